@@ -1,0 +1,1 @@
+"""Every user-facing string, one package per language (only Simplified Chinese for now)."""
