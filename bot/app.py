@@ -1,0 +1,100 @@
+"""The composition root: one place builds the Application and registers every handler."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.config import Settings
+from bot.handlers import case, commands
+from bot.services import SERVICES_KEY, Services
+from bot.storage.db import Database
+from bot.storage.persistence import SqlitePersistence
+from bot.texts.zh.common import COMMANDS
+from conversations.intake.conversation import build_intake
+
+log = logging.getLogger(__name__)
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    services: Services | None = None,
+) -> Application:
+    """The bot as it runs in production; tests and console mode pass their own ``request``."""
+    database = services.database if services else Database(settings.database)
+    services = services or Services(settings=settings, database=database)
+    assert settings.token is not None
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token.get_secret_value())
+        .base_url(settings.api_base_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                tzinfo=settings.tz,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .persistence(SqlitePersistence(database))
+        .rate_limiter(AIORateLimiter(max_retries=2))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
+    application.bot_data[SERVICES_KEY] = services
+
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS | filters.UpdateType.CHANNEL_POSTS
+    handlers = [
+        # groups and channels: collect nothing, point to a private chat
+        MessageHandler(groups & filters.COMMAND, commands.group_redirect),
+        # the intake: /start, every question, /back, /cancel
+        build_intake(),
+        # commands that work at any time
+        CommandHandler("help", commands.cmd_help, filters=private),
+        CommandHandler("status", commands.cmd_status, filters=private),
+        CommandHandler("delete", commands.cmd_delete, filters=private),
+        CallbackQueryHandler(commands.delete_answer, pattern=r"^delete:(yes|no)$"),
+        CallbackQueryHandler(case.show_document, pattern=r"^case:(plan|script|checklist)$"),
+        # /back and /cancel outside the intake, unknown commands, stray messages and buttons
+        CommandHandler(["back", "cancel"], commands.nothing_to_resume, filters=private),
+        MessageHandler(private & filters.COMMAND, commands.unknown_command),
+        MessageHandler(private, commands.outside_conversation),
+        CallbackQueryHandler(commands.stale_button),
+    ]
+    application.add_handlers(handlers)
+    application.add_error_handler(commands.on_error)
+    return application
+
+
+async def _post_init(application: Application) -> None:
+    """Opens the database (migrating it) and sets the Chinese command menu."""
+    services: Services = application.bot_data[SERVICES_KEY]
+    await services.database.connection()
+    try:
+        await application.bot.set_my_commands([BotCommand(n, d) for n, d in COMMANDS])
+    except TelegramError as error:
+        log.warning("could not set the command menu: %s", error)
+
+
+async def _post_shutdown(application: Application) -> None:
+    services: Services = application.bot_data[SERVICES_KEY]
+    await services.database.close()

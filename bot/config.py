@@ -1,0 +1,97 @@
+"""Settings from the environment (and a ``.env`` file if present), validated once at start-up."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+
+
+class ConfigError(Exception):
+    """One clear line naming the variable that is wrong."""
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment. The token is a SecretStr: never printed."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="BOT_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        hide_input_in_errors=True,
+    )
+
+    token: SecretStr | None = None
+    api_base_url: str = DEFAULT_API_BASE_URL
+    database: Path = Path("data/bot.sqlite3")
+    timezone: str = "Asia/Shanghai"
+    log_level: str = "INFO"
+    max_periods: int = Field(default=36, ge=1, le=120)
+
+    @field_validator("token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        raw = value.get_secret_value().strip()
+        bot_id, sep, secret = raw.partition(":")
+        if not sep or not bot_id.isdigit() or len(secret) < 3:
+            raise ValueError("should look like 123456789:ABC… (from @BotFather)")
+        return SecretStr(raw)
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _url_shape(cls, value: str) -> str:
+        value = value.strip() or DEFAULT_API_BASE_URL
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("should start with http:// or https://")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("is not a known IANA time zone such as Asia/Shanghai") from exc
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        value = value.strip().upper()
+        if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("should be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def log_level_number(self) -> int:
+        return logging.getLevelName(self.log_level)
+
+
+def load_settings(*, require_token: bool = True, **overrides: object) -> Settings:
+    """Reads and validates the settings, raising ConfigError with a one-line reason."""
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "BOT_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"{name} {message}") from None
+    if require_token and settings.token is None:
+        raise ConfigError("BOT_TOKEN is missing: set it to the token from @BotFather")
+    try:
+        settings.database.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"BOT_DATABASE directory cannot be created: {exc.strerror}") from None
+    return settings

@@ -1,0 +1,128 @@
+"""Commands and taps outside the intake conversation."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot import keyboards
+from bot.domain.money import format_fen
+from bot.domain.overdue import days_overdue
+from bot.domain.plan import build_plan
+from bot.services import services
+from bot.storage import repo
+from bot.texts.zh import common as c
+from bot.texts.zh.names import PRODUCT_NAMES
+
+log = logging.getLogger(__name__)
+
+
+async def cmd_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Lists the commands."""
+    assert update.effective_chat is not None
+    await update.effective_chat.send_message(c.HELP)
+
+
+async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Shows the case in brief and the next step."""
+    assert update.effective_chat is not None and update.effective_user is not None
+    svc = services(context)
+    conn = await svc.database.connection()
+    case = await repo.open_case(conn, update.effective_user.id)
+    facts = case.facts() if case is not None else None
+    if case is None:
+        text = c.STATUS_NONE
+    elif case.status != "planned" or facts is None:
+        done = [
+            f"{PRODUCT_NAMES[d.product]} {format_fen(d.amount_fen)} 元"
+            for d in case.debts
+            if d.amount_fen is not None
+        ]
+        text = c.STATUS_DRAFT.format(done="、".join(done) or c.STATUS_DRAFT_NOTHING)
+    else:
+        today = svc.today()
+        plan = build_plan(facts, today, max_periods=svc.settings.max_periods)
+        lines = [
+            c.STATUS_DEBT_LINE.format(
+                product=PRODUCT_NAMES[d.product],
+                amount=format_fen(d.amount_fen),
+                days=days_overdue(d.overdue_since, today),
+            )
+            for d in facts.debts
+        ]
+        offer = (
+            c.STATUS_OFFER.format(amount=format_fen(plan.offer_fen))
+            if plan.offer_fen > 0
+            else c.STATUS_OFFER_NONE
+        )
+        text = c.STATUS_PLANNED.format(
+            debts="\n".join(lines), total=format_fen(facts.total_fen), offer=offer
+        )
+    await update.effective_chat.send_message(text)
+
+
+async def cmd_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Asks to confirm erasing everything about the user."""
+    assert update.effective_chat is not None
+    await update.effective_chat.send_message(c.DELETE_ASK, reply_markup=keyboards.delete_confirm())
+
+
+async def delete_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Erases the user's data on "yes"; ends the intake if it was running."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and update.effective_user is not None
+    await query.answer()
+    await query.edit_message_reply_markup(reply_markup=None)
+    assert update.effective_chat is not None
+    if query.data == "delete:yes":
+        async with services(context).database.transaction() as conn:
+            await repo.delete_user(conn, update.effective_user.id)
+        log.info("user %s deleted their data", update.effective_user.id)
+        await update.effective_chat.send_message(c.DELETE_DONE)
+    else:
+        await update.effective_chat.send_message(c.DELETE_KEPT)
+    return ConversationHandler.END
+
+
+async def group_redirect(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In a group: collect nothing, point to a private chat."""
+    assert update.effective_chat is not None
+    link = f"https://t.me/{context.bot.username}"
+    await update.effective_chat.send_message(c.GROUP_ONLY_PRIVATE.format(link=link))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    assert update.effective_chat is not None
+    await update.effective_chat.send_message(c.UNKNOWN_COMMAND)
+
+
+async def outside_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any other message while no question is open: say what the user can do."""
+    assert update.effective_chat is not None
+    await update.effective_chat.send_message(c.NOT_IN_CONVERSATION)
+
+
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None
+    await query.answer(c.STALE_BUTTON)
+    if query.message is not None:
+        await query.edit_message_reply_markup(reply_markup=None)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Logs first (without message contents), then tells the user something kind."""
+    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await update.effective_chat.send_message(c.ERROR)
+        except Exception:
+            log.warning("could not tell the user about the error")
+
+
+async def nothing_to_resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/back or /cancel while no question is open."""
+    assert update.effective_chat is not None
+    await update.effective_chat.send_message(c.NOTHING_TO_CANCEL)

@@ -1,0 +1,58 @@
+"""Texts outside the intake: commands, status, help, errors."""
+
+from __future__ import annotations
+
+SHOW_SCRIPT_BUTTON = "📞 通话稿"
+SHOW_PLAN_BUTTON = "📋 还款方案"
+SHOW_CHECKLIST_BUTTON = "📎 材料清单"
+
+AFTER_PLAN = "想再看哪一部分，点下面的按钮。打电话前把通话稿和材料准备好。"
+
+HELP = (
+    "<b>可以用的命令</b>\n"
+    "/start 开始，或接着上次填\n"
+    "/status 看我的情况和下一步\n"
+    "/back 回到上一个问题\n"
+    "/cancel 先停下，已填的会保存\n"
+    "/help 看这段说明\n"
+    "/delete 删除我的全部资料\n\n"
+    "提醒：协商是免费的，只能你自己办。不要付钱给任何“代理协商”，"
+    "不要把密码、验证码告诉任何人，还款只走支付宝官方渠道。"
+)
+
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "开始或接着填"),
+    ("status", "我的情况和下一步"),
+    ("back", "回到上一个问题"),
+    ("cancel", "先停下，已填的会保存"),
+    ("help", "命令说明"),
+    ("delete", "删除我的全部资料"),
+)
+
+STATUS_NONE = "还没有开始。发 /start，我一步一步问你，几分钟就能得到方案。"
+STATUS_DRAFT = "<b>我的情况</b>\n已经填到一半：{done}\n\n<b>下一步</b>：发 /start 接着填。"
+STATUS_DRAFT_NOTHING = "还没填内容"
+STATUS_PLANNED = (
+    "<b>我的情况</b>\n{debts}\n合计 {total} 元\n"
+    "每月最多可拿出：{offer}\n\n"
+    "<b>下一步</b>：准备好材料，照着通话稿拨打 95188，向客服申请方案。"
+)
+STATUS_DEBT_LINE = "• {product} {amount} 元，已逾期 {days} 天"
+STATUS_OFFER_NONE = "暂时没有结余"
+STATUS_OFFER = "{amount} 元"
+
+NOTHING_TO_CANCEL = "现在没有进行中的填写。发 /start 开始。"
+NO_PLAN_YET = "还没有方案。发 /start 先把情况填完。"
+UNKNOWN_COMMAND = "没有这个命令。发 /help 看看能用哪些。"
+NOT_IN_CONVERSATION = "想开始或接着填，发 /start；看进度发 /status；命令说明发 /help。"
+STALE_BUTTON = "这个按钮已经过期了。"
+
+GROUP_ONLY_PRIVATE = "为了保护隐私，我不在群里收集任何信息。请点这里私聊我：{link}"
+
+DELETE_ASK = "确定要删除你的全部资料吗？欠款、收支、原因和填写进度都会删掉，无法恢复。"
+DELETE_YES = "确定删除"
+DELETE_NO = "先不删"
+DELETE_DONE = "已全部删除。如果需要，随时发 /start 重新开始。"
+DELETE_KEPT = "好的，没有删除。"
+
+ERROR = "抱歉，我这边出了点问题，你的资料没有丢。请稍后再试一次，或发 /start 接着来。"

@@ -1,0 +1,136 @@
+"""Texts of the intake conversation: questions, reasons for rejecting an answer, the summary."""
+
+from __future__ import annotations
+
+from html import escape
+
+from bot.domain.parsing import ParseProblem
+
+WELCOME = (
+    "你好，我是<b>还款协商助手</b>。逾期了先别慌，我们一步一步来。\n\n"
+    "我会问你几个问题：欠了多少、逾期多久、遇到了什么困难、每月收支。然后给你：\n"
+    "• 一个按你收入算出来、还得起的还款方案\n"
+    "• 打给支付宝客服 95188 时可以照着说的通话稿\n"
+    "• 要提前准备的材料清单\n\n"
+    "先说清楚几件事：\n"
+    "• 我不是支付宝，也不是律师。方案是你向对方<b>申请</b>的，同不同意由支付宝决定。\n"
+    "• 协商是免费的，你自己就能办。不要付钱给任何“代理协商”。\n"
+    "• 我会保存你填的欠款、日期、原因和收支，只用来算方案和提醒你。"
+    "不会问身份证号、银行卡号、密码或验证码。发 /delete 可以随时全部删除。\n\n"
+    "同意的话，点下面的按钮开始。"
+)
+AGREE_BUTTON = "好的，开始"
+
+ASK_FIRST_PRODUCT = "先说欠款，一笔一笔来。\n哪一项逾期了？"
+ASK_NEXT_PRODUCT = "第 {number} 笔：哪一项逾期了？"
+ASK_AMOUNT = "{product}现在逾期的金额是多少元？\n直接写数字就行，比如 23500、2.35万、两万三千五。"
+ASK_OVERDUE = "{product}逾期多久了？\n比如：45天、一个半月，或者开始逾期的日期，如 10月15日。"
+ASK_RATE = (
+    "{product}的逾期日利率（罚息）是多少？在 App 的账单或借款详情里能看到，"
+    "比如 0.05% 或 万分之五。\n"
+    "不清楚就点“跳过”，我按常见说法估算，并标明是估算。"
+)
+SKIP_RATE_BUTTON = "跳过，按常见说法估算"
+DEBT_RECORDED = "记下了：{product} {amount} 元，已逾期 {days} 天。\n还有别的逾期欠款吗？"
+ADD_DEBT_BUTTON = "➕ 还有一笔"
+NO_MORE_DEBTS_BUTTON = "没有了，下一步"
+ASK_REASON = "是什么原因让你没能按时还款？\n选一个最接近的，也可以直接打字说。"
+ASK_REASON_TEXT = "用一两句话说说发生了什么。\n这句话会写进通话稿，你可以照着跟客服说。"
+ASK_DURATION = "这个困难是暂时的，还是会持续比较久？\n也可以直接写，比如“3个月”“半年”。"
+DURATION_BUTTONS: tuple[tuple[str, int | None], ...] = (
+    ("暂时的，约1个月", 1),
+    ("约3个月", 3),
+    ("约6个月", 6),
+    ("约12个月", 12),
+    ("长期的，说不准", None),
+)
+ASK_INCOME = "接下来算一算每月能拿出多少钱。\n你现在每月到手的收入大概多少元？没有收入就写 0。"
+ASK_ESSENTIALS = (
+    "每月<b>必须</b>花的钱一共多少元？\n"
+    "包括房租或房贷、吃饭、水电燃气、交通、话费、看病吃药、养孩子或老人。写一个总数就行。"
+)
+ASK_OTHER_DEBTS = (
+    "除了这些逾期欠款，每月还有别的固定还款吗？比如车贷、其他贷款的月供。\n"
+    "有就写每月总数，没有就点“没有”。"
+)
+NO_OTHER_DEBTS_BUTTON = "没有"
+
+CURRENT_ANSWER = "\n（现在填的是：{answer}）"
+
+SUMMARY_TITLE = "请核对一下："
+SUMMARY_DEBTS = "<b>欠款</b>"
+SUMMARY_DEBT_LINE = "{number}. {product} {amount} 元，逾期 {days} 天（从 {since} 起），{rate}"
+SUMMARY_RATE_GIVEN = "日利率 {rate}"
+SUMMARY_RATE_ESTIMATED = "日利率未填（按常见说法估算）"
+SUMMARY_REASON = "<b>原因</b>：{reason}"
+SUMMARY_TEMPORARY = "暂时的，约 {months} 个月"
+SUMMARY_LASTING = "会持续较久"
+SUMMARY_INCOME = "<b>每月收入</b>：{amount} 元"
+SUMMARY_ESSENTIALS = "<b>每月必要开支</b>：{amount} 元"
+SUMMARY_OTHER = "<b>其他每月还款</b>：{amount} 元"
+SUMMARY_FOOTER = "\n没问题就点“确认”；哪里不对，点“修改”。"
+CONFIRM_BUTTON = "✅ 确认，生成方案"
+EDIT_BUTTON = "✏️ 修改"
+EDIT_MENU = "要改哪一项？"
+EDIT_DEBT_PRODUCT = "第{number}笔：种类"
+EDIT_DEBT_AMOUNT = "第{number}笔：金额"
+EDIT_DEBT_OVERDUE = "第{number}笔：逾期时间"
+EDIT_DEBT_RATE = "第{number}笔：日利率"
+EDIT_DEBT_DELETE = "删除第{number}笔"
+EDIT_ADD_DEBT = "➕ 再加一笔欠款"
+EDIT_REASON = "原因"
+EDIT_DURATION = "持续多久"
+EDIT_INCOME = "收入"
+EDIT_ESSENTIALS = "必要开支"
+EDIT_OTHER = "其他还款"
+EDIT_BACK = "↩️ 返回核对"
+DEBT_DELETED = "已删除这一笔。"
+
+PLAN_INTRO = "好的，方案在下面。先看方案，再看通话稿和材料清单。"
+RESUME_DRAFT = "你上次填到一半，内容都还在。要接着填，还是重新开始？"
+RESUME_PLANNED = "你已经有一份方案了。要再看一遍，还是重新填一份？"
+RESUME_CONTINUE_BUTTON = "接着填"
+RESUME_SHOW_BUTTON = "看我的方案"
+RESUME_RESTART_BUTTON = "重新开始"
+RESTARTED = "好，重新开始。之前填的不再使用。"
+
+CANCELLED = "好，先停在这里。已经填的都保存着，想继续时发 /start。"
+NOTHING_TO_GO_BACK_TO = "已经是第一步了。"
+
+# Why an answer was not accepted: one friendly line, then the question comes again.
+NOT_TEXT = "我只能看懂文字哦，请打字回答。"
+USE_BUTTONS = "请点下面的按钮选一个。"
+USE_PRODUCT_BUTTONS = "请点下面的按钮选一个，或者打出名字，比如“花呗”。"
+STALE_BUTTON = "这个按钮已经过期了，请看最新的问题。"
+PROBLEMS: dict[ParseProblem, str] = {
+    ParseProblem.EMPTY: "好像什么都没写。",
+    ParseProblem.NOT_AN_AMOUNT: "没看懂这个金额，请只写数字，比如 23500 或 2.35万。",
+    ParseProblem.NEGATIVE: "金额不能是负数，请写一个正数，比如 23500。",
+    ParseProblem.ZERO: "金额要大于 0，比如 23500。",
+    ParseProblem.TOO_LARGE: "这个数字太大了，请再核对一下，比如 23500。",
+    ParseProblem.TOO_PRECISE: "金额最多到“分”（小数点后两位），比如 23500.50。",
+    ParseProblem.NOT_A_DURATION: "没看懂逾期多久，可以写 45天、一个半月，或日期 10月15日。",
+    ParseProblem.AMBIGUOUS_DATE: "这个日期可以有几种理解，请写成 2026-10-15 这样。",
+    ParseProblem.BAD_DATE: "这个日期不存在，请再核对一下，比如 10月15日。",
+    ParseProblem.NOT_OVERDUE_YET: "如果还没逾期，更好办：在到期前就联系客服。"
+    "这里请写已经逾期的天数，比如 3天。",
+    ParseProblem.IN_FUTURE: "这个日期还没到，请写已经开始逾期的那天，比如 10月15日。",
+    ParseProblem.TOO_OLD: "时间太久远了，请再核对一下，比如 45天 或 2026-10-15。",
+    ParseProblem.NOT_A_RATE: "没看懂这个利率，请写成 0.05% 或 万分之五；不清楚就点“跳过”。",
+    ParseProblem.AMBIGUOUS_RATE: "这个利率看不出单位，请写成 0.05% 或 万分之五。",
+    ParseProblem.NOT_DAILY_RATE: "这里要的是<b>日</b>利率，请写成 0.05% 或 万分之五。",
+    ParseProblem.RATE_TOO_HIGH: "日利率一般很小（比如 0.05%），这个数太大了，请再核对一下。",
+}
+UNKNOWN_PROBLEM = "没看懂，请换个写法再试一次。"
+NOT_A_DURATION_MONTHS = "没看懂，请写大概几个月，比如“3个月”，或点按钮选。"
+REASON_TOO_LONG = "写得有点长了，请控制在 {limit} 个字以内。"
+ABSURD_AMOUNT = "这个数字好像太大了（{amount} 元），请再核对一下。"
+
+
+def problem_text(problem: ParseProblem) -> str:
+    return PROBLEMS.get(problem, UNKNOWN_PROBLEM)
+
+
+def quote(text: str) -> str:
+    """User text inside our HTML messages."""
+    return escape(text, quote=False)

@@ -1,0 +1,116 @@
+"""The debt questions: which product, how much, since when, at what penalty rate."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.domain.models import Product
+from bot.domain.money import parse_amount
+from bot.domain.overdue import parse_overdue_since
+from bot.domain.parsing import ParseError
+from bot.domain.rates import parse_daily_rate
+from bot.services import services
+from bot.storage import repo
+from bot.texts.zh import intake as t
+from bot.texts.zh.names import PRODUCT_NAMES
+from conversations.intake import store
+from conversations.intake.entry import close_buttons, reask
+from conversations.intake.states import IntakeState, next_state
+
+S = IntakeState
+# Sanity bound: no consumer credit line of these products comes near 500万元.
+MAX_DEBT_FEN = 5_000_000 * 100
+
+
+def _text(update: Update) -> str:
+    assert update.message is not None
+    return update.message.text or ""
+
+
+async def receive_product(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores which product is overdue (button or its name typed) and asks the amount."""
+    query = update.callback_query
+    if query is not None:
+        assert query.data is not None
+        await close_buttons(update)
+        product = Product(query.data.rsplit(":", 1)[-1])
+    else:
+        typed = _text(update).strip()
+        found = [p for p, name in PRODUCT_NAMES.items() if name in typed and p != Product.OTHER]
+        if len(found) != 1:
+            return await reask(update, context, t.USE_PRODUCT_BUTTONS)
+        product = found[0]
+    case = await store.require_case(update, context)
+    svc = services(context)
+    user_id = store.user_id_of(update)
+    target = next_state(S.ASK_PRODUCT, editing=case.editing)
+    async with store.answering(update, context, case.id, target) as conn:
+        if case.current_debt is not None:
+            await repo.update_debt(conn, user_id, case.current_debt.id, product=product.value)
+        else:
+            await repo.add_debt(conn, user_id, case.id, product, svc.now())
+    return await store.ask(update, context, target)
+
+
+async def receive_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores the overdue amount and asks how long it has been overdue."""
+    try:
+        fen = parse_amount(_text(update), max_fen=MAX_DEBT_FEN)
+    except ParseError as error:
+        return await reask(update, context, t.problem_text(error.problem))
+    return await _save_debt(update, context, S.ASK_AMOUNT, amount_fen=fen)
+
+
+async def receive_overdue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores since when the debt is overdue and asks for the penalty rate."""
+    try:
+        since = parse_overdue_since(_text(update), services(context).today())
+    except ParseError as error:
+        return await reask(update, context, t.problem_text(error.problem))
+    return await _save_debt(update, context, S.ASK_OVERDUE, overdue_since=since)
+
+
+async def receive_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores the daily penalty rate the app shows and asks about further debts."""
+    try:
+        ppm = parse_daily_rate(_text(update))
+    except ParseError as error:
+        return await reask(update, context, t.problem_text(error.problem))
+    return await _save_debt(update, context, S.ASK_RATE, daily_rate_ppm=ppm, rate_answered=1)
+
+
+async def skip_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Records that the rate is unknown (the plan estimates it) and asks about further debts."""
+    await close_buttons(update)
+    return await _save_debt(update, context, S.ASK_RATE, daily_rate_ppm=None, rate_answered=1)
+
+
+async def _save_debt(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, answered: IntakeState, **fields: object
+) -> IntakeState:
+    case = await store.require_case(update, context)
+    debt = case.current_debt
+    if debt is None:
+        return await store.move_to(update, context, case, S.ASK_PRODUCT)
+    target = next_state(answered, editing=case.editing)
+    async with store.answering(update, context, case.id, target) as conn:
+        await repo.update_debt(conn, store.user_id_of(update), debt.id, **fields)
+    return await store.ask(update, context, target)
+
+
+async def more_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Starts another debt, or moves on to the hardship (or the summary if all is known)."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await close_buttons(update)
+    case = await store.require_case(update, context)
+    svc = services(context)
+    if query.data.endswith(":add"):
+        async with store.answering(update, context, case.id, S.ASK_PRODUCT) as conn:
+            await repo.update_case(
+                conn, store.user_id_of(update), case.id, svc.now(), current_debt_id=None
+            )
+        return await store.ask(update, context, S.ASK_PRODUCT)
+    target = S.CONFIRM if case.facts() is not None else S.ASK_REASON
+    return await store.move_to(update, context, case, target)

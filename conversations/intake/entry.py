@@ -1,0 +1,157 @@
+"""Starting, resuming, going back and stopping the intake."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot.handlers.case import send_case_documents
+from bot.services import services
+from bot.storage import repo
+from bot.texts.zh import intake as t
+from conversations.intake import store
+from conversations.intake.states import IntakeState, previous_state
+
+S = IntakeState
+
+
+async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Greets a new user, or asks a returning one whether to continue or begin again."""
+    svc = services(context)
+    user_id = store.user_id_of(update)
+    assert update.effective_chat is not None
+    async with svc.database.transaction() as conn:
+        await repo.ensure_user(conn, user_id, update.effective_chat.id, svc.now())
+        consented = await repo.has_consented(conn, user_id)
+        case = await repo.open_case(conn, user_id)
+    if not consented:
+        return await store.move_to(update, context, None, S.WELCOME)
+    if case is None:
+        async with svc.database.transaction() as conn:
+            await repo.start_case(conn, user_id, svc.now())
+        return await store.move_to(
+            update, context, await store.current_case(update, context), S.ASK_PRODUCT
+        )
+    # the case keeps its own step: only the conversation moves to the resume question
+    return await store.move_to(update, context, None, S.RESUME)
+
+
+async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Records consent, opens a case and asks for the first debt."""
+    await close_buttons(update)
+    svc = services(context)
+    user_id = store.user_id_of(update)
+    async with svc.database.transaction() as conn:
+        await repo.record_consent(conn, user_id, svc.now())
+        if await repo.open_case(conn, user_id) is None:
+            await repo.start_case(conn, user_id, svc.now())
+    case = await store.current_case(update, context)
+    state = S(case.step) if case and case.step else S.ASK_PRODUCT
+    return await store.move_to(update, context, case, state)
+
+
+async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState | int:
+    """Continues the open case, shows its plan again, or begins a new one."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await close_buttons(update)
+    choice = query.data.rsplit(":", 1)[-1]
+    svc = services(context)
+    case = await store.current_case(update, context)
+    if choice == "restart" or case is None:
+        async with svc.database.transaction() as conn:
+            await repo.start_case(conn, store.user_id_of(update), svc.now())
+        case = await store.current_case(update, context)
+        return await store.move_to(update, context, case, S.ASK_PRODUCT, before=t.RESTARTED)
+    if choice == "show" and case.status == "planned":
+        async with store.answering(update, context, None, None):
+            pass
+        await send_case_documents(update, context, case)
+        return ConversationHandler.END
+    return await store.move_to(update, context, case, S(case.step or S.ASK_PRODUCT))
+
+
+async def cmd_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Returns to the previous question, keeping every answer."""
+    svc = services(context)
+    conn = await svc.database.connection()
+    saved = await repo.load_conversation_state(
+        conn, store.CONVERSATION_NAME, store.conversation_key(update)
+    )
+    case = await store.current_case(update, context)
+    if saved is None or case is None or saved in (S.WELCOME, S.RESUME):
+        return await store.ask(
+            update, context, S(saved or S.WELCOME), before=t.NOTHING_TO_GO_BACK_TO
+        )
+    current = S(saved)
+    others = [d for d in case.debts if d.complete and d.id != case.current_debt_id]
+    target = previous_state(current, editing=case.editing, debts_before=len(others))
+    user_id = store.user_id_of(update)
+    async with store.answering(update, context, case.id, target) as conn:
+        debt = case.current_debt
+        if current == S.ASK_PRODUCT and debt is not None and not debt.complete and not case.editing:
+            await repo.delete_debt(conn, user_id, debt.id)
+        if (
+            target in (S.ASK_MORE_DEBTS, S.ASK_RATE)
+            and others
+            and current
+            in (
+                S.ASK_PRODUCT,
+                S.ASK_REASON,
+            )
+        ):
+            await repo.update_case(conn, user_id, case.id, svc.now(), current_debt_id=others[-1].id)
+        if target == S.WELCOME:
+            await repo.update_case(conn, user_id, case.id, svc.now(), current_debt_id=None)
+        if target == S.CONFIRM:
+            await repo.update_case(conn, user_id, case.id, svc.now(), editing=0)
+    return await store.ask(update, context, target)
+
+
+async def cmd_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Stops the intake; the draft and its place are kept for /start."""
+    async with store.answering(update, context, None, None):
+        pass
+    assert update.effective_chat is not None
+    await update.effective_chat.send_message(t.CANCELLED)
+    return ConversationHandler.END
+
+
+async def reject_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stickers, photos, voice…: says only text is understood and asks the same question."""
+    return await reask(update, context, t.NOT_TEXT)
+
+
+async def reject_stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """A button from an earlier question: says so and asks the current question again."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer(t.STALE_BUTTON)
+    await close_buttons(update)
+    return await reask(update, context, None)
+
+
+async def reask(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, reason: str | None
+) -> IntakeState:
+    """The current question again, after one line saying why the answer was not taken."""
+    conn = await services(context).database.connection()
+    saved = await repo.load_conversation_state(
+        conn, store.CONVERSATION_NAME, store.conversation_key(update)
+    )
+    return await store.ask(update, context, S(saved or S.WELCOME), before=reason)
+
+
+async def close_buttons(update: Update) -> None:
+    """Removes the buttons of the message just tapped, so old choices cannot be tapped again."""
+    query = update.callback_query
+    if query is None:
+        return
+    await query.answer()
+    if query.message is not None:
+        await query.edit_message_reply_markup(reply_markup=None)
+
+
+async def reject_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Text where only a button answers: says so and shows the buttons again."""
+    return await reask(update, context, t.USE_BUTTONS)

@@ -1,0 +1,138 @@
+"""What each intake question looks like: text and buttons, built from the user's case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from telegram import InlineKeyboardMarkup
+
+from bot import keyboards
+from bot.domain.money import format_fen
+from bot.domain.overdue import days_overdue
+from bot.domain.rates import format_rate
+from bot.storage.repo import CaseRecord, DebtRecord
+from bot.texts.zh import intake as t
+from bot.texts.zh.names import PRODUCT_NAMES, REASON_NAMES
+from conversations.intake.states import IntakeState
+
+S = IntakeState
+Question = tuple[str, InlineKeyboardMarkup | None]
+
+
+def _date_text(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _current(answer: str | None) -> str:
+    return t.CURRENT_ANSWER.format(answer=answer) if answer else ""
+
+
+def _debt_for(case: CaseRecord) -> DebtRecord | None:
+    return case.current_debt or (case.debts[-1] if case.debts else None)
+
+
+def _product(debt: DebtRecord | None) -> str:
+    return PRODUCT_NAMES[debt.product] if debt else ""
+
+
+def _duration_text(case: CaseRecord) -> str | None:
+    if case.hardship_temporary is None:
+        return None
+    if case.hardship_temporary and case.hardship_months:
+        return t.SUMMARY_TEMPORARY.format(months=case.hardship_months)
+    return t.SUMMARY_LASTING
+
+
+def _reason_text(case: CaseRecord) -> str | None:
+    if case.hardship_reason is None:
+        return None
+    name = REASON_NAMES[case.hardship_reason]
+    return f"{name}：{t.quote(case.hardship_note)}" if case.hardship_note else name
+
+
+def _money(fen: int | None) -> str | None:
+    return None if fen is None else f"{format_fen(fen)} 元"
+
+
+def question(state: IntakeState, case: CaseRecord | None, today: date) -> Question:
+    """The question for ``state``, showing the current answer when there is one."""
+    debt = _debt_for(case) if case else None
+    product = _product(debt)
+    if state == S.WELCOME or case is None:
+        return t.WELCOME, keyboards.agree()
+    if state == S.ASK_PRODUCT:
+        complete = sum(1 for d in case.debts if d.complete and d.id != case.current_debt_id)
+        if complete == 0:
+            text = t.ASK_FIRST_PRODUCT
+        else:
+            text = t.ASK_NEXT_PRODUCT.format(number=complete + 1)
+        current = product if case.current_debt else None
+        return text + _current(current), keyboards.products()
+    if state == S.ASK_AMOUNT:
+        answer = _money(debt.amount_fen) if debt else None
+        return t.ASK_AMOUNT.format(product=product) + _current(answer), None
+    if state == S.ASK_OVERDUE:
+        since = debt.overdue_since if debt else None
+        answer = f"从 {_date_text(since)} 起" if since else None
+        return t.ASK_OVERDUE.format(product=product) + _current(answer), None
+    if state == S.ASK_RATE:
+        rate = debt.daily_rate_ppm if debt else None
+        return (
+            t.ASK_RATE.format(product=product) + _current(format_rate(rate) if rate else None),
+            keyboards.skip_rate(),
+        )
+    if state == S.ASK_MORE_DEBTS:
+        amount = format_fen(debt.amount_fen) if debt and debt.amount_fen else "?"
+        days = days_overdue(debt.overdue_since, today) if debt and debt.overdue_since else "?"
+        text = t.DEBT_RECORDED.format(product=product, amount=amount, days=days)
+        return text, keyboards.more_debts()
+    if state == S.ASK_REASON:
+        return t.ASK_REASON + _current(_reason_text(case)), keyboards.reasons()
+    if state == S.ASK_REASON_TEXT:
+        return t.ASK_REASON_TEXT + _current(t.quote(case.hardship_note or "") or None), None
+    if state == S.ASK_DURATION:
+        return t.ASK_DURATION + _current(_duration_text(case)), keyboards.durations()
+    if state == S.ASK_INCOME:
+        return t.ASK_INCOME + _current(_money(case.income_fen)), None
+    if state == S.ASK_ESSENTIALS:
+        return t.ASK_ESSENTIALS + _current(_money(case.essentials_fen)), None
+    if state == S.ASK_OTHER_DEBTS:
+        return t.ASK_OTHER_DEBTS + _current(
+            _money(case.other_debts_fen)
+        ), keyboards.no_other_debts()
+    if state == S.CONFIRM:
+        return summary(case, today), keyboards.confirm()
+    planned = case.status == "planned"
+    return (t.RESUME_PLANNED if planned else t.RESUME_DRAFT), keyboards.resume(planned)
+
+
+def summary(case: CaseRecord, today: date) -> str:
+    """Every answer on one screen, for the user to confirm or change."""
+    lines = [t.SUMMARY_TITLE, "", t.SUMMARY_DEBTS]
+    for number, debt in enumerate(case.debts, start=1):
+        if not debt.complete or debt.amount_fen is None or debt.overdue_since is None:
+            continue
+        rate = (
+            t.SUMMARY_RATE_GIVEN.format(rate=format_rate(debt.daily_rate_ppm))
+            if debt.daily_rate_ppm
+            else t.SUMMARY_RATE_ESTIMATED
+        )
+        lines.append(
+            t.SUMMARY_DEBT_LINE.format(
+                number=number,
+                product=PRODUCT_NAMES[debt.product],
+                amount=format_fen(debt.amount_fen),
+                days=days_overdue(debt.overdue_since, today),
+                since=_date_text(debt.overdue_since),
+                rate=rate,
+            )
+        )
+    reason = _reason_text(case) or "—"
+    duration = _duration_text(case)
+    lines.append("")
+    lines.append(t.SUMMARY_REASON.format(reason=f"{reason}（{duration}）" if duration else reason))
+    lines.append(t.SUMMARY_INCOME.format(amount=format_fen(case.income_fen or 0)))
+    lines.append(t.SUMMARY_ESSENTIALS.format(amount=format_fen(case.essentials_fen or 0)))
+    lines.append(t.SUMMARY_OTHER.format(amount=format_fen(case.other_debts_fen or 0)))
+    lines.append(t.SUMMARY_FOOTER)
+    return "\n".join(lines)

@@ -1,0 +1,151 @@
+"""The hardship and budget questions: why, for how long, income, spending, other payments."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.domain.hardship import (
+    MAX_NOTE_CHARS,
+    clean_note,
+    guess_reason,
+    parse_hardship_months,
+)
+from bot.domain.models import HardshipReason
+from bot.domain.money import parse_amount
+from bot.domain.parsing import ParseError, ParseProblem
+from bot.services import services
+from bot.storage import repo
+from bot.texts.zh import intake as t
+from conversations.intake import store
+from conversations.intake.entry import close_buttons, reask
+from conversations.intake.states import IntakeState, next_state
+
+S = IntakeState
+# Sanity bound for monthly figures typed by a person: 100万元 a month.
+MAX_MONTHLY_FEN = 1_000_000 * 100
+
+
+def _text(update: Update) -> str:
+    assert update.message is not None
+    return update.message.text or ""
+
+
+async def _save_case(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    answered: IntakeState,
+    *,
+    target: IntakeState | None = None,
+    **fields: object,
+) -> IntakeState:
+    case = await store.require_case(update, context)
+    target = target or next_state(answered, editing=case.editing)
+    async with store.answering(update, context, case.id, target) as conn:
+        await repo.update_case(
+            conn, store.user_id_of(update), case.id, services(context).now(), **fields
+        )
+    return await store.ask(update, context, target)
+
+
+async def choose_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores the tapped reason; "其他" asks for a sentence, the rest ask how long it lasts."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await close_buttons(update)
+    reason = HardshipReason(query.data.rsplit(":", 1)[-1])
+    if reason == HardshipReason.OTHER:
+        return await _save_case(
+            update, context, S.ASK_REASON, target=S.ASK_REASON_TEXT, hardship_reason=reason.value
+        )
+    return await _save_case(
+        update, context, S.ASK_REASON, hardship_reason=reason.value, hardship_note=None
+    )
+
+
+async def type_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores a reason written in the user's own words and asks how long it lasts."""
+    try:
+        note = clean_note(_text(update))
+    except ParseError as error:
+        return await reask(update, context, _note_problem(error))
+    return await _save_case(
+        update, context, S.ASK_REASON, hardship_reason=guess_reason(note).value, hardship_note=note
+    )
+
+
+async def receive_reason_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores the user's sentence about what happened and asks how long it lasts."""
+    try:
+        note = clean_note(_text(update))
+    except ParseError as error:
+        return await reask(update, context, _note_problem(error))
+    return await _save_case(update, context, S.ASK_REASON_TEXT, hardship_note=note)
+
+
+def _note_problem(error: ParseError) -> str:
+    if error.problem == ParseProblem.TOO_LARGE:
+        return t.REASON_TOO_LONG.format(limit=MAX_NOTE_CHARS)
+    return t.problem_text(error.problem)
+
+
+async def choose_duration(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores a tapped duration (months, or lasting) and asks for the income."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await close_buttons(update)
+    choice = query.data.rsplit(":", 1)[-1]
+    months = None if choice == "lasting" else int(choice)
+    return await _save_duration(update, context, months)
+
+
+async def type_duration(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores a typed duration ("3个月", "半年", "长期") and asks for the income."""
+    try:
+        months = parse_hardship_months(_text(update))
+    except ParseError:
+        return await reask(update, context, t.NOT_A_DURATION_MONTHS)
+    return await _save_duration(update, context, months)
+
+
+async def _save_duration(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, months: int | None
+) -> IntakeState:
+    return await _save_case(
+        update,
+        context,
+        S.ASK_DURATION,
+        hardship_temporary=0 if months is None else 1,
+        hardship_months=months,
+    )
+
+
+async def receive_income(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores the monthly net income and asks for essential spending."""
+    return await _receive_money(update, context, S.ASK_INCOME, "income_fen")
+
+
+async def receive_essentials(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores essential monthly spending and asks for other fixed debt payments."""
+    return await _receive_money(update, context, S.ASK_ESSENTIALS, "essentials_fen")
+
+
+async def receive_other_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores other fixed monthly debt payments and shows the summary."""
+    return await _receive_money(update, context, S.ASK_OTHER_DEBTS, "other_debts_fen")
+
+
+async def no_other_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Records that there are no other monthly payments and shows the summary."""
+    await close_buttons(update)
+    return await _save_case(update, context, S.ASK_OTHER_DEBTS, other_debts_fen=0)
+
+
+async def _receive_money(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, answered: IntakeState, column: str
+) -> IntakeState:
+    try:
+        fen = parse_amount(_text(update), max_fen=MAX_MONTHLY_FEN, allow_zero=True)
+    except ParseError as error:
+        return await reask(update, context, t.problem_text(error.problem))
+    return await _save_case(update, context, answered, **{column: fen})

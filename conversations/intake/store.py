@@ -1,0 +1,101 @@
+"""Saving an answer together with the question that comes next, then asking it.
+
+The answer and the next state are committed in one transaction *before* the bot replies, so
+an answer the user has seen acknowledged survives a crash, and after a restart the
+conversation continues at the question the user was shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import aiosqlite
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.services import services
+from bot.storage import repo
+from bot.storage.repo import CaseRecord
+from conversations.intake.questions import question
+from conversations.intake.states import IntakeState
+
+CONVERSATION_NAME = "intake"
+
+
+def conversation_key(update: Update) -> tuple[int, int]:
+    """The key python-telegram-bot uses for a per-chat, per-user conversation."""
+    assert update.effective_chat is not None and update.effective_user is not None
+    return (update.effective_chat.id, update.effective_user.id)
+
+
+def user_id_of(update: Update) -> int:
+    assert update.effective_user is not None
+    return update.effective_user.id
+
+
+async def current_case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> CaseRecord | None:
+    conn = await services(context).database.connection()
+    return await repo.open_case(conn, user_id_of(update))
+
+
+@asynccontextmanager
+async def answering(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    case_id: int | None,
+    next_state: IntakeState | None,
+) -> AsyncIterator[aiosqlite.Connection]:
+    """A transaction for one answer that also records ``next_state`` as the user's place."""
+    svc = services(context)
+    async with svc.database.transaction() as conn:
+        yield conn
+        if case_id is not None:
+            fields: dict[str, object] = {"step": None if next_state is None else int(next_state)}
+            if next_state == IntakeState.CONFIRM:
+                fields["editing"] = 0
+            await repo.update_case(conn, user_id_of(update), case_id, svc.now(), **fields)
+        state = None if next_state is None else int(next_state)
+        await repo.save_conversation(conn, CONVERSATION_NAME, conversation_key(update), state)
+
+
+async def ask(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    state: IntakeState,
+    *,
+    before: str | None = None,
+) -> IntakeState:
+    """Sends the question for ``state`` (after an optional line) and returns ``state``."""
+    assert update.effective_chat is not None
+    case = await current_case(update, context)
+    text, markup = question(state, case, services(context).today())
+    if before:
+        text = f"{before}\n\n{text}"
+    await update.effective_chat.send_message(text, reply_markup=markup)
+    return state
+
+
+async def move_to(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    case: CaseRecord | None,
+    state: IntakeState,
+    *,
+    before: str | None = None,
+) -> IntakeState:
+    """Records ``state`` as the user's place without a new answer, then asks it."""
+    async with answering(update, context, case.id if case else None, state):
+        pass
+    return await ask(update, context, state, before=before)
+
+
+class CaseMissing(Exception):
+    """The user's case is gone (deleted meanwhile): the conversation must end."""
+
+
+async def require_case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> CaseRecord:
+    case = await current_case(update, context)
+    if case is None:
+        raise CaseMissing
+    return case

@@ -1,0 +1,115 @@
+"""The summary: confirm every answer, or change any one of them."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot import keyboards
+from bot.handlers.case import send_case_documents
+from bot.services import services
+from bot.storage import repo
+from bot.texts.zh import intake as t
+from conversations.intake import store
+from conversations.intake.entry import close_buttons
+from conversations.intake.states import IntakeState
+
+S = IntakeState
+
+# "change X" buttons: which question each one asks again
+_CHANGES: dict[str, IntakeState] = {
+    "product": S.ASK_PRODUCT,
+    "amount": S.ASK_AMOUNT,
+    "overdue": S.ASK_OVERDUE,
+    "rate": S.ASK_RATE,
+    "reason": S.ASK_REASON,
+    "duration": S.ASK_DURATION,
+    "income": S.ASK_INCOME,
+    "essentials": S.ASK_ESSENTIALS,
+    "other": S.ASK_OTHER_DEBTS,
+}
+
+
+async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState | int:
+    """Marks the case planned and sends the plan, the call script and the checklist."""
+    await close_buttons(update)
+    case = await store.require_case(update, context)
+    if case.facts() is None:
+        # an answer went missing (e.g. a debt deleted): ask for it rather than guess
+        return await store.move_to(update, context, case, S.ASK_PRODUCT)
+    svc = services(context)
+    async with store.answering(update, context, None, None) as conn:
+        await repo.update_case(
+            conn,
+            store.user_id_of(update),
+            case.id,
+            svc.now(),
+            status="planned",
+            step=None,
+            editing=0,
+            planned_at=svc.now().isoformat(timespec="seconds"),
+        )
+    assert update.effective_chat is not None
+    await update.effective_chat.send_message(t.PLAN_INTRO)
+    await send_case_documents(update, context, await store.require_case(update, context))
+    return ConversationHandler.END
+
+
+async def show_edit_menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Turns the summary's buttons into one button per answer."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    case = await store.require_case(update, context)
+    await query.edit_message_reply_markup(keyboards.edit_menu([d.id for d in case.debts]))
+    return S.CONFIRM
+
+
+async def back_to_summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Restores the summary's confirm buttons."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await query.edit_message_reply_markup(keyboards.confirm())
+    return S.CONFIRM
+
+
+async def change_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Asks one question again; answering it returns to the summary."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await close_buttons(update)
+    parts = query.data.split(":")  # intake:change:<what>[:<debt id>]
+    what = parts[2]
+    case = await store.require_case(update, context)
+    svc = services(context)
+    user_id = store.user_id_of(update)
+    if what == "add":
+        target, editing, debt_id = S.ASK_PRODUCT, 0, None
+    else:
+        target, editing = _CHANGES[what], 1
+        debt_id = int(parts[3]) if len(parts) > 3 else case.current_debt_id
+        if len(parts) > 3 and debt_id not in {d.id for d in case.debts}:
+            return await store.move_to(update, context, case, S.CONFIRM, before=t.STALE_BUTTON)
+    async with store.answering(update, context, case.id, target) as conn:
+        await repo.update_case(
+            conn, user_id, case.id, svc.now(), editing=editing, current_debt_id=debt_id
+        )
+    return await store.ask(update, context, target)
+
+
+async def delete_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Deletes one of several debts and shows the summary again."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await close_buttons(update)
+    debt_id = int(query.data.rsplit(":", 1)[-1])
+    case = await store.require_case(update, context)
+    svc = services(context)
+    user_id = store.user_id_of(update)
+    async with store.answering(update, context, case.id, S.CONFIRM) as conn:
+        if len(case.debts) > 1:
+            await repo.delete_debt(conn, user_id, debt_id)
+            remaining = [d.id for d in case.debts if d.id != debt_id]
+            await repo.update_case(conn, user_id, case.id, svc.now(), current_debt_id=remaining[-1])
+    return await store.ask(update, context, S.CONFIRM, before=t.DEBT_DELETED)
