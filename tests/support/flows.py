@@ -1,0 +1,41 @@
+"""Common stretches of the intake, typed and tapped the way a user would."""
+
+from __future__ import annotations
+
+from tests.support.chat import Chat
+
+
+async def agree(chat: Chat) -> None:
+    await chat.send("/start")
+    await chat.tap("开始")
+
+
+async def one_debt(chat: Chat, product: str, amount: str, overdue: str, rate: str | None) -> None:
+    await chat.tap(product)
+    await chat.send(amount)
+    await chat.send(overdue)
+    if rate is None:
+        await chat.tap("跳过")
+    else:
+        await chat.send(rate)
+
+
+async def situation(
+    chat: Chat, reason: str, duration: str, income: str, essentials: str, other: str | None
+) -> None:
+    await chat.tap(reason)
+    await chat.tap(duration)
+    await chat.send(income)
+    await chat.send(essentials)
+    if other is None:
+        await chat.tap("没有")
+    else:
+        await chat.send(other)
+
+
+async def up_to_summary(chat: Chat) -> None:
+    """The unemployed 花呗 profile, ending at the summary."""
+    await agree(chat)
+    await one_debt(chat, "花呗", "23500", "45天", None)
+    await chat.tap("没有了")
+    await situation(chat, "失业", "约3个月", "6000", "4000", None)
