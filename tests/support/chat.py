@@ -114,7 +114,8 @@ class Chat:
         before = len(self.seen)
         update = Update.de_json(raw, self.bot.application.bot)
         await self.bot.application.process_update(update)
-        return self.seen[before:]
+        # what appeared on screen; a keyboard taken off an old message is left out
+        return [m for m in self.seen[before:] if m.buttons or m.via != "editMessageReplyMarkup"]
 
     async def send(self, text: str) -> list[SentMessage]:
         """Types ``text`` and returns what the bot showed in reply."""

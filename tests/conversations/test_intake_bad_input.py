@@ -1,0 +1,132 @@
+"""Every question refuses what it cannot use, says why in one line, and asks again."""
+
+from collections.abc import Awaitable, Callable
+
+from tests.support.chat import Chat
+
+NOT_TEXT = "我只能看懂文字"
+
+
+async def refused(
+    chat: Chat, attempt: Callable[[], Awaitable[object]], reason: str, question: str
+) -> None:
+    """The attempt gets one reason and the same question again, with its buttons."""
+    buttons_before = chat.buttons()
+    before = len(chat.seen)
+    await attempt()
+    reply = chat.seen[before:]
+    assert len([m for m in reply if m.via == "sendMessage"]) == 1, [m.text for m in reply]
+    text = chat.last_text
+    assert reason in text, text
+    assert question in text, text
+    assert text.index(reason) < text.index(question)
+    assert chat.buttons() == buttons_before
+
+
+async def refuses_media(chat: Chat, question: str) -> None:
+    await refused(chat, chat.send_sticker, NOT_TEXT, question)
+    await refused(chat, chat.send_photo, NOT_TEXT, question)
+    await refused(chat, chat.send_voice, NOT_TEXT, question)
+
+
+async def test_every_question_refuses_bad_answers_and_keeps_the_state(alice: Chat) -> None:
+    await alice.send("/start")
+    await refused(alice, lambda: alice.send("好"), "请点下面的按钮", "同意的话")
+    await refuses_media(alice, "同意的话")
+    await alice.tap("开始")
+
+    question = "哪一项逾期了"
+    await refused(alice, lambda: alice.send("蚂蚁"), "打出名字", question)
+    await refuses_media(alice, question)
+    await alice.send("我的花呗")  # the name typed works as well as the button
+
+    question = "花呗现在逾期的金额"
+    await refused(alice, lambda: alice.send("不知道"), "没看懂这个金额", question)
+    await refused(alice, lambda: alice.send("-500"), "不能是负数", question)
+    await refused(alice, lambda: alice.send("0"), "要大于 0", question)
+    await refused(alice, lambda: alice.send("999999999"), "太大了", question)
+    await refused(alice, lambda: alice.send("12.345"), "小数点后两位", question)
+    await refuses_media(alice, question)
+    await alice.send("两万三千五")
+
+    question = "花呗逾期多久了"
+    await refused(alice, lambda: alice.send("很久了"), "没看懂逾期多久", question)
+    await refused(alice, lambda: alice.send("2027-01-01"), "还没到", question)
+    await refused(alice, lambda: alice.send("2月30日"), "不存在", question)
+    await refused(alice, lambda: alice.send("今天"), "还没逾期", question)
+    await refuses_media(alice, question)
+    await alice.send("2026-10-10")
+
+    question = "逾期日利率"
+    await refused(alice, lambda: alice.send("很高"), "没看懂这个利率", question)
+    await refused(alice, lambda: alice.send("年化18%"), "日</b>利率", question)
+    await refused(alice, lambda: alice.send("5%"), "太大了", question)
+    await refuses_media(alice, question)
+    await alice.send("0.05%")
+
+    question = "还有别的逾期欠款吗"
+    await refused(alice, lambda: alice.send("没有"), "请点下面的按钮", question)
+    await refuses_media(alice, question)
+    await alice.tap("没有了")
+
+    question = "没能按时还款"
+    await refused(alice, lambda: alice.send("啊" * 201), "200 个字以内", question)
+    await refuses_media(alice, question)
+    await alice.tap("其他")
+    question = "用一两句话说说"
+    await refuses_media(alice, question)
+    await alice.send("家里老人住院，花了很多钱")
+
+    question = "持续比较久"
+    await refused(alice, lambda: alice.send("嗯"), "大概几个月", question)
+    await refused(alice, lambda: alice.send("100个月"), "大概几个月", question)
+    await refuses_media(alice, question)
+    await alice.send("3个月")
+
+    for question, answer in (("每月到手的收入", "6000"), ("必须</b>花的钱", "4000")):
+        await refused(alice, lambda: alice.send("很少"), "没看懂这个金额", question)
+        await refused(alice, lambda: alice.send("-1"), "不能是负数", question)
+        await refused(alice, lambda: alice.send("5000000"), "太大了", question)
+        await refuses_media(alice, question)
+        await alice.send(answer)
+
+    question = "别的固定还款"
+    await refused(alice, lambda: alice.send("有"), "没看懂这个金额", question)
+    await refuses_media(alice, question)
+    await alice.send("0")  # zero is a fine answer here
+
+    question = "请核对"
+    await refused(alice, lambda: alice.send("对"), "请点下面的按钮", question)
+    await refuses_media(alice, question)
+    summary = alice.last_text
+    assert "花呗 23,500 元，逾期 45 天" in summary
+    assert "日利率 0.05%" in summary
+    assert "其他：家里老人住院，花了很多钱（暂时的，约 3 个月）" in summary
+
+
+async def test_an_old_button_is_answered_as_stale_and_the_question_repeats(alice: Chat) -> None:
+    await alice.send("/start")
+    await alice.tap("开始")
+    products_message = alice.last.message_id
+    await alice.tap("花呗")
+    # the tapped keyboard is gone; tapping an old button anyway (a slow phone) changes nothing
+    await alice.tap_data("intake:product:jiebei", products_message)
+    assert "花呗现在逾期的金额" in alice.last_text
+    await alice.send("100")
+    assert "花呗逾期多久了" in alice.last_text
+
+
+async def test_html_in_answers_is_shown_as_typed(alice: Chat) -> None:
+    await alice.send("/start")
+    await alice.tap("开始")
+    await alice.tap("花呗")
+    await alice.send("1000")
+    await alice.send("10天")
+    await alice.tap("跳过")
+    await alice.tap("没有了")
+    await alice.send("<b>老板</b> & 欠薪")
+    await alice.tap("约1个月")
+    await alice.send("1")
+    await alice.send("1")
+    await alice.send("0")
+    assert "&lt;b&gt;老板&lt;/b&gt; &amp; 欠薪" in alice.last_text
