@@ -32,7 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return EXIT_CONFIG
-    setup_logging(settings.log_level_number if not args.console else logging.WARNING)
+    token = settings.token.get_secret_value() if settings.token else ""
+    # the secret half alone is redacted too, in case a library prints it without the id
+    setup_logging(
+        settings.log_level_number if not args.console else logging.WARNING,
+        secrets=[token, token.partition(":")[2]],
+    )
     if args.console:
         from bot.console import main as console_main
 

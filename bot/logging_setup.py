@@ -1,15 +1,33 @@
-"""One line per event; libraries that would print request URLs (with the token) stay quiet."""
+"""One line per event; the token never reaches a log, whoever logs it."""
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterable
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+REDACTED = "[redacted]"
 
 
-def setup_logging(level: int) -> None:
-    logging.basicConfig(level=level, format=LOG_FORMAT, stream=sys.stderr, force=True)
+class RedactingFormatter(logging.Formatter):
+    """Formats as usual, then removes secrets (python-telegram-bot puts the token in errors)."""
+
+    def __init__(self, fmt: str, secrets: Iterable[str]) -> None:
+        super().__init__(fmt)
+        self._secrets = [s for s in secrets if s]
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in self._secrets:
+            text = text.replace(secret, REDACTED)
+        return text
+
+
+def setup_logging(level: int, secrets: Iterable[str] = ()) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(RedactingFormatter(LOG_FORMAT, secrets))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
     # httpx logs every request URL at INFO, and Bot API URLs contain the token
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)

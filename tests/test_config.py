@@ -1,0 +1,63 @@
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+
+TOKEN = "123456:secret-value-abc"
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in ("BOT_TOKEN", "BOT_API_BASE_URL", "BOT_DATABASE", "BOT_TIMEZONE", "BOT_LOG_LEVEL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)  # no stray .env is read
+
+
+def test_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("BOT_TOKEN", TOKEN)
+    settings = load_settings()
+    assert settings.timezone == "Asia/Shanghai"
+    assert settings.api_base_url == "https://api.telegram.org/bot"
+    assert settings.database == Path("data/bot.sqlite3")
+    assert (tmp_path / "data").is_dir()  # the directory is created
+    assert settings.max_periods == 36
+
+
+def test_token_never_shows_in_repr_or_str(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_TOKEN", TOKEN)
+    settings = load_settings()
+    assert "secret-value" not in repr(settings) and "secret-value" not in str(settings)
+    assert settings.token is not None and settings.token.get_secret_value() == TOKEN
+
+
+def test_dotenv_file_is_read(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(f"BOT_TOKEN={TOKEN}\nBOT_TIMEZONE=Europe/Berlin\n")
+    settings = load_settings()
+    assert settings.timezone == "Europe/Berlin"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("BOT_TOKEN", "nonsense"),
+        ("BOT_TIMEZONE", "Nowhere/City"),
+        ("BOT_LOG_LEVEL", "SHOUTY"),
+        ("BOT_API_BASE_URL", "telegram.local"),
+    ],
+)
+def test_invalid_values_name_the_variable(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv("BOT_TOKEN", TOKEN)
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    assert str(raised.value).startswith(name)
+    assert "\n" not in str(raised.value) and value not in str(raised.value)
+
+
+def test_missing_token_is_named() -> None:
+    with pytest.raises(ConfigError, match=r"^BOT_TOKEN is missing"):
+        load_settings()
+    assert load_settings(require_token=False).token is None
