@@ -77,7 +77,7 @@ def build_application(
         # /back and /cancel outside the intake, unknown commands, stray messages and buttons
         CommandHandler(["back", "cancel"], commands.nothing_to_resume, filters=private),
         MessageHandler(private & filters.COMMAND, commands.unknown_command),
-        MessageHandler(private, commands.outside_conversation),
+        MessageHandler(private & filters.UpdateType.MESSAGE, commands.outside_conversation),
         CallbackQueryHandler(commands.stale_button),
     ]
     application.add_handlers(handlers)

@@ -26,6 +26,7 @@ def message_update(
     text: str | None = None,
     chat_id: int | None = None,
     first_name: str = "用户",
+    edited: bool = False,
     **content: Any,
 ) -> dict[str, Any]:
     """A message from a user; ``text`` starting with ``/`` becomes a command, as in Telegram."""
@@ -42,6 +43,9 @@ def message_update(
         if text.startswith("/"):
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+    if edited:
+        message["edit_date"] = message["date"]
+        return {"update_id": next(_update_ids), "edited_message": message}
     return {"update_id": next(_update_ids), "message": message}
 
 

@@ -65,8 +65,8 @@ def parse_overdue_since(text: str, today: date) -> date:
 
 
 def days_overdue(since: date, today: date) -> int:
-    """Whole days between the first day overdue and today (``45天`` gives back 45)."""
-    return (today - since).days
+    """Whole days between the first day overdue and today (``45天`` gives back 45); never < 0."""
+    return max(0, (today - since).days)
 
 
 def _named_day(s: str, today: date, text: str) -> date | None:

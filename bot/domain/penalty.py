@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.domain.models import PPM, Debt, Product
+from bot.domain.overdue import days_overdue
 
 # 0.05 % per day, simple interest on the overdue amount: the commonly cited Huabei rule,
 # also our fallback for products we know less about.
@@ -46,16 +47,16 @@ def simple_penalty_fen(amount_fen: int, rate_ppm: int, days: int) -> int:
     return (amount_fen * rate_ppm * days + PPM // 2) // PPM
 
 
-def days_overdue(debt: Debt, today: date) -> int:
+def debt_days_overdue(debt: Debt, today: date) -> int:
     """Whole days since the debt went overdue; never negative (a future date means 0)."""
-    return max(0, (today - debt.overdue_since).days)
+    return days_overdue(debt.overdue_since, today)
 
 
 def estimate_penalty(debt: Debt, today: date) -> PenaltyEstimate:
     """The penalty for one debt as of ``today``."""
     estimated = debt.daily_rate_ppm is None
     rate = common_rate_ppm(debt.product) if debt.daily_rate_ppm is None else debt.daily_rate_ppm
-    days = days_overdue(debt, today)
+    days = debt_days_overdue(debt, today)
     return PenaltyEstimate(
         product=debt.product,
         amount_fen=debt.amount_fen,

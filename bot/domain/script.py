@@ -11,7 +11,7 @@ from datetime import date
 
 from bot.domain.checklist import Material, materials_for
 from bot.domain.models import CaseFacts, HardshipReason, Product
-from bot.domain.penalty import days_overdue
+from bot.domain.penalty import debt_days_overdue
 from bot.domain.plan import InfeasibleKind, Plan
 
 
@@ -112,7 +112,9 @@ def build_call_script(facts: CaseFacts, plan: Plan, today: date) -> CallScript:
         today=today,
         products=products,
         materials=materials_for(hardship.reason),
-        debts=tuple(DebtLine(d.product, d.amount_fen, days_overdue(d, today)) for d in facts.debts),
+        debts=tuple(
+            DebtLine(d.product, d.amount_fen, debt_days_overdue(d, today)) for d in facts.debts
+        ),
         total_fen=facts.total_fen,
         reason=ReasonSection(
             reason=hardship.reason,

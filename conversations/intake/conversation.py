@@ -21,7 +21,9 @@ from conversations.intake.store import CONVERSATION_NAME
 
 S = IntakeState
 PRIVATE = filters.ChatType.PRIVATE
-TEXT = filters.TEXT & ~filters.COMMAND
+# Only new messages answer questions: an edit of an earlier answer must not answer the current one.
+NEW = filters.UpdateType.MESSAGE
+TEXT = NEW & filters.TEXT & ~filters.COMMAND
 
 
 def _button(callback: object, pattern: str) -> CallbackQueryHandler:
@@ -32,7 +34,7 @@ def _otherwise() -> list[BaseHandler]:
     """Ends every state: anything unexpected gets a reason and the same question again."""
     return [
         _button(entry.reject_stale_button, r"^intake:"),
-        MessageHandler(~filters.COMMAND & ~filters.TEXT, entry.reject_non_text),
+        MessageHandler(NEW & ~filters.COMMAND & ~filters.TEXT, entry.reject_non_text),
     ]
 
 

@@ -12,15 +12,12 @@ from bot.domain.overdue import days_overdue
 from bot.domain.rates import format_rate
 from bot.storage.repo import CaseRecord, DebtRecord
 from bot.texts.zh import intake as t
+from bot.texts.zh.fmt import cn_date
 from bot.texts.zh.names import PRODUCT_NAMES, REASON_NAMES
 from conversations.intake.states import IntakeState
 
 S = IntakeState
 Question = tuple[str, InlineKeyboardMarkup | None]
-
-
-def _date_text(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _current(answer: str | None) -> str:
@@ -73,7 +70,7 @@ def question(state: IntakeState, case: CaseRecord | None, today: date) -> Questi
         return t.ASK_AMOUNT.format(product=product) + _current(answer), None
     if state == S.ASK_OVERDUE:
         since = debt.overdue_since if debt else None
-        answer = f"从 {_date_text(since)} 起" if since else None
+        answer = f"从 {cn_date(since)} 起" if since else None
         return t.ASK_OVERDUE.format(product=product) + _current(answer), None
     if state == S.ASK_RATE:
         rate = debt.daily_rate_ppm if debt else None
@@ -123,7 +120,7 @@ def summary(case: CaseRecord, today: date) -> str:
                 product=PRODUCT_NAMES[debt.product],
                 amount=format_fen(debt.amount_fen),
                 days=days_overdue(debt.overdue_since, today),
-                since=_date_text(debt.overdue_since),
+                since=cn_date(debt.overdue_since),
                 rate=rate,
             )
         )

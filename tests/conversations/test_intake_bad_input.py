@@ -130,3 +130,16 @@ async def test_html_in_answers_is_shown_as_typed(alice: Chat) -> None:
     await alice.send("1")
     await alice.send("0")
     assert "&lt;b&gt;老板&lt;/b&gt; &amp; 欠薪" in alice.last_text
+
+
+async def test_editing_an_earlier_answer_does_not_answer_the_current_question(
+    alice: Chat,
+) -> None:
+    await alice.send("/start")
+    await alice.tap("开始")
+    await alice.tap("花呗")
+    await alice.send("1000")
+    assert await alice.edit("2000") == []
+    await alice.send("10天")
+    await alice.tap("跳过")
+    assert "花呗 1,000 元，已逾期 10 天" in alice.last_text

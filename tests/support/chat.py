@@ -121,6 +121,11 @@ class Chat:
         """Types ``text`` and returns what the bot showed in reply."""
         return await self._process(message_update(self.user_id, text=text, chat_id=self.chat_id))
 
+    async def edit(self, text: str) -> list[SentMessage]:
+        """Edits an earlier message of the user's to ``text``."""
+        raw = message_update(self.user_id, text=text, chat_id=self.chat_id, edited=True)
+        return await self._process(raw)
+
     async def send_sticker(self) -> list[SentMessage]:
         return await self._process(sticker_update(self.user_id))
 
