@@ -35,6 +35,9 @@ class ParseProblem(StrEnum):
     AMBIGUOUS_RATE = "ambiguous_rate"
     NOT_DAILY_RATE = "not_daily_rate"
     RATE_TOO_HIGH = "rate_too_high"
+    IN_PAST = "in_past"
+    BAD_DAY_OF_MONTH = "bad_day_of_month"
+    NOT_A_STAFF_ID = "not_a_staff_id"
 
 
 class ParseError(ValueError):

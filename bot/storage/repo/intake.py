@@ -1,4 +1,4 @@
-"""All SQL of the bot. Every query about a user's data is scoped by that user's id."""
+"""SQL for the intake: users, cases, debts and conversation states."""
 
 from __future__ import annotations
 
@@ -10,6 +10,24 @@ from typing import Any
 import aiosqlite
 
 from bot.domain.models import Budget, CaseFacts, Debt, Hardship, HardshipReason, Product
+
+__all__ = [
+    "CaseRecord",
+    "DebtRecord",
+    "add_debt",
+    "delete_debt",
+    "delete_user",
+    "ensure_user",
+    "has_consented",
+    "load_conversation_state",
+    "load_conversations",
+    "open_case",
+    "record_consent",
+    "save_conversation",
+    "start_case",
+    "update_case",
+    "update_debt",
+]
 
 CASE_FIELDS = frozenset(
     {

@@ -1,0 +1,246 @@
+"""SQL for deals, their installments, the call log and reminder settings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import aiosqlite
+
+from bot.domain.models import Product
+
+__all__ = [
+    "CallRecord",
+    "InstallmentRecord",
+    "PrefsRecord",
+    "active_installments",
+    "create_deal",
+    "get_installment",
+    "get_prefs",
+    "list_calls",
+    "mark_paid",
+    "record_call",
+    "set_prefs",
+    "undo_paid",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class InstallmentRecord:
+    id: int
+    deal_id: int
+    debt_id: int
+    product: Product
+    number: int
+    count: int
+    due: date
+    amount_fen: int
+    paid_fen: int | None
+    paid_at: str | None
+
+    @property
+    def paid(self) -> bool:
+        return self.paid_fen is not None
+
+
+@dataclass(frozen=True, slots=True)
+class CallRecord:
+    id: int
+    called_at: datetime
+    outcome: str
+    staff_id: str | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PrefsRecord:
+    chat_id: int
+    morning_hour: int
+    evening_hour: int
+    lead_days: frozenset[int]
+    on_due_day: bool
+    muted: bool
+
+
+_INSTALLMENT_SELECT = (
+    "SELECT i.id, i.deal_id, d.debt_id, b.product, i.number, i.count, i.due_date,"
+    " i.amount_fen, i.paid_fen, i.paid_at"
+    " FROM installments i JOIN deals d ON d.id = i.deal_id JOIN debts b ON b.id = d.debt_id"
+)
+
+
+def _installment(row: aiosqlite.Row) -> InstallmentRecord:
+    return InstallmentRecord(
+        id=row[0],
+        deal_id=row[1],
+        debt_id=row[2],
+        product=Product(row[3]),
+        number=row[4],
+        count=row[5],
+        due=date.fromisoformat(row[6]),
+        amount_fen=row[7],
+        paid_fen=row[8],
+        paid_at=row[9],
+    )
+
+
+async def record_call(
+    conn: aiosqlite.Connection,
+    user_id: int,
+    called_at: datetime,
+    outcome: str,
+    staff_id: str | None,
+    note: str | None,
+) -> int:
+    cursor = await conn.execute(
+        "INSERT INTO call_log (user_id, called_at, outcome, staff_id, note) VALUES (?, ?, ?, ?, ?)",
+        (user_id, called_at.isoformat(timespec="seconds"), outcome, staff_id, note),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+async def list_calls(conn: aiosqlite.Connection, user_id: int, limit: int = 20) -> list[CallRecord]:
+    async with conn.execute(
+        "SELECT id, called_at, outcome, staff_id, note FROM call_log WHERE user_id = ?"
+        " ORDER BY called_at DESC, id DESC LIMIT ?",
+        (user_id, limit),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    return [
+        CallRecord(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4]) for r in rows
+    ]
+
+
+async def create_deal(
+    conn: aiosqlite.Connection,
+    user_id: int,
+    debt_id: int,
+    kind: str,
+    terms_json: str,
+    agreed_at: datetime,
+    installments: Sequence[tuple[int, date, int]],
+) -> tuple[int, list[int]]:
+    """Stores a deal for one of the user's debts, replacing an earlier one for that debt.
+
+    ``installments`` are (number, due date, amount in fen). Returns the deal id and the new
+    installment ids; reminders of a replaced deal are cancelled.
+    """
+    async with conn.execute(
+        "SELECT b.case_id FROM debts b JOIN cases c ON c.id = b.case_id"
+        " WHERE b.id = ? AND c.user_id = ?",
+        (debt_id, user_id),
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        raise LookupError("debt not found for this user")
+    case_id = row[0]
+    await conn.execute(
+        "UPDATE reminders SET status = 'cancelled' WHERE status IN ('pending', 'claimed')"
+        " AND installment_id IN (SELECT i.id FROM installments i JOIN deals d ON d.id = i.deal_id"
+        " WHERE d.debt_id = ? AND d.active = 1 AND d.user_id = ?)",
+        (debt_id, user_id),
+    )
+    await conn.execute(
+        "UPDATE deals SET active = 0 WHERE debt_id = ? AND active = 1 AND user_id = ?",
+        (debt_id, user_id),
+    )
+    cursor = await conn.execute(
+        "INSERT INTO deals (user_id, case_id, debt_id, kind, terms, agreed_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (user_id, case_id, debt_id, kind, terms_json, agreed_at.isoformat(timespec="seconds")),
+    )
+    deal_id = cursor.lastrowid
+    assert deal_id is not None
+    count = len(installments)
+    ids = []
+    for number, due, amount_fen in installments:
+        cursor = await conn.execute(
+            "INSERT INTO installments (deal_id, user_id, number, count, due_date, amount_fen)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (deal_id, user_id, number, count, due.isoformat(), amount_fen),
+        )
+        assert cursor.lastrowid is not None
+        ids.append(cursor.lastrowid)
+    return deal_id, ids
+
+
+async def active_installments(conn: aiosqlite.Connection, user_id: int) -> list[InstallmentRecord]:
+    """Every installment of the user's active deals, by due date."""
+    async with conn.execute(
+        f"{_INSTALLMENT_SELECT} WHERE i.user_id = ? AND d.active = 1"
+        " ORDER BY i.due_date, b.id, i.number",
+        (user_id,),
+    ) as cursor:
+        return [_installment(row) for row in await cursor.fetchall()]
+
+
+async def get_installment(
+    conn: aiosqlite.Connection, user_id: int, installment_id: int
+) -> InstallmentRecord | None:
+    async with conn.execute(
+        f"{_INSTALLMENT_SELECT} WHERE i.id = ? AND i.user_id = ? AND d.active = 1",
+        (installment_id, user_id),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return None if row is None else _installment(row)
+
+
+async def mark_paid(
+    conn: aiosqlite.Connection, user_id: int, installment_id: int, paid_fen: int, now: datetime
+) -> None:
+    await conn.execute(
+        "UPDATE installments SET paid_fen = ?, paid_at = ? WHERE id = ? AND user_id = ?",
+        (paid_fen, now.isoformat(timespec="seconds"), installment_id, user_id),
+    )
+
+
+async def undo_paid(conn: aiosqlite.Connection, user_id: int, installment_id: int) -> None:
+    await conn.execute(
+        "UPDATE installments SET paid_fen = NULL, paid_at = NULL WHERE id = ? AND user_id = ?",
+        (installment_id, user_id),
+    )
+
+
+async def get_prefs(conn: aiosqlite.Connection, user_id: int) -> PrefsRecord | None:
+    async with conn.execute(
+        "SELECT chat_id, morning_hour, evening_hour, lead_days, on_due_day, muted"
+        " FROM users WHERE user_id = ?",
+        (user_id,),
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        return None
+    leads = frozenset(int(x) for x in row[3].split(",") if x)
+    return PrefsRecord(row[0], row[1], row[2], leads, bool(row[4]), bool(row[5]))
+
+
+async def set_prefs(
+    conn: aiosqlite.Connection,
+    user_id: int,
+    *,
+    morning_hour: int | None = None,
+    evening_hour: int | None = None,
+    lead_days: frozenset[int] | None = None,
+    on_due_day: bool | None = None,
+    muted: bool | None = None,
+) -> None:
+    values: dict[str, object] = {}
+    if morning_hour is not None:
+        values["morning_hour"] = morning_hour
+    if evening_hour is not None:
+        values["evening_hour"] = evening_hour
+    if lead_days is not None:
+        values["lead_days"] = ",".join(str(d) for d in sorted(lead_days, reverse=True))
+    if on_due_day is not None:
+        values["on_due_day"] = int(on_due_day)
+    if muted is not None:
+        values["muted"] = int(muted)
+    if not values:
+        return
+    assignments = ", ".join(f"{name} = ?" for name in values)
+    await conn.execute(
+        f"UPDATE users SET {assignments} WHERE user_id = ?",
+        (*values.values(), user_id),
+    )

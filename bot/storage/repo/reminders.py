@@ -1,0 +1,190 @@
+"""SQL for the reminder queue: planned rows are claimed, sent, and marked, exactly once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import aiosqlite
+
+__all__ = [
+    "DueReminder",
+    "add_reminders",
+    "cancel_reminder",
+    "cancel_waiting_reminders",
+    "claim_due_reminders",
+    "clear_blocked",
+    "has_reminder",
+    "mark_reminder_failed",
+    "mark_reminder_sent",
+    "release_claimed_reminders",
+    "retry_reminder_later",
+    "set_blocked",
+    "waiting_reminders",
+]
+
+
+def utc_text(moment: datetime) -> str:
+    """A UTC timestamp whose text order is its time order."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class DueReminder:
+    id: int
+    user_id: int
+    chat_id: int
+    installment_id: int | None
+    kind: str
+    lead_days: int
+    due_at: datetime
+    attempts: int
+
+
+async def add_reminders(
+    conn: aiosqlite.Connection,
+    user_id: int,
+    installment_id: int | None,
+    planned: Iterable[tuple[str, int, datetime]],
+) -> None:
+    """Queues reminders given as (kind, lead days, when)."""
+    await conn.executemany(
+        "INSERT INTO reminders (user_id, installment_id, kind, lead_days, due_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(user_id, installment_id, kind, lead, utc_text(at)) for kind, lead, at in planned],
+    )
+
+
+async def cancel_waiting_reminders(
+    conn: aiosqlite.Connection,
+    user_id: int,
+    *,
+    installment_id: int | None = None,
+    kinds: Iterable[str] | None = None,
+) -> None:
+    """Cancels what has not been sent yet: for one installment, or of some kinds, or all."""
+    sql = "UPDATE reminders SET status = 'cancelled' WHERE user_id = ?"
+    sql += " AND status IN ('pending', 'claimed')"
+    args: list[object] = [user_id]
+    if installment_id is not None:
+        sql += " AND installment_id = ?"
+        args.append(installment_id)
+    if kinds is not None:
+        kinds = list(kinds)
+        sql += f" AND kind IN ({', '.join('?' for _ in kinds)})"
+        args.extend(kinds)
+    await conn.execute(sql, args)
+
+
+async def has_reminder(
+    conn: aiosqlite.Connection, installment_id: int, kind: str, statuses: Iterable[str]
+) -> bool:
+    statuses = list(statuses)
+    async with conn.execute(
+        "SELECT 1 FROM reminders WHERE installment_id = ? AND kind = ?"
+        f" AND status IN ({', '.join('?' for _ in statuses)}) LIMIT 1",
+        (installment_id, kind, *statuses),
+    ) as cursor:
+        return await cursor.fetchone() is not None
+
+
+async def waiting_reminders(conn: aiosqlite.Connection, user_id: int) -> list[tuple[str, datetime]]:
+    """(kind, when) of every reminder still to come for the user, in time order."""
+    async with conn.execute(
+        "SELECT kind, due_at FROM reminders WHERE user_id = ? AND status = 'pending'"
+        " ORDER BY due_at",
+        (user_id,),
+    ) as cursor:
+        return [(row[0], datetime.fromisoformat(row[1])) for row in await cursor.fetchall()]
+
+
+async def release_claimed_reminders(conn: aiosqlite.Connection) -> int:
+    """After a crash: reminders claimed but never confirmed as sent go back to the queue."""
+    cursor = await conn.execute(
+        "UPDATE reminders SET status = 'pending', claimed_at = NULL WHERE status = 'claimed'"
+    )
+    return cursor.rowcount
+
+
+async def claim_due_reminders(
+    conn: aiosqlite.Connection, now: datetime, limit: int, skip_users: Iterable[int] = ()
+) -> list[DueReminder]:
+    """Claims the earliest due reminder of up to ``limit`` users who have not blocked the bot.
+
+    One per user per round, and none for ``skip_users`` (just messaged), so one chat never
+    gets a burst (Telegram asks for about one message per second per chat).
+    """
+    async with conn.execute(
+        "SELECT r.id, r.user_id, u.chat_id, r.installment_id, r.kind, r.lead_days, r.due_at,"
+        " r.attempts FROM reminders r JOIN users u ON u.user_id = r.user_id"
+        " WHERE r.status = 'pending' AND r.due_at <= ? AND u.blocked_at IS NULL"
+        " ORDER BY r.due_at, r.id LIMIT ?",
+        (utc_text(now), limit * 4),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    skip = set(skip_users)
+    chosen: dict[int, aiosqlite.Row] = {}
+    for row in rows:
+        if row[1] not in skip:
+            chosen.setdefault(row[1], row)
+        if len(chosen) == limit:
+            break
+    claimed = [
+        DueReminder(
+            id=row[0],
+            user_id=row[1],
+            chat_id=row[2],
+            installment_id=row[3],
+            kind=row[4],
+            lead_days=row[5],
+            due_at=datetime.fromisoformat(row[6]),
+            attempts=row[7] + 1,
+        )
+        for row in chosen.values()
+    ]
+    await conn.executemany(
+        "UPDATE reminders SET status = 'claimed', claimed_at = ?, attempts = attempts + 1"
+        " WHERE id = ? AND status = 'pending'",
+        [(utc_text(now), reminder.id) for reminder in claimed],
+    )
+    return claimed
+
+
+async def mark_reminder_sent(conn: aiosqlite.Connection, reminder_id: int, now: datetime) -> None:
+    await conn.execute(
+        "UPDATE reminders SET status = 'sent', sent_at = ? WHERE id = ?",
+        (utc_text(now), reminder_id),
+    )
+
+
+async def mark_reminder_failed(conn: aiosqlite.Connection, reminder_id: int) -> None:
+    await conn.execute("UPDATE reminders SET status = 'failed' WHERE id = ?", (reminder_id,))
+
+
+async def cancel_reminder(conn: aiosqlite.Connection, reminder_id: int) -> None:
+    await conn.execute("UPDATE reminders SET status = 'cancelled' WHERE id = ?", (reminder_id,))
+
+
+async def retry_reminder_later(
+    conn: aiosqlite.Connection, reminder_id: int, at: datetime
+) -> None:
+    await conn.execute(
+        "UPDATE reminders SET status = 'pending', claimed_at = NULL, due_at = ? WHERE id = ?",
+        (utc_text(at), reminder_id),
+    )
+
+
+async def set_blocked(conn: aiosqlite.Connection, user_id: int, now: datetime) -> None:
+    await conn.execute(
+        "UPDATE users SET blocked_at = ? WHERE user_id = ?", (utc_text(now), user_id)
+    )
+
+
+async def clear_blocked(conn: aiosqlite.Connection, user_id: int) -> bool:
+    """Un-pauses a user who writes again; True when they had been paused."""
+    cursor = await conn.execute(
+        "UPDATE users SET blocked_at = NULL WHERE user_id = ? AND blocked_at IS NOT NULL",
+        (user_id,),
+    )
+    return cursor.rowcount > 0
