@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import BotCommand, LinkPreviewOptions
+from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -15,17 +15,22 @@ from telegram.ext import (
     CommandHandler,
     Defaults,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.handlers import case, commands
+from bot.handlers import case, commands, installments
+from bot.handlers import settings as reminder_settings
+from bot.reminders import start_engine
 from bot.services import SERVICES_KEY, Services
 from bot.storage.db import Database
 from bot.storage.persistence import SqlitePersistence
 from bot.texts.zh.common import COMMANDS
+from conversations.deal.conversation import build_deal
 from conversations.intake.conversation import build_intake
+from conversations.paid_amount import build_paid_amount
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +68,14 @@ def build_application(
 
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS | filters.UpdateType.CHANNEL_POSTS
+    # before anything else: a user who blocked the bot and writes again gets reminders again
+    application.add_handler(TypeHandler(Update, commands.unpause_reminders), group=-1)
     handlers = [
         # groups and channels: collect nothing, point to a private chat
         MessageHandler(groups & filters.COMMAND, commands.group_redirect),
-        # the intake: /start, every question, /back, /cancel
+        # conversations; the short ones first, so /start inside them can hand over to the intake
+        build_paid_amount(),
+        build_deal(),
         build_intake(),
         # commands that work at any time
         CommandHandler("help", commands.cmd_help, filters=private),
@@ -74,6 +83,18 @@ def build_application(
         CommandHandler("delete", commands.cmd_delete, filters=private),
         CallbackQueryHandler(commands.delete_answer, pattern=r"^delete:(yes|no)$"),
         CallbackQueryHandler(case.show_document, pattern=r"^case:(plan|script|checklist)$"),
+        CommandHandler("plan", installments.cmd_plan, filters=private),
+        CommandHandler("calls", reminder_settings.cmd_calls, filters=private),
+        CommandHandler("settings", reminder_settings.cmd_settings, filters=private),
+        CallbackQueryHandler(reminder_settings.change_setting, pattern=r"^set:\w+:\d+$"),
+        CallbackQueryHandler(installments.send_calendar, pattern=r"^plan:ics$"),
+        # the buttons under reminders
+        CallbackQueryHandler(installments.tap_paid, pattern=r"^rem:paid:\d+$"),
+        CallbackQueryHandler(installments.undo_paid, pattern=r"^rem:undo:\d+$"),
+        CallbackQueryHandler(installments.ask_snooze, pattern=r"^rem:snooze:\d+$"),
+        CallbackQueryHandler(installments.snooze, pattern=r"^rem:snoozeat:\d+:\w+$"),
+        CallbackQueryHandler(installments.cannot_pay, pattern=r"^rem:cannot:\d+$"),
+        CallbackQueryHandler(installments.not_paid, pattern=r"^rem:notpaid:\d+$"),
         # /back and /cancel outside the intake, unknown commands, stray messages and buttons
         CommandHandler(["back", "cancel"], commands.nothing_to_resume, filters=private),
         MessageHandler(private & filters.COMMAND, commands.unknown_command),
@@ -89,6 +110,7 @@ async def _post_init(application: Application) -> None:
     """Opens the database (migrating it) and sets the Chinese command menu."""
     services: Services = application.bot_data[SERVICES_KEY]
     await services.database.connection()
+    await start_engine(application)
     try:
         await application.bot.set_my_commands([BotCommand(n, d) for n, d in COMMANDS])
     except TelegramError as error:

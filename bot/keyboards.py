@@ -105,6 +105,7 @@ def after_plan() -> InlineKeyboardMarkup:
             (out.SHOW_SCRIPT_BUTTON, "case:script"),
             (out.SHOW_PLAN_BUTTON, "case:plan"),
             (out.SHOW_CHECKLIST_BUTTON, "case:checklist"),
+            (out.RECORD_CALL_BUTTON, "deal:start"),
         ],
         2,
     )

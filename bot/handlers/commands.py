@@ -11,6 +11,7 @@ from bot import keyboards
 from bot.domain.money import format_fen
 from bot.domain.overdue import days_overdue
 from bot.domain.plan import build_plan
+from bot.handlers.installments import deal_status_text
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import common as c
@@ -41,6 +42,8 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             if d.amount_fen is not None
         ]
         text = c.STATUS_DRAFT.format(done="、".join(done) or c.STATUS_DRAFT_NOTHING)
+    elif (deal_text := await deal_status_text(context, update.effective_user.id)) is not None:
+        text = deal_text
     else:
         today = svc.today()
         plan = build_plan(facts, today, max_periods=svc.settings.max_periods)
@@ -126,3 +129,12 @@ async def nothing_to_resume(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     """/back or /cancel while no question is open."""
     assert update.effective_chat is not None
     await update.effective_chat.send_message(c.NOTHING_TO_CANCEL)
+
+
+async def unpause_reminders(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any update from a user who had blocked the bot resumes their reminders."""
+    if update.effective_user is None:
+        return
+    async with services(context).database.transaction() as conn:
+        if await repo.clear_blocked(conn, update.effective_user.id):
+            log.info("user %s is back: reminders resumed", update.effective_user.id)

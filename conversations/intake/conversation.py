@@ -88,7 +88,12 @@ def build_intake() -> ConversationHandler:
         # tap on an old message is recognised and answered as stale.
         warnings.filterwarnings("ignore", category=PTBUserWarning, message=".*per_message.*")
         return ConversationHandler(
-            entry_points=[CommandHandler("start", entry.cmd_start, filters=PRIVATE)],
+            entry_points=[
+                CommandHandler("start", entry.cmd_start, filters=PRIVATE),
+                # /start may have been answered by another conversation handing over to this one
+                _button(entry.resume, r"^intake:resume:(continue|show|restart)$"),
+                _button(entry.agree, r"^intake:agree$"),
+            ],
             states=states,  # type: ignore[arg-type]
             fallbacks=[
                 CommandHandler("start", entry.cmd_start, filters=PRIVATE),

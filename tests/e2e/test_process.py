@@ -148,7 +148,8 @@ def test_the_command_menu_is_set_in_chinese(api: FakeBotApi, tmp_path: Path) -> 
         Phone(api).say("/help", timeout=30)
         [call] = api.calls_to("setMyCommands")
         names = [c["command"] for c in call["commands"]]
-        assert names[:3] == ["start", "status", "back"]
+        assert names[:3] == ["start", "status", "deal"]
+        assert all(c["description"] for c in call["commands"])
         assert stop(process, signal.SIGTERM) == 0
     finally:
         if process.poll() is None:

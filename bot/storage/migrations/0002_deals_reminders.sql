@@ -8,6 +8,8 @@ ALTER TABLE users ADD COLUMN on_due_day INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE users ADD COLUMN muted INTEGER NOT NULL DEFAULT 0;
 -- set when Telegram answers 403 (the user blocked the bot): reminders wait until they write again
 ALTER TABLE users ADD COLUMN blocked_at TEXT;
+-- the installment whose actually-paid amount the user is about to type ("金额不一样")
+ALTER TABLE users ADD COLUMN amount_for_installment INTEGER;
 
 CREATE TABLE deals (
     id        INTEGER PRIMARY KEY,
@@ -64,3 +66,9 @@ CREATE TABLE call_log (
     note      TEXT
 );
 CREATE INDEX call_log_by_user ON call_log(user_id, called_at);
+
+-- the deal being recorded, answer by answer, so a restart mid-way loses nothing
+CREATE TABLE deal_drafts (
+    user_id INTEGER PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
+    data    TEXT NOT NULL
+);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,12 +16,16 @@ __all__ = [
     "InstallmentRecord",
     "PrefsRecord",
     "active_installments",
+    "amount_question",
     "create_deal",
     "get_installment",
     "get_prefs",
     "list_calls",
+    "load_deal_draft",
     "mark_paid",
     "record_call",
+    "save_deal_draft",
+    "set_amount_question",
     "set_prefs",
     "undo_paid",
 ]
@@ -108,9 +113,7 @@ async def list_calls(conn: aiosqlite.Connection, user_id: int, limit: int = 20) 
         (user_id, limit),
     ) as cursor:
         rows = await cursor.fetchall()
-    return [
-        CallRecord(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4]) for r in rows
-    ]
+    return [CallRecord(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4]) for r in rows]
 
 
 async def create_deal(
@@ -244,3 +247,40 @@ async def set_prefs(
         f"UPDATE users SET {assignments} WHERE user_id = ?",
         (*values.values(), user_id),
     )
+
+
+async def load_deal_draft(conn: aiosqlite.Connection, user_id: int) -> dict[str, object]:
+    async with conn.execute("SELECT data FROM deal_drafts WHERE user_id = ?", (user_id,)) as cur:
+        row = await cur.fetchone()
+    return {} if row is None else json.loads(row[0])
+
+
+async def save_deal_draft(
+    conn: aiosqlite.Connection, user_id: int, data: dict[str, object] | None
+) -> None:
+    """Stores the draft; None discards it."""
+    if data is None:
+        await conn.execute("DELETE FROM deal_drafts WHERE user_id = ?", (user_id,))
+        return
+    await conn.execute(
+        "INSERT INTO deal_drafts (user_id, data) VALUES (?, ?)"
+        " ON CONFLICT (user_id) DO UPDATE SET data = excluded.data",
+        (user_id, json.dumps(data, ensure_ascii=False)),
+    )
+
+
+async def set_amount_question(
+    conn: aiosqlite.Connection, user_id: int, installment_id: int | None
+) -> None:
+    """Remembers which installment a typed amount is for (None: no question open)."""
+    await conn.execute(
+        "UPDATE users SET amount_for_installment = ? WHERE user_id = ?", (installment_id, user_id)
+    )
+
+
+async def amount_question(conn: aiosqlite.Connection, user_id: int) -> int | None:
+    async with conn.execute(
+        "SELECT amount_for_installment FROM users WHERE user_id = ?", (user_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return None if row is None else row[0]

@@ -166,9 +166,7 @@ async def cancel_reminder(conn: aiosqlite.Connection, reminder_id: int) -> None:
     await conn.execute("UPDATE reminders SET status = 'cancelled' WHERE id = ?", (reminder_id,))
 
 
-async def retry_reminder_later(
-    conn: aiosqlite.Connection, reminder_id: int, at: datetime
-) -> None:
+async def retry_reminder_later(conn: aiosqlite.Connection, reminder_id: int, at: datetime) -> None:
     await conn.execute(
         "UPDATE reminders SET status = 'pending', claimed_at = NULL, due_at = ? WHERE id = ?",
         (utc_text(at), reminder_id),

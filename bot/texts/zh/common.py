@@ -5,13 +5,21 @@ from __future__ import annotations
 SHOW_SCRIPT_BUTTON = "📞 通话稿"
 SHOW_PLAN_BUTTON = "📋 还款方案"
 SHOW_CHECKLIST_BUTTON = "📎 材料清单"
+RECORD_CALL_BUTTON = "📝 记录通话结果"
 
-AFTER_PLAN = "想再看哪一部分，点下面的按钮。打电话前把通话稿和材料准备好。"
+AFTER_PLAN = (
+    "想再看哪一部分，点下面的按钮。打电话前把通话稿和材料准备好；"
+    "打完后点“记录通话结果”，谈好的约定我会按期提醒你。"
+)
 
 HELP = (
     "<b>可以用的命令</b>\n"
     "/start 开始，或接着上次填\n"
-    "/status 看我的情况和下一步\n"
+    "/status 看我的情况和还款进度\n"
+    "/deal 记录打 95188 的结果\n"
+    "/plan 看全部分期\n"
+    "/calls 看通话记录\n"
+    "/settings 改提醒时间\n"
     "/back 回到上一个问题\n"
     "/cancel 先停下，已填的会保存\n"
     "/help 看这段说明\n"
@@ -22,7 +30,11 @@ HELP = (
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "开始或接着填"),
-    ("status", "我的情况和下一步"),
+    ("status", "我的情况和还款进度"),
+    ("deal", "记录通话结果"),
+    ("plan", "全部分期"),
+    ("calls", "通话记录"),
+    ("settings", "提醒设置"),
     ("back", "回到上一个问题"),
     ("cancel", "先停下，已填的会保存"),
     ("help", "命令说明"),
@@ -36,6 +48,7 @@ STATUS_PLANNED = (
     "<b>我的情况</b>\n{debts}\n合计 {total} 元\n"
     "每月最多可拿出：{offer}\n\n"
     "<b>下一步</b>：准备好材料，照着通话稿拨打 95188，向客服申请方案。"
+    "打完后发 /deal 记录结果。"
 )
 STATUS_DEBT_LINE = "• {product} {amount} 元，已逾期 {days} 天"
 STATUS_OFFER_NONE = "暂时没有结余"

@@ -120,6 +120,9 @@ PROBLEMS: dict[ParseProblem, str] = {
     ParseProblem.AMBIGUOUS_RATE: "这个利率看不出单位，请写成 0.05% 或 万分之五。",
     ParseProblem.NOT_DAILY_RATE: "这里要的是<b>日</b>利率，请写成 0.05% 或 万分之五。",
     ParseProblem.RATE_TOO_HIGH: "日利率一般很小（比如 0.05%），这个数太大了，请再核对一下。",
+    ParseProblem.IN_PAST: "这个日期已经过了，请写今天以后的日期，比如 12月10日。",
+    ParseProblem.BAD_DAY_OF_MONTH: "请写 1 到 31 之间的日子，比如 10号。",
+    ParseProblem.NOT_A_STAFF_ID: "工号一般是字母或数字，比如 A1234；不知道就点“跳过”。",
 }
 UNKNOWN_PROBLEM = "没看懂，请换个写法再试一次。"
 NOT_A_DURATION_MONTHS = "没看懂，请写大概几个月，比如“3个月”，或点按钮选。"

@@ -1,0 +1,353 @@
+"""What was agreed on the call with customer service, turned into dated installments.
+
+The user reports the deal in their own words; :class:`DealTerms` holds it and
+:func:`installments_for` turns it into :class:`PlannedInstallment` values that reminders,
+/status and the calendar export all share. The parsers at the end read the answers the
+user types while recording the deal. Unlike ``overdue.py``, which looks back, dates here
+look forward: ``12月10日`` means the next 10 December on or after today.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from dateutil.relativedelta import relativedelta
+
+from bot.domain.parsing import ParseError, ParseProblem, normalize, to_decimal
+from bot.domain.schedule import split_to_fen
+
+MAX_PERIODS = 120  # ten years of monthly payments: more is a typo, not a deal
+MAX_YEARS_AHEAD = 10
+
+
+class DealKind(StrEnum):
+    """The shape of the deal. Values are stored in the database: never rename."""
+
+    INSTALLMENTS = "installments"
+    PAUSE_THEN_INSTALLMENTS = "pause_then_installments"
+    SINGLE = "single"
+    SUGGESTED = "suggested"
+
+
+class DealProblem(StrEnum):
+    """Why terms cannot be turned into installments; stable identifiers for messages."""
+
+    MISSING_PERIODS = "missing_periods"
+    PERIODS_NOT_POSITIVE = "periods_not_positive"
+    TOO_MANY_PERIODS = "too_many_periods"
+    MISSING_AMOUNT = "missing_amount"
+    BOTH_AMOUNT_AND_TOTAL = "both_amount_and_total"
+    AMOUNT_NOT_POSITIVE = "amount_not_positive"
+    TOTAL_TOO_SMALL = "total_too_small"
+    MISSING_FIRST_DUE = "missing_first_due"
+    FIRST_DUE_IN_PAST = "first_due_in_past"
+    BAD_DUE_DAY = "bad_due_day"
+    MISSING_PAUSE_UNTIL = "missing_pause_until"
+    PAUSE_IN_PAST = "pause_in_past"
+    SUGGESTED_NEEDS_AMOUNTS = "suggested_needs_amounts"
+
+
+class DealError(ValueError):
+    """Terms that do not make a schedule; ``problem`` says why."""
+
+    def __init__(self, problem: DealProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class DealTerms:
+    """The deal as the user reported it.
+
+    Give either ``amount_fen`` (each installment) or ``total_fen`` (split evenly), not
+    both. ``due_day`` is the monthly due day (1..31, clamped to short months); ``None``
+    means the day of ``first_due``. For PAUSE_THEN_INSTALLMENTS ``first_due`` is ignored:
+    it is derived from ``pause_until`` and ``due_day``.
+    """
+
+    kind: DealKind
+    periods: int | None = None
+    amount_fen: int | None = None
+    total_fen: int | None = None
+    first_due: date | None = None
+    due_day: int | None = None
+    pause_until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedInstallment:
+    """One payment to make: its 1-based number, due date and amount in fen."""
+
+    number: int
+    due: date
+    amount_fen: int
+
+
+def installments_for(terms: DealTerms, today: date) -> tuple[PlannedInstallment, ...]:
+    """The installments the terms describe; raises :class:`DealError` when they cannot.
+
+    SUGGESTED deals come from the plan's own schedule, whose last installment may differ,
+    so they are built with :func:`installments_from_amounts` instead.
+    """
+    if terms.kind is DealKind.SUGGESTED:
+        raise DealError(DealProblem.SUGGESTED_NEEDS_AMOUNTS)
+    _check_due_day(terms.due_day)
+    periods = 1 if terms.kind is DealKind.SINGLE else terms.periods
+    if terms.kind is DealKind.SINGLE and terms.periods not in (None, 1):
+        raise DealError(DealProblem.TOO_MANY_PERIODS)  # a single payment has one period
+    if periods is None:
+        raise DealError(DealProblem.MISSING_PERIODS)
+    if periods < 1:
+        raise DealError(DealProblem.PERIODS_NOT_POSITIVE)
+    if periods > MAX_PERIODS:
+        raise DealError(DealProblem.TOO_MANY_PERIODS)
+    amounts = _amounts(terms, periods)
+    first_due = _first_due(terms, today)
+    return installments_from_amounts(amounts, first_due, terms.due_day)
+
+
+def installments_from_amounts(
+    amounts: Sequence[int], first_due: date, due_day: int | None
+) -> tuple[PlannedInstallment, ...]:
+    """Number the amounts and date them: ``first_due``, then monthly on ``due_day``."""
+    if not amounts:
+        raise DealError(DealProblem.MISSING_PERIODS)
+    if len(amounts) > MAX_PERIODS:
+        raise DealError(DealProblem.TOO_MANY_PERIODS)
+    if any(a <= 0 for a in amounts):
+        raise DealError(DealProblem.AMOUNT_NOT_POSITIVE)
+    _check_due_day(due_day)
+    dates = due_dates(first_due, due_day, len(amounts))
+    return tuple(
+        PlannedInstallment(number=i, due=d, amount_fen=a)
+        for i, (d, a) in enumerate(zip(dates, amounts, strict=True), start=1)
+    )
+
+
+def due_dates(first_due: date, due_day: int | None, n: int) -> tuple[date, ...]:
+    """``first_due``, then each following month on ``due_day`` clamped to the month's end.
+
+    Each month is computed from ``first_due``'s month, not from the previous date, so a
+    31st clamped to 28 February comes back to 31 March.
+    """
+    day = first_due.day if due_day is None else due_day
+    start = first_due.replace(day=1)
+    later = (start + relativedelta(months=k, day=day) for k in range(1, n))
+    return (first_due, *later)
+
+
+def _check_due_day(due_day: int | None) -> None:
+    if due_day is not None and not 1 <= due_day <= 31:
+        raise DealError(DealProblem.BAD_DUE_DAY)
+
+
+def _amounts(terms: DealTerms, periods: int) -> tuple[int, ...]:
+    if terms.amount_fen is not None and terms.total_fen is not None:
+        raise DealError(DealProblem.BOTH_AMOUNT_AND_TOTAL)
+    if terms.amount_fen is not None:
+        if terms.amount_fen <= 0:
+            raise DealError(DealProblem.AMOUNT_NOT_POSITIVE)
+        return (terms.amount_fen,) * periods
+    if terms.total_fen is None:
+        raise DealError(DealProblem.MISSING_AMOUNT)
+    if terms.total_fen <= 0:
+        raise DealError(DealProblem.AMOUNT_NOT_POSITIVE)
+    if terms.total_fen < periods:
+        raise DealError(DealProblem.TOTAL_TOO_SMALL)  # some installment would be 0 fen
+    return split_to_fen(terms.total_fen, periods)
+
+
+def _first_due(terms: DealTerms, today: date) -> date:
+    if terms.kind is DealKind.PAUSE_THEN_INSTALLMENTS:
+        if terms.pause_until is None:
+            raise DealError(DealProblem.MISSING_PAUSE_UNTIL)
+        if terms.pause_until < today:
+            raise DealError(DealProblem.PAUSE_IN_PAST)
+        return first_due_after_pause(terms.pause_until, terms.due_day)
+    if terms.first_due is None:
+        raise DealError(DealProblem.MISSING_FIRST_DUE)
+    if terms.first_due < today:
+        raise DealError(DealProblem.FIRST_DUE_IN_PAST)
+    return terms.first_due
+
+
+def first_due_after_pause(pause_until: date, due_day: int | None) -> date:
+    """The first ``due_day`` (clamped) strictly after the pause; the next day if no due day."""
+    if due_day is None:
+        return pause_until + timedelta(days=1)
+    _check_due_day(due_day)
+    start = pause_until.replace(day=1)
+    this_month = start + relativedelta(day=due_day)
+    return this_month if this_month > pause_until else start + relativedelta(months=1, day=due_day)
+
+
+# --- Parsing what the user types while recording the deal -------------------------------
+
+_DAY_NUM = r"[0-9零〇一二两三四五六七八九十]{1,4}"
+_ISO_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?")
+_MONTH_DAY = re.compile(rf"({_DAY_NUM})(?:[-/]|月)({_DAY_NUM})[日号]?")
+_RELATIVE_MONTH_DAY = re.compile(rf"(下下个?月|下个?月|本月|这个?月)({_DAY_NUM})[日号]?")
+_MONTHS_AHEAD = {"下下个月": 2, "下下月": 2, "下个月": 1, "下月": 1}
+_DAY_OF_MONTH = re.compile(rf"({_DAY_NUM})[日号]")
+_MONTH_ONLY = re.compile(rf"{_DAY_NUM}月份?")
+_NAMED_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3}
+_PAST_DAYS = frozenset({"昨天", "昨日", "前天", "大前天"})
+# Words around a date that change nothing: "就是下个月10号吧", "还款日12月10日".
+_DATE_FILLERS = re.compile(r"还款日|还款|就是|是|就|吧|[。!~]+$")
+_DUE_DAY = re.compile(rf"(?:每个?月)?({_DAY_NUM})[日号]?")
+_PERIODS = re.compile(r"(?:一共|总共|共|分)?(-?[0-9零〇一二两三四五六七八九十百]+)(?:期|个月)?")
+_STAFF_ID = re.compile(r"[A-Za-z0-9]{1,20}")
+_STAFF_PREFIX = re.compile(r"^(?:客服)?工号(?:是|为)?:?")
+_NO_STAFF_ID = frozenset(
+    {"没有", "没", "无", "不知道", "不清楚", "忘了", "忘记了", "没问", "跳过", "skip"}
+)
+
+
+def parse_due_date(text: str, today: date) -> date:
+    """The first due date described by ``text``: today or later, within ten years.
+
+    Accepts ``2026-12-10``, ``2026/12/10``, ``12月10日``, ``12-10``, ``下个月10号``,
+    ``本月28号``, ``10号``, ``明天``, ``后天``. Without a year, the next such date on or
+    after today. Raises :class:`ParseError`: EMPTY, BAD_DATE (unrecognised or impossible),
+    AMBIGUOUS_DATE (``3月``), IN_PAST, TOO_LARGE (over ten years ahead).
+    """
+    s = _DATE_FILLERS.sub("", normalize(text))
+    if not s:
+        raise ParseError(ParseProblem.EMPTY, text)
+    due = _parse_date(s, today, text)
+    if due < today:
+        raise ParseError(ParseProblem.IN_PAST, text)
+    if due > today + relativedelta(years=MAX_YEARS_AHEAD):
+        raise ParseError(ParseProblem.TOO_LARGE, text)
+    return due
+
+
+def _parse_date(s: str, today: date, text: str) -> date:
+    if s in _NAMED_DAYS:
+        return today + timedelta(days=_NAMED_DAYS[s])
+    if s in _PAST_DAYS:
+        raise ParseError(ParseProblem.IN_PAST, text)
+    if m := _ISO_DATE.fullmatch(s):
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise ParseError(ParseProblem.BAD_DATE, text) from None
+    if m := _RELATIVE_MONTH_DAY.fullmatch(s):
+        first = today.replace(day=1) + relativedelta(months=_MONTHS_AHEAD.get(m[1], 0))
+        day = _small_int(m[2], ParseProblem.BAD_DATE, text)
+        if not 1 <= day <= 31:
+            raise ParseError(ParseProblem.BAD_DATE, text)
+        # 下个月31号 in a 30-day month means its last day, as the app itself does.
+        return first + relativedelta(day=day)
+    if m := _MONTH_DAY.fullmatch(s):
+        month = _small_int(m[1], ParseProblem.BAD_DATE, text)
+        return _next_month_day(month, _small_int(m[2], ParseProblem.BAD_DATE, text), today, text)
+    if m := _DAY_OF_MONTH.fullmatch(s):
+        return _next_day_of_month(_small_int(m[1], ParseProblem.BAD_DATE, text), today, text)
+    if _MONTH_ONLY.fullmatch(s):
+        raise ParseError(ParseProblem.AMBIGUOUS_DATE, text)  # which day of that month?
+    raise ParseError(ParseProblem.BAD_DATE, text)
+
+
+def _next_month_day(month: int, day: int, today: date, text: str) -> date:
+    """The first month/day on or after today; 2月29日 looks ahead to the next leap year."""
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
+        raise ParseError(ParseProblem.BAD_DATE, text)
+    for year in range(today.year, today.year + 9):  # a leap year comes within eight
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    raise ParseError(ParseProblem.BAD_DATE, text)  # unreachable: see the range above
+
+
+def _next_day_of_month(day: int, today: date, text: str) -> date:
+    """The first "N号" on or after today, skipping months too short to have one."""
+    if not 1 <= day <= 31:
+        raise ParseError(ParseProblem.BAD_DATE, text)
+    first = today.replace(day=1)
+    for ahead in range(3):  # a 31st is never more than two months away
+        month = first + relativedelta(months=ahead)
+        if day <= calendar.monthrange(month.year, month.month)[1]:
+            candidate = month.replace(day=day)
+            if candidate >= today:
+                return candidate
+    raise ParseError(ParseProblem.BAD_DATE, text)  # unreachable
+
+
+def parse_due_day(text: str) -> int:
+    """The monthly due day: ``10``, ``10号``, ``每月10日``, ``十号``; ``月底`` is 31.
+
+    Raises :class:`ParseError`: EMPTY, BAD_DAY_OF_MONTH (not a number or not 1..31).
+    """
+    s = normalize(text)
+    if not s:
+        raise ParseError(ParseProblem.EMPTY, text)
+    if s in ("月底", "每月月底", "每个月月底", "月末"):
+        return 31  # clamped to each month's last day by due_dates()
+    m = _DUE_DAY.fullmatch(s)
+    if m is None:
+        raise ParseError(ParseProblem.BAD_DAY_OF_MONTH, text)
+    day = _small_int(m[1], ParseProblem.BAD_DAY_OF_MONTH, text)
+    if not 1 <= day <= 31:
+        raise ParseError(ParseProblem.BAD_DAY_OF_MONTH, text)
+    return day
+
+
+def parse_periods(text: str) -> int:
+    """Number of installments: ``12``, ``12期``, ``十二期``, ``分12期``, ``12个月``; 1..120.
+
+    Raises :class:`ParseError`: EMPTY, NOT_AN_AMOUNT (not a whole number), NEGATIVE,
+    ZERO, TOO_LARGE.
+    """
+    s = normalize(text)
+    if not s:
+        raise ParseError(ParseProblem.EMPTY, text)
+    m = _PERIODS.fullmatch(s)
+    if m is None:
+        raise ParseError(ParseProblem.NOT_AN_AMOUNT, text)
+    numeral = m[1]
+    if numeral.startswith("-"):
+        raise ParseError(ParseProblem.NEGATIVE, text)
+    value = to_decimal(numeral)
+    if value is None or value != value.to_integral_value():
+        raise ParseError(ParseProblem.NOT_AN_AMOUNT, text)
+    if value == 0:
+        raise ParseError(ParseProblem.ZERO, text)
+    if value > MAX_PERIODS:
+        raise ParseError(ParseProblem.TOO_LARGE, text)
+    return int(value)
+
+
+def parse_staff_id(text: str) -> str | None:
+    """The agent's 工号 (1–20 letters or digits), or ``None`` when the user has none.
+
+    Case is kept (``A1023`` stays as written) because the user may quote it back to
+    customer service. Raises :class:`ParseError`: EMPTY, NOT_A_STAFF_ID.
+    """
+    # Not normalize(): it lowercases. NFKC still folds full-width letters and ：.
+    s = "".join(unicodedata.normalize("NFKC", text).split())
+    if not s:
+        raise ParseError(ParseProblem.EMPTY, text)
+    if s.lower().rstrip("。.!") in _NO_STAFF_ID:
+        return None
+    s = _STAFF_PREFIX.sub("", s)
+    if not _STAFF_ID.fullmatch(s):
+        raise ParseError(ParseProblem.NOT_A_STAFF_ID, text)
+    return s
+
+
+def _small_int(numeral: str, problem: ParseProblem, text: str) -> int:
+    """A month, day or count, Arabic or Chinese (``十五``)."""
+    value = to_decimal(numeral)
+    if value is None or value != value.to_integral_value():
+        raise ParseError(problem, text)
+    return int(value)

@@ -1,0 +1,109 @@
+"""How far along the deal is: what /status shows.
+
+An installment counts as paid once the user marks it paid: ``paid_fen`` or ``paid_on``
+is set (storage keys "paid" on ``paid_fen``; a date alone also counts). What they paid may
+differ from what was due, so sums use ``paid_fen`` when known, and the amount due when
+only the date was recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+PERMILLE = 1000
+_FULL = "▓"
+_EMPTY = "░"
+
+
+class InstallmentStatus(StrEnum):
+    """Where one installment stands today. Values are stable identifiers."""
+
+    PAID = "paid"
+    DUE_TODAY = "due_today"
+    OVERDUE = "overdue"
+    UPCOMING = "upcoming"
+
+
+@dataclass(frozen=True, slots=True)
+class InstallmentState:
+    """One installment as stored: what was due and, once paid, what and when."""
+
+    number: int
+    due: date
+    amount_fen: int
+    paid_fen: int | None = None
+    paid_on: date | None = None
+
+    @property
+    def is_paid(self) -> bool:
+        return self.paid_fen is not None or self.paid_on is not None
+
+    @property
+    def paid_amount_fen(self) -> int:
+        """What counts as paid: the reported amount, else the amount due; 0 if unpaid."""
+        if not self.is_paid:
+            return 0
+        return self.amount_fen if self.paid_fen is None else self.paid_fen
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Totals for /status. ``days_to_next`` is negative when the next one is overdue."""
+
+    total_count: int
+    paid_count: int
+    total_fen: int
+    paid_fen: int
+    remaining_fen: int
+    next_due: InstallmentState | None
+    days_to_next: int | None
+    overdue_count: int
+    statuses: tuple[tuple[InstallmentState, InstallmentStatus], ...]
+    fraction_permille: int
+
+
+def status_of(item: InstallmentState, today: date) -> InstallmentStatus:
+    """PAID, else by the due date relative to today."""
+    if item.is_paid:
+        return InstallmentStatus.PAID
+    if item.due == today:
+        return InstallmentStatus.DUE_TODAY
+    return InstallmentStatus.OVERDUE if item.due < today else InstallmentStatus.UPCOMING
+
+
+def progress_of(items: Sequence[InstallmentState], today: date) -> Progress:
+    """Summarise the installments (in number order) as of ``today``."""
+    ordered = sorted(items, key=lambda i: i.number)
+    statuses = tuple((i, status_of(i, today)) for i in ordered)
+    total = sum(i.amount_fen for i in ordered)
+    paid = sum(i.paid_amount_fen for i in ordered)
+    next_due = next((i for i in ordered if not i.is_paid), None)
+    return Progress(
+        total_count=len(ordered),
+        paid_count=sum(1 for i in ordered if i.is_paid),
+        total_fen=total,
+        paid_fen=paid,
+        remaining_fen=max(0, total - paid),
+        next_due=next_due,
+        days_to_next=None if next_due is None else (next_due.due - today).days,
+        overdue_count=sum(1 for _, s in statuses if s is InstallmentStatus.OVERDUE),
+        statuses=statuses,
+        # Floor, so 1000 (a full bar) only when everything is paid; capped for overpayment.
+        fraction_permille=min(PERMILLE, paid * PERMILLE // total) if total > 0 else 0,
+    )
+
+
+def progress_bar(permille: int, width: int = 10) -> str:
+    """``400`` -> ``"▓▓▓▓░░░░░░"``; floored, so only 1000 fills the bar.
+
+    Block characters have the same width as CJK text on phones, so ten of them fit one
+    line even on a narrow screen.
+    """
+    if width < 1:
+        raise ValueError("width must be at least 1")
+    clamped = max(0, min(PERMILLE, permille))
+    full = clamped * width // PERMILLE
+    return _FULL * full + _EMPTY * (width - full)

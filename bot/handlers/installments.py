@@ -1,0 +1,236 @@
+"""Installment buttons (paid, undo, snooze, help), /plan and the calendar export."""
+
+from __future__ import annotations
+
+import io
+
+from telegram import InputFile, Update
+from telegram.ext import ContextTypes
+
+from bot import keyboards
+from bot.calendar_export import installments_calendar
+from bot.domain.money import format_fen
+from bot.domain.progress import InstallmentState, progress_of, status_of
+from bot.domain.reminders import ReminderKind, SnoozeChoice, snooze_until
+from bot.reminder_messages import installment_fields, paid_buttons
+from bot.reminders import plan_reminders, prefs_of
+from bot.services import services
+from bot.storage import repo
+from bot.storage.repo import InstallmentRecord
+from bot.texts.zh import progress as p
+from bot.texts.zh import reminders as t
+from bot.texts.zh.fmt import cn_date
+from bot.texts.zh.names import PRODUCT_NAMES
+
+
+def _installment_id(update: Update) -> int:
+    """The installment id in callback data ``rem:<action>:<id>[:<more>]``."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    return int(query.data.split(":")[2])
+
+
+async def _installment(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, installment_id: int | None = None
+) -> InstallmentRecord | None:
+    """The installment if it belongs to this user's active deal; says so otherwise."""
+    if installment_id is None:
+        installment_id = _installment_id(update)
+    assert update.effective_user is not None and update.effective_chat is not None
+    conn = await services(context).database.connection()
+    item = await repo.get_installment(conn, update.effective_user.id, installment_id)
+    if item is None:
+        await update.effective_chat.send_message(t.INSTALLMENT_GONE)
+    return item
+
+
+async def mark_paid(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    *,
+    amount_fen: int | None = None,
+    installment_id: int | None = None,
+) -> None:
+    """Marks the installment paid (the agreed amount unless another is given)."""
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+    item = await _installment(update, context, installment_id)
+    if item is None:
+        return
+    svc = services(context)
+    assert update.effective_user is not None and update.effective_chat is not None
+    user_id = update.effective_user.id
+    paid = amount_fen if amount_fen is not None else item.amount_fen
+    async with svc.database.transaction() as conn:
+        await repo.mark_paid(conn, user_id, item.id, paid, svc.now())
+        await repo.cancel_waiting_reminders(conn, user_id, installment_id=item.id)
+        remaining = [i for i in await repo.active_installments(conn, user_id) if not i.paid]
+    fields = installment_fields(item) | {"amount": format_fen(paid)}
+    text = t.PAID_RECORDED.format(**fields)
+    if not remaining:
+        text += "\n\n" + t.PAID_ALL.format(count=item.count)
+    await update.effective_chat.send_message(text, reply_markup=paid_buttons(item.id))
+
+
+async def tap_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """✅ 已还 under a reminder."""
+    await mark_paid(update, context)
+
+
+async def undo_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """↩️ 撤销: the installment is unpaid again and its reminders come back."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    item = await _installment(update, context)
+    if item is None:
+        return
+    svc = services(context)
+    assert update.effective_user is not None and update.effective_chat is not None
+    user_id = update.effective_user.id
+    async with svc.database.transaction() as conn:
+        await repo.undo_paid(conn, user_id, item.id)
+        await repo.cancel_waiting_reminders(conn, user_id, installment_id=item.id)
+        await plan_reminders(
+            conn, svc.tz, user_id, item.id, item.due, svc.now(), follow_up_if_late=True
+        )
+    await query.edit_message_reply_markup(reply_markup=None)
+    await update.effective_chat.send_message(t.PAID_UNDONE.format(**installment_fields(item)))
+
+
+async def ask_snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """⏰ 稍后提醒: tonight or tomorrow?"""
+    query = update.callback_query
+    assert query is not None and update.effective_chat is not None
+    await query.answer()
+    installment_id = _installment_id(update)
+    markup = keyboards.grid(
+        [
+            (t.TONIGHT_BUTTON, f"rem:snoozeat:{installment_id}:{SnoozeChoice.TONIGHT.value}"),
+            (t.TOMORROW_BUTTON, f"rem:snoozeat:{installment_id}:{SnoozeChoice.TOMORROW.value}"),
+        ]
+    )
+    await update.effective_chat.send_message(t.SNOOZE_ASK, reply_markup=markup)
+
+
+async def snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Queues one more reminder at the chosen time."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    item = await _installment(update, context)
+    if item is None:
+        return
+    choice = query.data.rsplit(":", 1)[-1]
+    svc = services(context)
+    assert update.effective_user is not None and update.effective_chat is not None
+    user_id = update.effective_user.id
+    async with svc.database.transaction() as conn:
+        prefs = prefs_of(await repo.get_prefs(conn, user_id))
+        at = snooze_until(svc.now(), choice, prefs, svc.tz)
+        await repo.add_reminders(conn, user_id, item.id, [(ReminderKind.SNOOZE.value, 0, at)])
+    await query.edit_message_reply_markup(reply_markup=None)
+    local = at.astimezone(svc.tz)
+    day = "今天" if local.date() == svc.today() else cn_date(local.date())
+    await update.effective_chat.send_message(t.SNOOZED.format(when=f"{day} {local:%H:%M}"))
+
+
+async def cannot_pay(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """❓ 还不上怎么办: what to do before the due date, and the script one tap away."""
+    query = update.callback_query
+    assert query is not None and update.effective_chat is not None
+    await query.answer()
+    item = await _installment(update, context)
+    if item is None:
+        return
+    fields = installment_fields(item) | {"reason": t.CANNOT_PAY_REASON}
+    markup = keyboards.grid(
+        [(t.SCRIPT_BUTTON, "case:script"), (t.PAID_BUTTON, f"rem:paid:{item.id}")]
+    )
+    await update.effective_chat.send_message(t.CANNOT_PAY.format(**fields), reply_markup=markup)
+
+
+async def not_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """还没有 (after the follow-up): call before it counts as overdue again."""
+    query = update.callback_query
+    assert query is not None and update.effective_chat is not None
+    await query.answer()
+    item = await _installment(update, context)
+    if item is None:
+        return
+    await query.edit_message_reply_markup(reply_markup=None)
+    markup = keyboards.grid(
+        [(t.SCRIPT_BUTTON, "case:script"), (t.PAID_BUTTON, f"rem:paid:{item.id}")]
+    )
+    await update.effective_chat.send_message(
+        t.NOT_PAID.format(**installment_fields(item)), reply_markup=markup
+    )
+
+
+def _states(items: list[InstallmentRecord]) -> list[InstallmentState]:
+    return [
+        InstallmentState(
+            number=i.number,
+            due=i.due,
+            amount_fen=i.amount_fen,
+            paid_fen=i.paid_fen,
+            paid_on=None,
+        )
+        for i in items
+    ]
+
+
+async def deal_status_text(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> str | None:
+    """The /status text once a deal exists; None without one."""
+    svc = services(context)
+    conn = await svc.database.connection()
+    items = await repo.active_installments(conn, user_id)
+    if not items:
+        return None
+    today = svc.today()
+    states = _states(items)
+    progress = progress_of(states, today)
+    statuses = [status_of(s, today) for s in states]
+    return p.render_status(progress, items, statuses, today)
+
+
+async def cmd_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/plan: every installment with its state."""
+    assert update.effective_user is not None and update.effective_chat is not None
+    svc = services(context)
+    conn = await svc.database.connection()
+    items = await repo.active_installments(conn, update.effective_user.id)
+    if not items:
+        await update.effective_chat.send_message(p.NO_DEAL_PLAN)
+        return
+    today = svc.today()
+    statuses = [status_of(s, today) for s in _states(items)]
+    markup = keyboards.grid([(p.CALENDAR_BUTTON, "plan:ics")])
+    await update.effective_chat.send_message(
+        p.render_plan_list(items, statuses, today), reply_markup=markup
+    )
+
+
+async def send_calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An .ics file with one event per installment and alarms matching the settings."""
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+    assert update.effective_user is not None and update.effective_chat is not None
+    svc = services(context)
+    conn = await svc.database.connection()
+    user_id = update.effective_user.id
+    items = await repo.active_installments(conn, user_id)
+    if not items:
+        await update.effective_chat.send_message(p.NO_DEAL_PLAN)
+        return
+    prefs = prefs_of(await repo.get_prefs(conn, user_id))
+    rows = [(PRODUCT_NAMES[i.product], i.number, i.count, i.due, i.amount_fen) for i in items]
+    data = installments_calendar(
+        rows, prefs, svc.tz, svc.now(), uid_prefix=f"deal{items[0].deal_id}"
+    )
+    await update.effective_chat.send_document(
+        InputFile(io.BytesIO(data), filename=p.CALENDAR_FILENAME),
+        caption=p.CALENDAR_CAPTION,
+    )

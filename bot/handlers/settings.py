@@ -1,0 +1,129 @@
+"""/settings: reminder hours, lead times, mute; and /calls, the call log."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot import keyboards
+from bot.reminders import replan_user
+from bot.services import services
+from bot.storage import repo
+from bot.storage.repo import PrefsRecord
+from bot.texts.zh import settings as t
+from bot.texts.zh.fmt import cn_date
+
+MORNING_HOURS = (8, 9, 10)
+EVENING_HOURS = (18, 20, 21)
+LEAD_CHOICES = (7, 3, 1)
+
+
+def _text(prefs: PrefsRecord) -> str:
+    leads = "、".join(t.LEAD_ITEM.format(days=d) for d in sorted(prefs.lead_days, reverse=True))
+    return t.SETTINGS.format(
+        evening=prefs.evening_hour,
+        morning=prefs.morning_hour,
+        leads=leads or t.LEADS_NONE,
+        due_day=t.ON if prefs.on_due_day else t.OFF,
+        muted=t.MUTED if prefs.muted else t.ACTIVE,
+    )
+
+
+def _mark(label: str, on: bool) -> str:
+    return t.CHECKED + label if on else label
+
+
+def _markup(prefs: PrefsRecord) -> InlineKeyboardMarkup:
+    return keyboards.rows_markup(
+        [
+            [
+                (
+                    _mark(t.MORNING_BUTTON.format(hour=h), prefs.morning_hour == h),
+                    f"set:morning:{h}",
+                )
+                for h in MORNING_HOURS
+            ],
+            [
+                (
+                    _mark(t.EVENING_BUTTON.format(hour=h), prefs.evening_hour == h),
+                    f"set:evening:{h}",
+                )
+                for h in EVENING_HOURS
+            ],
+            [
+                (_mark(t.LEAD_BUTTON.format(days=d), d in prefs.lead_days), f"set:lead:{d}")
+                for d in LEAD_CHOICES
+            ],
+            [
+                (_mark(t.DUE_DAY_BUTTON, prefs.on_due_day), "set:due:0"),
+                (t.UNMUTE_BUTTON if prefs.muted else t.MUTE_BUTTON, "set:mute:0"),
+            ],
+        ]
+    )
+
+
+async def cmd_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Shows the reminder settings with a button for each choice."""
+    assert update.effective_user is not None and update.effective_chat is not None
+    conn = await services(context).database.connection()
+    prefs = await repo.get_prefs(conn, update.effective_user.id)
+    if prefs is None:
+        await update.effective_chat.send_message(t.NEED_START)
+        return
+    await update.effective_chat.send_message(_text(prefs), reply_markup=_markup(prefs))
+
+
+async def change_setting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Applies one tapped choice, rebuilds the reminders ahead, and redraws the settings."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and update.effective_user is not None
+    _, what, value = query.data.split(":")
+    svc = services(context)
+    user_id = update.effective_user.id
+    async with svc.database.transaction() as conn:
+        prefs = await repo.get_prefs(conn, user_id)
+        if prefs is None:
+            await query.answer(t.NEED_START)
+            return
+        number = int(value)
+        if what == "morning" and number in MORNING_HOURS:
+            await repo.set_prefs(conn, user_id, morning_hour=number)
+        elif what == "evening" and number in EVENING_HOURS:
+            await repo.set_prefs(conn, user_id, evening_hour=number)
+        elif what == "lead" and number in LEAD_CHOICES:
+            await repo.set_prefs(conn, user_id, lead_days=prefs.lead_days ^ {number})
+        elif what == "due":
+            await repo.set_prefs(conn, user_id, on_due_day=not prefs.on_due_day)
+        elif what == "mute":
+            await repo.set_prefs(conn, user_id, muted=not prefs.muted)
+        await replan_user(conn, svc.tz, user_id, svc.now())
+        updated = await repo.get_prefs(conn, user_id)
+    assert updated is not None
+    await query.answer(t.SAVED)
+    await query.edit_message_text(_text(updated), reply_markup=_markup(updated))
+
+
+async def cmd_calls(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/calls: every recorded call, newest first."""
+    assert update.effective_user is not None and update.effective_chat is not None
+    svc = services(context)
+    conn = await svc.database.connection()
+    calls = await repo.list_calls(conn, update.effective_user.id)
+    if not calls:
+        await update.effective_chat.send_message(t.CALLS_NONE)
+        return
+    lines = [t.CALLS_TITLE]
+    for call in calls:
+        local = call.called_at.astimezone(svc.tz)
+        line = t.CALL_LINE.format(
+            when=f"{cn_date(local.date())} {local:%H:%M}",
+            outcome=t.OUTCOMES.get(call.outcome, call.outcome),
+        )
+        if call.staff_id:
+            line += t.CALL_STAFF.format(staff=escape(call.staff_id))
+        if call.note:
+            line += t.CALL_NOTE.format(note=escape(call.note))
+        lines.append(line)
+    await update.effective_chat.send_message("\n".join(lines))

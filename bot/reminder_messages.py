@@ -1,0 +1,71 @@
+"""What a reminder looks like: text and buttons, from the installment it is about."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from telegram import InlineKeyboardMarkup
+
+from bot.domain.money import format_fen
+from bot.domain.reminders import ReminderKind
+from bot.keyboards import grid
+from bot.storage.repo import DueReminder, InstallmentRecord
+from bot.texts.zh import reminders as t
+from bot.texts.zh.fmt import cn_date
+from bot.texts.zh.names import PRODUCT_NAMES
+
+
+def installment_fields(installment: InstallmentRecord) -> dict[str, object]:
+    return {
+        "product": PRODUCT_NAMES[installment.product],
+        "number": installment.number,
+        "count": installment.count,
+        "amount": format_fen(installment.amount_fen),
+        "due": cn_date(installment.due),
+    }
+
+
+def reminder_buttons(installment_id: int) -> InlineKeyboardMarkup:
+    return grid(
+        [
+            (t.PAID_BUTTON, f"rem:paid:{installment_id}"),
+            (t.SNOOZE_BUTTON, f"rem:snooze:{installment_id}"),
+            (t.CANNOT_PAY_BUTTON, f"rem:cannot:{installment_id}"),
+        ]
+    )
+
+
+def followup_buttons(installment_id: int) -> InlineKeyboardMarkup:
+    return grid(
+        [
+            (t.PAID_BUTTON, f"rem:paid:{installment_id}"),
+            (t.NOT_PAID_BUTTON, f"rem:notpaid:{installment_id}"),
+        ]
+    )
+
+
+def paid_buttons(installment_id: int) -> InlineKeyboardMarkup:
+    return grid(
+        [
+            (t.UNDO_BUTTON, f"rem:undo:{installment_id}"),
+            (t.OTHER_AMOUNT_BUTTON, f"rem:amount:{installment_id}"),
+        ]
+    )
+
+
+def call_again_buttons() -> InlineKeyboardMarkup:
+    return grid([(t.SCRIPT_BUTTON, "case:script"), (t.RECORD_CALL_BUTTON, "deal:start")])
+
+
+def reminder_message(
+    reminder: DueReminder, installment: InstallmentRecord | None, today: date
+) -> tuple[str, InlineKeyboardMarkup]:
+    kind = ReminderKind(reminder.kind)
+    if kind == ReminderKind.CALL_AGAIN or installment is None:
+        return t.CALL_AGAIN, call_again_buttons()
+    fields = installment_fields(installment)
+    if kind == ReminderKind.FOLLOWUP:
+        return t.FOLLOWUP.format(**fields), followup_buttons(installment.id)
+    days = (installment.due - today).days
+    text = t.DUE_TODAY if days <= 0 else t.LEAD
+    return text.format(days=days, **fields), reminder_buttons(installment.id)

@@ -1,0 +1,256 @@
+"""The reminder engine: one scheduler job claims due reminders, sends them, and marks them.
+
+The database is the source of truth. The job only sweeps it, so memory and start-up time do
+not depend on how many reminders are stored, and nothing is lost when the process dies:
+
+* a reminder is claimed, sent, then marked sent — a sent one is never sent again;
+* one claimed but not marked (a crash in between) goes back to the queue at start-up;
+* one whose time passed while the bot was down is sent if its installment is not yet past
+  due, otherwise it is replaced by the missed-installment follow-up;
+* 403 pauses the user's reminders until they write again; 429, time-outs and 5xx retry later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import aiosqlite
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.domain.reminders import (
+    DEFAULT_PREFS,
+    ReminderKind,
+    ReminderPrefs,
+    out_of_quiet_hours,
+    reminders_for,
+    still_useful,
+)
+from bot.reminder_messages import reminder_message
+from bot.services import Services, services
+from bot.storage import repo
+from bot.storage.repo import DueReminder, InstallmentRecord, PrefsRecord
+
+log = logging.getLogger(__name__)
+
+SWEEP_JOB = "reminders:sweep"
+SWEEP_INTERVAL = timedelta(seconds=20)
+BATCH_SIZE = 30  # Telegram's overall limit is about 30 messages a second
+PER_CHAT_GAP_SECONDS = 1.0
+MAX_ATTEMPTS = 12
+INSTALLMENT_KINDS = {ReminderKind.LEAD, ReminderKind.DUE, ReminderKind.SNOOZE}
+# derived from the settings, so rebuilt when they change; snoozes and call-agains are the user's
+REPLANNED_KINDS = (ReminderKind.LEAD.value, ReminderKind.DUE.value, ReminderKind.FOLLOWUP.value)
+
+
+@dataclass
+class SweepReport:
+    sent: int = 0
+    retried: int = 0
+    paused: int = 0
+    failed: int = 0
+    cancelled: int = 0
+    replaced: int = 0
+
+    def add(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+@dataclass
+class ReminderEngine:
+    """Holds only the last send time per chat (bounded), never the queue itself."""
+
+    last_sent: dict[int, float] = field(default_factory=dict)
+
+    async def sweep(
+        self, application: Application, now: datetime | None = None, max_seconds: float = 15.0
+    ) -> SweepReport:
+        """Sends everything due at ``now``, batch by batch, for at most ``max_seconds``."""
+        svc = services(application)
+        now = now or svc.now()
+        report = SweepReport()
+        local = now.astimezone(svc.tz)
+        if out_of_quiet_hours(local) != local:
+            # 22:00–08:00: nothing is sent; what came due waits for the morning
+            return report
+        started = time.monotonic()
+        while time.monotonic() - started < max_seconds:
+            self._forget_old_chats()
+            async with svc.database.transaction() as conn:
+                claimed = await repo.claim_due_reminders(
+                    conn, now, BATCH_SIZE, skip_users=self.last_sent.keys()
+                )
+            if not claimed:
+                break
+            outcomes = await asyncio.gather(
+                *(self._deliver(application, svc, reminder, now) for reminder in claimed)
+            )
+            for outcome in outcomes:
+                report.add(outcome)
+        if report.sent or report.retried or report.paused or report.failed:
+            log.info("reminder sweep: %s", report)
+        return report
+
+    def _forget_old_chats(self) -> None:
+        horizon = time.monotonic() - PER_CHAT_GAP_SECONDS
+        for chat_id in [c for c, at in self.last_sent.items() if at < horizon]:
+            del self.last_sent[chat_id]
+
+    async def _deliver(
+        self, application: Application, svc: Services, reminder: DueReminder, now: datetime
+    ) -> str:
+        conn = await svc.database.connection()
+        installment = None
+        if reminder.installment_id is not None:
+            installment = await repo.get_installment(
+                conn, reminder.user_id, reminder.installment_id
+            )
+        skip = await self._skip_reason(svc, reminder, installment, now)
+        if skip is not None:
+            return skip
+        text, markup = reminder_message(reminder, installment, now.astimezone(svc.tz).date())
+        self.last_sent[reminder.user_id] = time.monotonic()
+        try:
+            await application.bot.send_message(reminder.chat_id, text, reply_markup=markup)
+        except Forbidden:
+            async with svc.database.transaction() as conn:
+                await repo.set_blocked(conn, reminder.user_id, now)
+                await repo.retry_reminder_later(conn, reminder.id, now)
+            log.info("user %s blocked the bot: reminders paused", reminder.user_id)
+            return "paused"
+        except RetryAfter as error:
+            return await self._retry(svc, reminder, now + _seconds(error.retry_after))
+        except BadRequest as error:
+            log.warning("reminder %s rejected: %s", reminder.id, error.message)
+            async with svc.database.transaction() as conn:
+                await repo.mark_reminder_failed(conn, reminder.id)
+            return "failed"
+        except (NetworkError, TelegramError) as error:  # time-outs and 5xx: try again later
+            log.warning("reminder %s not sent yet: %s", reminder.id, type(error).__name__)
+            return await self._retry(svc, reminder, now + _backoff(reminder.attempts))
+        async with svc.database.transaction() as conn:
+            await repo.mark_reminder_sent(conn, reminder.id, now)
+        return "sent"
+
+    async def _skip_reason(
+        self,
+        svc: Services,
+        reminder: DueReminder,
+        installment: InstallmentRecord | None,
+        now: datetime,
+    ) -> str | None:
+        """Cancels reminders that no longer help; a late one becomes the follow-up."""
+        kind = ReminderKind(reminder.kind)
+        if kind == ReminderKind.CALL_AGAIN:
+            return None
+        if installment is None or installment.paid:
+            async with svc.database.transaction() as conn:
+                await repo.cancel_reminder(conn, reminder.id)
+            return "cancelled"
+        if still_useful(kind, installment.due, now, svc.tz):
+            return None
+        async with svc.database.transaction() as conn:
+            await repo.cancel_reminder(conn, reminder.id)
+            if kind in INSTALLMENT_KINDS and not await repo.has_reminder(
+                conn, installment.id, ReminderKind.FOLLOWUP.value, ("pending", "claimed", "sent")
+            ):
+                await repo.add_reminders(
+                    conn, reminder.user_id, installment.id, [(ReminderKind.FOLLOWUP, 0, now)]
+                )
+                return "replaced"
+        return "cancelled"
+
+    async def _retry(self, svc: Services, reminder: DueReminder, at: datetime) -> str:
+        async with svc.database.transaction() as conn:
+            if reminder.attempts >= MAX_ATTEMPTS:
+                await repo.mark_reminder_failed(conn, reminder.id)
+                return "failed"
+            await repo.retry_reminder_later(conn, reminder.id, at)
+        return "retried"
+
+
+def _seconds(value: float | timedelta) -> timedelta:
+    return value if isinstance(value, timedelta) else timedelta(seconds=value)
+
+
+def _backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
+
+
+def prefs_of(record: PrefsRecord | None) -> ReminderPrefs:
+    if record is None:
+        return DEFAULT_PREFS
+    return ReminderPrefs(
+        morning_hour=record.morning_hour,
+        evening_hour=record.evening_hour,
+        lead_days=record.lead_days,
+        on_due_day=record.on_due_day,
+        muted=record.muted,
+    )
+
+
+async def plan_reminders(
+    conn: aiosqlite.Connection,
+    tz: ZoneInfo,
+    user_id: int,
+    installment_id: int,
+    due: date,
+    now: datetime,
+    *,
+    follow_up_if_late: bool = False,
+) -> None:
+    """Queues the reminders of one unpaid installment that are still ahead of ``now``.
+
+    With ``follow_up_if_late`` (a "paid" undone after the due date) an installment with
+    nothing ahead gets the missed-installment follow-up, outside quiet hours.
+    """
+    prefs = prefs_of(await repo.get_prefs(conn, user_id))
+    planned = [
+        (p.kind.value, p.lead_days, p.at) for p in reminders_for(due, prefs, tz) if p.at > now
+    ]
+    if not planned and follow_up_if_late:
+        at = out_of_quiet_hours(now.astimezone(tz)).astimezone(UTC)
+        planned = [(ReminderKind.FOLLOWUP.value, 0, at)]
+    await repo.add_reminders(conn, user_id, installment_id, planned)
+
+
+async def replan_user(
+    conn: aiosqlite.Connection, tz: ZoneInfo, user_id: int, now: datetime
+) -> None:
+    """After a settings change: the reminders still ahead follow the new settings."""
+    await repo.cancel_waiting_reminders(conn, user_id, kinds=REPLANNED_KINDS)
+    today = now.astimezone(tz).date()
+    for item in await repo.active_installments(conn, user_id):
+        if not item.paid and item.due >= today:
+            await plan_reminders(conn, tz, user_id, item.id, item.due, now)
+
+
+async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The one scheduled job: sweep the queue."""
+    engine: ReminderEngine = context.bot_data["reminder_engine"]
+    await engine.sweep(context.application)
+
+
+async def start_engine(application: Application) -> None:
+    """At start-up: requeue what a crash left claimed, then sweep now and every interval."""
+    svc = services(application)
+    async with svc.database.transaction() as conn:
+        released = await repo.release_claimed_reminders(conn)
+    if released:
+        log.info("requeued %d reminders claimed before a restart", released)
+    application.bot_data["reminder_engine"] = ReminderEngine()
+    assert application.job_queue is not None
+    application.job_queue.run_repeating(
+        sweep_job,
+        interval=SWEEP_INTERVAL,
+        first=0,
+        name=SWEEP_JOB,
+        # a sweep that overlaps the next tick is simply skipped; missed ticks need no replay
+        # because the queue lives in the database, not in the scheduler
+        job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
+    )

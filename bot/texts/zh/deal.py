@@ -1,0 +1,78 @@
+"""Texts of recording the call's outcome: the deal, or a refusal, and the call log."""
+
+from __future__ import annotations
+
+from bot.domain.deal import DealProblem
+
+NEED_PLAN = "先发 /start 把情况填完，拿到方案和通话稿，打完电话再来记录。"
+ASK_OUTCOME = "打完 95188 了吗？这次结果怎么样？"
+AGREED_BUTTON = "✅ 谈好了"
+REFUSED_BUTTON = "❌ 没谈成"
+
+ASK_WHICH_DEBT = "这次谈的是哪一笔？每一笔可以有自己的约定。"
+DEBT_BUTTON = "{product} {amount} 元"
+ASK_KIND = "{product}：谈好的是哪一种？"
+KIND_SUGGESTED = "就按建议方案"
+KIND_INSTALLMENTS = "分期"
+KIND_PAUSE = "先暂缓，再分期"
+KIND_SINGLE = "一次还清"
+
+ASK_PERIODS = "一共分几期？比如 12 或 十二期。"
+ASK_AMOUNT = "每期还多少元？\n如果对方说的是总数，就写“共”加总数，比如“共23500”，我帮你平分到分。"
+ASK_FIRST_DUE = "第一期哪天还？比如 12月10日 或 下个月10号。"
+ASK_DUE_DAY = "以后每月几号还？"
+SAME_DAY_BUTTON = "每月 {day} 号"
+ASK_PAUSE_UNTIL = "暂缓到哪天为止？比如 2027年3月1日。"
+ASK_SINGLE_AMOUNT = "一次还多少元？"
+ASK_SINGLE_DATE = "哪天还？比如 12月10日。"
+ASK_STAFF_ID = "客服的工号是多少？以后有争议时有用。不知道就点“跳过”。"
+SKIP_BUTTON = "跳过"
+
+CONFIRM_TITLE = "<b>请核对约定</b>"
+CONFIRM_DEBT = "{product}：共 {count} 期，合计 {total} 元"
+CONFIRM_LINE = "  第 {number} 期 {due}：{amount} 元"
+CONFIRM_MORE = "  ……（共 {count} 期）"
+CONFIRM_STAFF = "客服工号：{staff}"
+SAVE_BUTTON = "✅ 保存"
+REDO_BUTTON = "重新填"
+
+SAVED = (
+    "已保存。每期还款日前我会提醒你：默认提前 3 天、1 天的晚上，和当天早上。\n"
+    "发 /status 看进度，/plan 看全部分期，/settings 改提醒时间。"
+)
+CALENDAR_BUTTON = "📅 导入手机日历"
+NEXT_DEBT_BUTTON = "记录下一笔"
+
+ASK_NOTE = "对方怎么说的？一句话记下来（可以跳过）。"
+REFUSED_SAVED = (
+    "已记下这次通话。没谈成很常见，别灰心：\n"
+    "• 换个时间再打 95188，或在支付宝App“我的客服”里说明情况。\n"
+    "• 能还多少先按时还多少，保留记录。\n"
+    "• 如果被辱骂或威胁，先在App内投诉，没解决再打 12378。\n\n"
+    "要我提醒你再打一次吗？"
+)
+CALL_AGAIN_BUTTONS = (
+    ("明天上午", "tomorrow_morning"),
+    ("明天下午", "tomorrow_afternoon"),
+    ("3天后", "in_3_days"),
+)
+NO_THANKS_BUTTON = "不用了"
+CALL_AGAIN_SET = "好，{when}提醒你。"
+CALL_AGAIN_DECLINED = "好的。需要时发 /deal 再记录。"
+
+CALLS_NONE = "还没有通话记录。打完 95188 后发 /deal 记下来。"
+CALLS_TITLE = "<b>通话记录</b>"
+CALLS_LINE = "{when} {outcome}{staff}{note}"
+OUTCOME_NAMES = {"agreed": "✅ 谈好了", "refused": "❌ 没谈成"}
+
+CANCELLED = "好，先不记录了。需要时发 /deal。"
+USE_BUTTONS = "请点下面的按钮选一个。"
+NOTE_TOO_LONG = "写得有点长了，请控制在 200 个字以内。"
+
+DEAL_PROBLEMS: dict[DealProblem, str] = {
+    DealProblem.TOTAL_TOO_SMALL: "总数比期数还少，请再核对一下。",
+    DealProblem.FIRST_DUE_IN_PAST: "第一期的日期已经过了，请写今天以后的日期。",
+    DealProblem.PAUSE_IN_PAST: "暂缓的日期已经过了，请再核对一下。",
+    DealProblem.TOO_MANY_PERIODS: "期数太多了，请再核对一下（最多 120 期）。",
+}
+DEAL_PROBLEM_DEFAULT = "这个约定有点对不上，请再核对一下。"

@@ -1,0 +1,94 @@
+"""/status and /plan once there is a deal: progress at a glance, phone-width lines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.domain.money import format_fen
+from bot.domain.progress import InstallmentStatus, Progress, progress_bar
+from bot.storage.repo import InstallmentRecord
+from bot.texts.zh.fmt import cn_date
+from bot.texts.zh.names import PRODUCT_NAMES
+
+ICONS = {
+    InstallmentStatus.PAID: "✅",
+    InstallmentStatus.DUE_TODAY: "⏰",
+    InstallmentStatus.OVERDUE: "❗",
+    InstallmentStatus.UPCOMING: "⏳",
+}
+STATUS_LIMIT = 6  # a phone screen: the next few, not all 36
+
+
+def _short_date(day: date, today: date) -> str:
+    return f"{day.month}月{day.day}日" if day.year == today.year else cn_date(day)
+
+
+def installment_line(item: InstallmentRecord, status: InstallmentStatus, today: date) -> str:
+    amount = format_fen(item.paid_fen if item.paid_fen is not None else item.amount_fen)
+    return (
+        f"{ICONS[status]} {PRODUCT_NAMES[item.product]} {item.number}/{item.count}"
+        f" · {_short_date(item.due, today)} · {amount} 元"
+    )
+
+
+def countdown(days: int) -> str:
+    if days > 0:
+        return f"还有 {days} 天"
+    if days == 0:
+        return "就是今天"
+    return f"已过 {-days} 天"
+
+
+def render_status(
+    progress: Progress,
+    items: list[InstallmentRecord],
+    statuses: list[InstallmentStatus],
+    today: date,
+) -> str:
+    lines = [
+        "<b>我的还款进度</b>",
+        f"{progress_bar(progress.fraction_permille)} {progress.fraction_permille // 10}%",
+        f"已还 {progress.paid_count}/{progress.total_count} 期，{format_fen(progress.paid_fen)} 元",
+        f"还剩 {format_fen(progress.remaining_fen)} 元",
+    ]
+    upcoming = [
+        (item, status)
+        for item, status in zip(items, statuses, strict=True)
+        if status != InstallmentStatus.PAID
+    ]
+    if upcoming:
+        first, _ = upcoming[0]
+        days = (first.due - today).days
+        lines.append("")
+        lines.append(
+            f"<b>下一期</b>：{PRODUCT_NAMES[first.product]} {format_fen(first.amount_fen)} 元，"
+            f"{_short_date(first.due, today)}（{countdown(days)}）"
+        )
+    else:
+        lines.append("")
+        lines.append("全部还完了，辛苦了！")
+    if progress.overdue_count:
+        lines.append(f"❗ 有 {progress.overdue_count} 期过了还款日还没标记“已还”。")
+    lines.append("")
+    shown = upcoming[:STATUS_LIMIT] if upcoming else []
+    lines.extend(installment_line(item, status, today) for item, status in shown)
+    if len(upcoming) > STATUS_LIMIT:
+        lines.append(f"……还有 {len(upcoming) - STATUS_LIMIT} 期，发 /plan 看全部。")
+    return "\n".join(lines)
+
+
+def render_plan_list(
+    items: list[InstallmentRecord], statuses: list[InstallmentStatus], today: date
+) -> str:
+    lines = ["<b>全部分期</b>（✅已还 ⏳未到 ⏰今天 ❗已过期未标记）"]
+    lines.extend(
+        installment_line(item, status, today) for item, status in zip(items, statuses, strict=True)
+    )
+    return "\n".join(lines)
+
+
+NO_DEAL_PLAN = "还没有记录约定。打完 95188 谈好后，发 /deal 记下来，我就能按期提醒你。"
+NO_DEAL_NEXT = "\n\n<b>下一步</b>：打完电话后发 /deal 记录结果。"
+CALENDAR_BUTTON = "📅 导入手机日历"
+CALENDAR_CAPTION = "📅 用手机打开这个文件，就能把每期还款日加到日历里（带提醒）。"
+CALENDAR_FILENAME = "还款提醒.ics"

@@ -1,0 +1,60 @@
+"""Texts of reminders, follow-ups and what the reminder buttons answer."""
+
+from __future__ import annotations
+
+LEAD = (
+    "⏰ <b>还款提醒</b>\n"
+    "{product} 第 {number}/{count} 期：<b>{amount} 元</b>\n"
+    "还款日：{due}（还有 {days} 天）\n"
+    "只通过支付宝App还款。"
+)
+DUE_TODAY = (
+    "⏰ <b>今天是还款日</b>\n"
+    "{product} 第 {number}/{count} 期：<b>{amount} 元</b>\n"
+    "还好了点“已还”，我帮你记下。"
+)
+FOLLOWUP = "{product} 第 {number}/{count} 期（{amount} 元）的还款日是 {due}。\n还上了吗？"
+CALL_AGAIN = (
+    "📞 提醒：今天可以再打一次 <b>95188</b> 协商。\n"
+    "换个时间打，常常能遇到别的客服。通话稿随时可以看。"
+)
+
+PAID_BUTTON = "✅ 已还"
+SNOOZE_BUTTON = "⏰ 稍后提醒"
+CANNOT_PAY_BUTTON = "❓ 还不上怎么办"
+NOT_PAID_BUTTON = "还没有"
+OTHER_AMOUNT_BUTTON = "金额不一样"
+UNDO_BUTTON = "↩️ 撤销"
+TONIGHT_BUTTON = "今晚"
+TOMORROW_BUTTON = "明天"
+SCRIPT_BUTTON = "📞 看通话稿"
+RECORD_CALL_BUTTON = "📝 记录通话结果"
+
+PAID_RECORDED = (
+    "已记下：{product} 第 {number}/{count} 期，已还 {amount} 元。👍\n记错了可以点“撤销”。"
+)
+PAID_ALL = "全部 {count} 期都还完了。坚持下来不容易，辛苦了！"
+PAID_UNDONE = "已撤销：{product} 第 {number}/{count} 期改回“未还”。"
+ASK_PAID_AMOUNT = "这一期实际还了多少元？直接写数字，比如 1679。"
+SNOOZE_ASK = "什么时候再提醒你？"
+SNOOZED = "好，{when}再提醒你。"
+INSTALLMENT_GONE = "这一期已经不在你的还款计划里了。发 /plan 看最新的计划。"
+
+CANNOT_PAY = (
+    "<b>这一期还不上，怎么办？</b>\n"
+    "• 在还款日<b>之前</b>打 95188 说明情况，别等逾期了再说。\n"
+    "• 可以这样说：“我按约定在还，但这个月{reason}，第 {number} 期的 {amount} 元"
+    "可能要晚几天/只能先还一部分。想问问能怎么处理？”\n"
+    "• 能还多少先还多少，只通过支付宝App还。\n"
+    "• 对方怎么答复，记下时间和客服工号。"
+)
+CANNOT_PAY_REASON = "收入出了点状况"
+
+NOT_PAID = (
+    "没关系，先别慌。\n"
+    "• 今天之内能还上的话，尽量今天还。\n"
+    "• 还不上就今天打 95188，在它算作再次逾期之前说明情况：\n"
+    "  “我有一笔协商好的分期，第 {number} 期 {amount} 元今天到期，我这个月遇到困难，"
+    "想问问能不能晚几天或先还一部分。”\n"
+    "• 记下客服工号和答复。还上以后点“已还”。"
+)

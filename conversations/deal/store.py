@@ -1,0 +1,112 @@
+"""The deal draft: each answer and the next question are saved together before the reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.domain.deal import (
+    DealError,
+    DealKind,
+    DealProblem,
+    DealTerms,
+    PlannedInstallment,
+    installments_for,
+    installments_from_amounts,
+)
+from bot.handlers.case import plan_for
+from bot.services import services
+from bot.storage import repo
+from bot.storage.repo import CaseRecord, DebtRecord
+from conversations.deal.states import DealState
+
+CONVERSATION_NAME = "deal"
+
+
+def user_id_of(update: Update) -> int:
+    assert update.effective_user is not None
+    return update.effective_user.id
+
+
+def key_of(update: Update) -> tuple[int, int]:
+    assert update.effective_chat is not None
+    return (update.effective_chat.id, user_id_of(update))
+
+
+async def load(update: Update, context: ContextTypes.DEFAULT_TYPE) -> dict[str, Any]:
+    conn = await services(context).database.connection()
+    return await repo.load_deal_draft(conn, user_id_of(update))
+
+
+async def save(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    next_state: DealState | None,
+    draft: dict[str, Any] | None,
+) -> None:
+    """Stores the draft (None discards it) and the user's place in one transaction."""
+    async with services(context).database.transaction() as conn:
+        await repo.save_deal_draft(conn, user_id_of(update), draft)
+        state = None if next_state is None else int(next_state)
+        await repo.save_conversation(conn, CONVERSATION_NAME, key_of(update), state)
+
+
+async def planned_case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> CaseRecord | None:
+    conn = await services(context).database.connection()
+    case = await repo.open_case(conn, user_id_of(update))
+    if case is None or case.status != "planned" or case.facts() is None:
+        return None
+    return case
+
+
+@dataclass(frozen=True)
+class DebtDeal:
+    """The installments agreed for one debt."""
+
+    debt: DebtRecord
+    kind: DealKind
+    terms: dict[str, Any]
+    installments: tuple[PlannedInstallment, ...]
+
+
+def deals_from_draft(
+    draft: dict[str, Any], case: CaseRecord, context: ContextTypes.DEFAULT_TYPE
+) -> list[DebtDeal]:
+    """Turns the answers into installments per debt; raises DealError if they do not fit."""
+    svc = services(context)
+    chosen = [d for d in case.debts if d.id in draft.get("debt_ids", [])]
+    kind = DealKind(draft["kind"])
+    if kind == DealKind.SUGGESTED:
+        facts = case.facts()
+        assert facts is not None
+        schedule = plan_for(facts, svc).installments
+        if schedule is None:
+            raise DealError(DealProblem.SUGGESTED_NEEDS_AMOUNTS)
+        deals = []
+        for index, debt in enumerate(case.debts):
+            if debt in chosen:
+                amounts = schedule.debts[index].installments
+                planned = installments_from_amounts(amounts, schedule.first_due, None)
+                terms = {"first_due": schedule.first_due.isoformat(), "amounts": list(amounts)}
+                deals.append(DebtDeal(debt, kind, terms, planned))
+        return deals
+    terms = DealTerms(
+        kind=kind,
+        periods=draft.get("periods") if kind != DealKind.SINGLE else None,
+        amount_fen=draft.get("amount_fen"),
+        total_fen=draft.get("total_fen"),
+        first_due=_date(draft.get("first_due")),
+        due_day=draft.get("due_day"),
+        pause_until=_date(draft.get("pause_until")),
+    )
+    planned = installments_for(terms, svc.today())
+    stored = {k: v for k, v in draft.items() if k not in {"debt_ids", "outcome", "staff_id"}}
+    return [DebtDeal(debt, kind, stored, planned) for debt in chosen]
+
+
+def _date(value: object) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else None
