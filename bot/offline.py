@@ -37,6 +37,7 @@ class SentMessage:
     text: str
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)
     document: str | None = None
+    document_bytes: bytes = b""
     # how it reached the screen: sendMessage, editMessageText, editMessageReplyMarkup …
     via: str = "sendMessage"
 
@@ -152,11 +153,13 @@ class OfflineBotApi(BaseRequest):
             [(b["text"], b.get("callback_data", "")) for b in row]
             for row in markup.get("inline_keyboard", [])
         ]
-        document = None
+        document, content = None, b""
         if method == "sendDocument" and request_data is not None:
-            files = request_data.multipart_data
-            document = next((str(v[0]) for v in files.values()), "document")
-        shown = SentMessage(chat_id, message_id, text, buttons, document, via=method)
+            for upload in request_data.multipart_data.values():
+                body = upload[1]
+                document = str(upload[0])
+                content = body if isinstance(body, bytes) else body.read()
+        shown = SentMessage(chat_id, message_id, text, buttons, document, content, via=method)
         self.messages.append(shown)
         # a keyboard removed from an old message is no news to the user
         if self.on_message is not None and not (method == "editMessageReplyMarkup" and not buttons):

@@ -148,11 +148,17 @@ class ReminderEngine:
         kind = ReminderKind(reminder.kind)
         if kind == ReminderKind.CALL_AGAIN:
             return None
+        conn = await svc.database.connection()
         if installment is None or installment.paid:
             async with svc.database.transaction() as conn:
                 await repo.cancel_reminder(conn, reminder.id)
             return "cancelled"
         if still_useful(kind, installment.due, now, svc.tz):
+            if kind in INSTALLMENT_KINDS and await repo.has_later_due_reminder(conn, reminder, now):
+                # after downtime several reminders of one installment are due: send the newest
+                async with svc.database.transaction() as conn:
+                    await repo.cancel_reminder(conn, reminder.id)
+                return "cancelled"
             return None
         async with svc.database.transaction() as conn:
             await repo.cancel_reminder(conn, reminder.id)

@@ -74,6 +74,9 @@ async def advance(
     """Saves answers with the next question as the user's place, then asks it."""
     draft = await store.load(update, context)
     draft.update(answers)
+    if draft.pop("fixing", False):
+        # the answer corrected what made the summary fail: straight back to the summary
+        state = S.CONFIRM
     await store.save(update, context, state, draft)
     if state == S.CONFIRM:
         return await show_confirmation(update, context)
@@ -287,7 +290,7 @@ async def show_confirmation(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         deals = store.deals_from_draft(draft, case, context)
     except DealError as error:
         retry = _RETRY_AT.get(error.problem, S.KIND)
-        await store.save(update, context, retry, draft)
+        await store.save(update, context, retry, draft | {"fixing": retry != S.KIND})
         reason = t.DEAL_PROBLEMS.get(error.problem, t.DEAL_PROBLEM_DEFAULT)
         return await ask(update, context, retry, before=reason)
     markup = keyboards.grid([(t.SAVE_BUTTON, "deal:save"), (t.REDO_BUTTON, "deal:redo")])

@@ -39,3 +39,22 @@ async def up_to_summary(chat: Chat) -> None:
     await one_debt(chat, "花呗", "23500", "45天", None)
     await chat.tap("没有了")
     await situation(chat, "失业", "约3个月", "6000", "4000", None)
+
+
+async def planned(chat: Chat) -> None:
+    """The unemployed 花呗 profile with its plan shown."""
+    await up_to_summary(chat)
+    await chat.tap("确认")
+
+
+async def deal_in_12(chat: Chat) -> None:
+    """Records: 12 installments, 23,500 in total, first on 12月10日, then every 10th."""
+    await chat.send("/deal")
+    await chat.tap("谈好了")
+    await chat.tap("分期")
+    await chat.send("12期")
+    await chat.send("共23500")
+    await chat.send("12月10日")
+    await chat.tap("每月 10 号")
+    await chat.tap("跳过")
+    await chat.tap("保存")

@@ -15,6 +15,7 @@ __all__ = [
     "cancel_waiting_reminders",
     "claim_due_reminders",
     "clear_blocked",
+    "has_later_due_reminder",
     "has_reminder",
     "mark_reminder_failed",
     "mark_reminder_sent",
@@ -85,6 +86,26 @@ async def has_reminder(
         "SELECT 1 FROM reminders WHERE installment_id = ? AND kind = ?"
         f" AND status IN ({', '.join('?' for _ in statuses)}) LIMIT 1",
         (installment_id, kind, *statuses),
+    ) as cursor:
+        return await cursor.fetchone() is not None
+
+
+async def has_later_due_reminder(
+    conn: aiosqlite.Connection, reminder: DueReminder, now: datetime
+) -> bool:
+    """Whether another reminder of the same installment is also due, and later than this one."""
+    async with conn.execute(
+        "SELECT 1 FROM reminders WHERE installment_id = ? AND id != ?"
+        " AND status IN ('pending', 'claimed') AND kind IN ('lead', 'due', 'snooze')"
+        " AND due_at <= ? AND (due_at > ? OR (due_at = ? AND id > ?)) LIMIT 1",
+        (
+            reminder.installment_id,
+            reminder.id,
+            utc_text(now),
+            utc_text(reminder.due_at),
+            utc_text(reminder.due_at),
+            reminder.id,
+        ),
     ) as cursor:
         return await cursor.fetchone() is not None
 

@@ -1,0 +1,179 @@
+"""Recording what was agreed on the call (or that it was refused), and the call log."""
+
+import aiosqlite
+
+from tests.support.chat import Bot, Chat
+from tests.support.flows import agree, deal_in_12, one_debt, planned, situation
+
+
+async def rows(bot: Bot, sql: str, *args: object) -> list[aiosqlite.Row]:
+    conn = await bot.services.database.connection()
+    async with conn.execute(sql, args) as cursor:
+        return list(await cursor.fetchall())
+
+
+async def test_deal_needs_a_plan_first(alice: Chat) -> None:
+    await alice.send("/deal")
+    assert "/start" in alice.last_text
+
+
+async def test_installments_split_from_a_total_with_monthly_due_day(bot: Bot, alice: Chat) -> None:
+    await planned(alice)
+    await alice.send("/deal")
+    assert alice.buttons() == ["✅ 谈好了", "❌ 没谈成"]
+    await alice.tap("谈好了")
+    assert "就按建议方案" in alice.buttons()
+    await alice.tap("分期")
+    await alice.send("十二期")
+    await alice.send("共23500")
+    await alice.send("12月10日")
+    await alice.tap("每月 10 号")
+    await alice.send("工号 A1234")
+    confirmation = alice.last_text
+    assert "花呗：共 12 期，合计 23,500 元" in confirmation
+    assert "第 1 期 2026年12月10日：1,958.34 元" in confirmation
+    assert "第 12 期 2027年11月10日：1,958.33 元" in confirmation
+    assert "客服工号：A1234" in confirmation
+    await alice.tap("保存")
+    assert "已保存" in alice.last_text
+
+    installments = await rows(bot, "SELECT due_date, amount_fen FROM installments ORDER BY number")
+    assert len(installments) == 12
+    assert sum(r["amount_fen"] for r in installments) == 2_350_000
+    assert [r["due_date"] for r in installments][:3] == ["2026-12-10", "2027-01-10", "2027-02-10"]
+    [call] = await rows(bot, "SELECT outcome, staff_id FROM call_log")
+    assert tuple(call) == ("agreed", "A1234")
+    kinds = await rows(bot, "SELECT kind, COUNT(*) FROM reminders GROUP BY kind ORDER BY kind")
+    assert [tuple(k) for k in kinds] == [("due", 12), ("followup", 12), ("lead", 24)]
+
+
+async def test_the_suggested_plan_as_it_is(bot: Bot, alice: Chat) -> None:
+    await planned(alice)
+    await alice.send("/deal")
+    await alice.tap("谈好了")
+    await alice.tap("就按建议方案")
+    await alice.tap("跳过")
+    assert "花呗：共 14 期，合计 23,500 元" in alice.last_text
+    assert "第 1 期 2026年12月24日：1,679 元" in alice.last_text
+    assert "第 14 期 2028年1月24日：1,673 元" in alice.last_text
+    await alice.tap("保存")
+    [(count,)] = await rows(bot, "SELECT COUNT(*) FROM installments")
+    assert count == 14
+
+
+async def test_a_pause_then_installments_and_a_single_payment(bot: Bot, alice: Chat) -> None:
+    await agree(alice)
+    await one_debt(alice, "花呗", "12000", "30天", None)
+    await alice.tap("还有一笔")
+    await one_debt(alice, "借呗", "3000", "20天", "0.05%")
+    await alice.tap("没有了")
+    await situation(alice, "失业", "约3个月", "6000", "4000", None)
+    await alice.tap("确认")
+
+    await alice.send("/deal")
+    await alice.tap("谈好了")
+    await alice.tap("花呗")
+    await alice.tap("先暂缓")
+    await alice.send("2027年3月1日")
+    await alice.send("6")
+    await alice.send("2000")
+    assert "以后每月几号还" in alice.last_text
+    await alice.send("每月15号")
+    await alice.tap("跳过")
+    assert "第 1 期 2027年3月15日：2,000 元" in alice.last_text
+    await alice.tap("保存")
+    assert "记录下一笔" in alice.buttons()
+
+    await alice.tap("记录下一笔")
+    await alice.tap("谈好了")
+    await alice.tap("借呗")
+    await alice.tap("一次还清")
+    await alice.send("3000")
+    await alice.send("12月20日")
+    await alice.tap("跳过")
+    assert "借呗：共 1 期，合计 3,000 元" in alice.last_text
+    await alice.tap("保存")
+    assert "记录下一笔" not in alice.buttons()
+
+    deals = await rows(bot, "SELECT kind FROM deals ORDER BY id")
+    assert [d["kind"] for d in deals] == ["pause_then_installments", "single"]
+    await alice.send("/plan")
+    assert alice.last_text.count("\n⏳ ") == 7
+
+
+async def test_bad_answers_while_recording_keep_the_question(alice: Chat) -> None:
+    await planned(alice)
+    await alice.send("/deal")
+    await alice.send("好了")
+    assert "请点下面的按钮" in alice.last_text and "结果怎么样" in alice.last_text
+    await alice.tap("谈好了")
+    await alice.tap("分期")
+    await alice.send("很多期")
+    assert "一共分几期" in alice.last_text
+    await alice.send_sticker()
+    assert "只能看懂文字" in alice.last_text and "一共分几期" in alice.last_text
+    await alice.send("12")
+    await alice.send("共0.05")  # 5 fen over 12 installments cannot work
+    await alice.send("2020-01-01")
+    assert "已经过了" in alice.last_text and "第一期哪天还" in alice.last_text
+    await alice.send("12月10日")
+    await alice.send("40号")
+    assert "1 到 31" in alice.last_text
+    await alice.send("10号")
+    await alice.tap("跳过")
+    assert "总数比期数还少" in alice.last_text and "每期还多少元" in alice.last_text
+    await alice.send("1000")  # corrected: straight back to the summary
+    assert "合计 12,000 元" in alice.last_text
+
+
+async def test_a_refused_call_is_logged_with_a_reminder_to_call_again(
+    bot: Bot, alice: Chat
+) -> None:
+    await planned(alice)
+    await alice.send("/deal")
+    await alice.tap("没谈成")
+    await alice.send("8848")
+    await alice.send("客服说只能先还最低")
+    assert "别灰心" in alice.last_text and "12378" in alice.last_text
+    await alice.tap("明天上午")
+    assert "2026年11月25日 10:00" in alice.last_text
+    [reminder] = await rows(bot, "SELECT kind, due_at FROM reminders")
+    assert tuple(reminder) == ("call_again", "2026-11-25T02:00:00+00:00")
+
+    await deal_in_12(alice)
+    await alice.send("/calls")
+    text = alice.last_text
+    assert text.index("✅ 谈好了") < text.index("❌ 没谈成")
+    assert "工号 8848" in text and "客服说只能先还最低" in text
+
+
+async def test_a_new_deal_for_the_same_debt_replaces_the_old_one(bot: Bot, alice: Chat) -> None:
+    await planned(alice)
+    await deal_in_12(alice)
+    await alice.send("/deal")
+    await alice.tap("谈好了")
+    await alice.tap("一次还清")
+    await alice.send("23500")
+    await alice.send("12月1日")
+    await alice.tap("跳过")
+    await alice.tap("保存")
+    [(active,)] = await rows(bot, "SELECT COUNT(*) FROM deals WHERE active = 1")
+    assert active == 1
+    waiting = await rows(
+        bot,
+        "SELECT COUNT(*) FROM reminders r JOIN installments i ON i.id = r.installment_id"
+        " JOIN deals d ON d.id = i.deal_id WHERE d.active = 0 AND r.status = 'pending'",
+    )
+    assert waiting[0][0] == 0
+    await alice.send("/status")
+    assert "0/1 期" in alice.last_text
+
+
+async def test_start_while_recording_hands_over_to_the_intake(alice: Chat) -> None:
+    await planned(alice)
+    await alice.send("/deal")
+    await alice.tap("谈好了")
+    await alice.send("/start")
+    assert "已经有一份方案" in alice.last_text
+    await alice.tap("看我的方案")
+    assert "你的还款方案" in "\n".join(m.text for m in alice.seen[-4:])
