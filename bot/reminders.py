@@ -88,7 +88,7 @@ class ReminderEngine:
             if not claimed:
                 break
             outcomes = await asyncio.gather(
-                *(self._deliver(application, svc, reminder, now) for reminder in claimed)
+                *(self._deliver_safely(application, svc, reminder, now) for reminder in claimed)
             )
             for outcome in outcomes:
                 report.add(outcome)
@@ -100,6 +100,16 @@ class ReminderEngine:
         horizon = time.monotonic() - PER_CHAT_GAP_SECONDS
         for chat_id in [c for c, at in self.last_sent.items() if at < horizon]:
             del self.last_sent[chat_id]
+
+    async def _deliver_safely(
+        self, application: Application, svc: Services, reminder: DueReminder, now: datetime
+    ) -> str:
+        """A bug with one reminder must not leave the rest of the batch claimed."""
+        try:
+            return await self._deliver(application, svc, reminder, now)
+        except Exception:
+            log.exception("reminder %s could not be handled", reminder.id)
+            return await self._retry(svc, reminder, now + _backoff(reminder.attempts))
 
     async def _deliver(
         self, application: Application, svc: Services, reminder: DueReminder, now: datetime

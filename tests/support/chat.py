@@ -66,10 +66,10 @@ class Bot:
 
 @asynccontextmanager
 async def running_bot(
-    database: Path, clock: Clock | None = None, *, crash: bool = False
+    database: Path, clock: Clock | None = None, *, crash: bool = False, **settings_overrides: object
 ) -> AsyncIterator[Bot]:
     """Starts the app as production does (post_init included); ``crash`` skips every goodbye."""
-    settings = test_settings(database)
+    settings = test_settings(database, **settings_overrides)
     services = Services(settings=settings, database=Database(database), clock=clock or Clock())
     api = OfflineBotApi()
     application = build_application(settings, request=api, services=services)
