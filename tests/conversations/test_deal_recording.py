@@ -177,3 +177,40 @@ async def test_start_while_recording_hands_over_to_the_intake(alice: Chat) -> No
     assert "已经有一份方案" in alice.last_text
     await alice.tap("看我的方案")
     assert "你的还款方案" in "\n".join(m.text for m in alice.seen[-4:])
+
+
+async def test_delete_erases_every_row_of_the_user_and_nothing_of_others(
+    bot: Bot, alice: Chat, bob: Chat
+) -> None:
+    await planned(alice)
+    await deal_in_12(alice)
+    await alice.send("/deal")
+    await alice.tap("没谈成")
+    await alice.tap("跳过")
+    await alice.tap("跳过")
+    await alice.tap("明天上午")
+    await planned(bob)
+    await deal_in_12(bob)
+
+    await alice.send("/delete")
+    await alice.tap("确定删除")
+    conn = await bot.services.database.connection()
+    async with conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cursor:
+        tables = [row[0] for row in await cursor.fetchall()]
+    assert {"users", "cases", "debts", "deals", "installments", "reminders", "call_log"} <= set(
+        tables
+    )
+    for table in tables:
+        async with conn.execute(f"PRAGMA table_info({table})") as cursor:
+            columns = {row[1] for row in await cursor.fetchall()}
+        if "user_id" in columns:
+            sql = f"SELECT COUNT(*) FROM {table} WHERE user_id = ?"
+            async with conn.execute(sql, (alice.user_id,)) as cursor:
+                assert (await cursor.fetchone())[0] == 0, table
+    for table in ("debts", "installments"):  # no orphans of alice's either
+        async with conn.execute(f"SELECT COUNT(*) FROM {table}") as cursor:
+            assert (await cursor.fetchone())[0] > 0  # bob's rows are still there
+    async with conn.execute("SELECT key FROM conversations") as cursor:
+        assert all(f"{alice.user_id}]" not in row[0] for row in await cursor.fetchall())
+    await bob.send("/status")
+    assert "已还 0/12 期" in bob.last_text
