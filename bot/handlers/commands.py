@@ -11,7 +11,7 @@ from bot import keyboards
 from bot.domain.money import format_fen
 from bot.domain.overdue import days_overdue
 from bot.domain.plan import build_plan
-from bot.handlers.installments import deal_status_text
+from bot.handlers.installments import deal_status
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import common as c
@@ -33,6 +33,7 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     conn = await svc.database.connection()
     case = await repo.open_case(conn, update.effective_user.id)
     facts = case.facts() if case is not None else None
+    markup = None
     if case is None:
         text = c.STATUS_NONE
     elif case.status != "planned" or facts is None:
@@ -42,8 +43,8 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             if d.amount_fen is not None
         ]
         text = c.STATUS_DRAFT.format(done="、".join(done) or c.STATUS_DRAFT_NOTHING)
-    elif (deal_text := await deal_status_text(context, update.effective_user.id)) is not None:
-        text = deal_text
+    elif (deal := await deal_status(context, update.effective_user.id)) is not None:
+        text, markup = deal
     else:
         today = svc.today()
         plan = build_plan(facts, today, max_periods=svc.settings.max_periods)
@@ -63,7 +64,7 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         text = c.STATUS_PLANNED.format(
             debts="\n".join(lines), total=format_fen(facts.total_fen), offer=offer
         )
-    await update.effective_chat.send_message(text)
+    await update.effective_chat.send_message(text, reply_markup=markup)
 
 
 async def cmd_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

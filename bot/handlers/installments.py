@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from telegram import InputFile, Update
+from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes
 
 from bot import keyboards
@@ -181,8 +181,10 @@ def _states(items: list[InstallmentRecord]) -> list[InstallmentState]:
     ]
 
 
-async def deal_status_text(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> str | None:
-    """The /status text once a deal exists; None without one."""
+async def deal_status(
+    context: ContextTypes.DEFAULT_TYPE, user_id: int
+) -> tuple[str, InlineKeyboardMarkup | None] | None:
+    """The /status text once a deal exists, with a button to mark the next installment paid."""
     svc = services(context)
     conn = await svc.database.connection()
     items = await repo.active_installments(conn, user_id)
@@ -192,7 +194,12 @@ async def deal_status_text(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> 
     states = _states(items)
     progress = progress_of(states, today)
     statuses = [status_of(s, today) for s in states]
-    return p.render_status(progress, items, statuses, today)
+    text = p.render_status(progress, items, statuses, today)
+    unpaid = next((i for i in items if not i.paid), None)
+    if unpaid is None:
+        return text, None
+    label = p.MARK_PAID_BUTTON.format(product=PRODUCT_NAMES[unpaid.product], number=unpaid.number)
+    return text, keyboards.grid([(label, f"rem:paid:{unpaid.id}")])
 
 
 async def cmd_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

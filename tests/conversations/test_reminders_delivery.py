@@ -126,8 +126,8 @@ async def test_missed_installment_gets_a_follow_up(bot: Bot, clock: Clock, with_
     clock.now = at("2026-12-12", 10, 0)
     await alice.send("/status")
     assert "❗" in alice.last_text and "已过 2 天" in alice.last_text
-    # marking it paid late still works
-    await alice.tap("已还")
+    # marking it paid late works from /status as well
+    await alice.tap("花呗第1期已还")
     assert "已还 1,958.34 元" in alice.last_text
     conn = await bot.services.database.connection()
     items = await repo.active_installments(conn, alice.user_id)
