@@ -17,6 +17,7 @@ ICONS = {
     InstallmentStatus.UPCOMING: "⏳",
 }
 STATUS_LIMIT = 6  # a phone screen: the next few, not all 36
+RECENT_PAID = 2
 
 
 def _short_date(day: date, today: date) -> str:
@@ -70,7 +71,12 @@ def render_status(
     if progress.overdue_count:
         lines.append(f"❗ 有 {progress.overdue_count} 期过了还款日还没标记“已还”。")
     lines.append("")
-    shown = upcoming[:STATUS_LIMIT] if upcoming else []
+    paid = [
+        (item, status)
+        for item, status in zip(items, statuses, strict=True)
+        if status == InstallmentStatus.PAID
+    ]
+    shown = paid[-RECENT_PAID:] + upcoming[:STATUS_LIMIT]
     lines.extend(installment_line(item, status, today) for item, status in shown)
     if len(upcoming) > STATUS_LIMIT:
         lines.append(f"……还有 {len(upcoming) - STATUS_LIMIT} 期，发 /plan 看全部。")
