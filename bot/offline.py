@@ -28,6 +28,23 @@ BOT_USER = {
 }
 
 
+NOT_MODIFIED = (
+    "Bad Request: message is not modified: specified new message content and reply markup"
+    " are exactly the same as a current content and reply markup of the message"
+)
+
+
+def _buttons_of(markup: object) -> list[list[tuple[str, str]]]:
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    if not isinstance(markup, dict):
+        return []
+    return [
+        [(b["text"], b.get("callback_data", "")) for b in row]
+        for row in markup.get("inline_keyboard", [])
+    ]
+
+
 @dataclass
 class SentMessage:
     """A message the bot showed (sent or edited), as the user would see it."""
@@ -63,6 +80,7 @@ class OfflineBotApi(BaseRequest):
         self._ids = itertools.count(1)
         self._failures: dict[str, list[_Failure]] = {}
         self._texts: dict[tuple[int, int], str] = {}
+        self._keyboards: dict[tuple[int, int], list[list[tuple[str, str]]]] = {}
         self.updates: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
 
     @property
@@ -108,8 +126,18 @@ class OfflineBotApi(BaseRequest):
             if failure.retry_after is not None:
                 body["parameters"] = {"retry_after": failure.retry_after}
             return failure.status, json.dumps(body).encode()
+        if self._unmodified(api_method, params):
+            body = {"ok": False, "error_code": 400, "description": NOT_MODIFIED}
+            return 400, json.dumps(body).encode()
         result = await self._answer(api_method, params, request_data)
         return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _unmodified(self, method: str, params: dict[str, Any]) -> bool:
+        """Telegram refuses an edit that changes nothing (a double tap does this)."""
+        if method != "editMessageReplyMarkup":
+            return False
+        key = (int(params["chat_id"]), int(params["message_id"]))
+        return self._keyboards.get(key, []) == _buttons_of(params.get("reply_markup"))
 
     async def _answer(
         self, method: str, params: dict[str, Any], request_data: RequestData | None
@@ -146,13 +174,11 @@ class OfflineBotApi(BaseRequest):
         else:
             text = str(params.get("text") or params.get("caption") or "")
         self._texts[(chat_id, message_id)] = text
+        self._keyboards[(chat_id, message_id)] = _buttons_of(params.get("reply_markup"))
         markup = params.get("reply_markup") or {}
         if isinstance(markup, str):
             markup = json.loads(markup)
-        buttons = [
-            [(b["text"], b.get("callback_data", "")) for b in row]
-            for row in markup.get("inline_keyboard", [])
-        ]
+        buttons = _buttons_of(markup)
         document, content = None, b""
         if method == "sendDocument" and request_data is not None:
             for upload in request_data.multipart_data.values():

@@ -12,6 +12,7 @@ from bot.domain.money import format_fen
 from bot.domain.overdue import days_overdue
 from bot.domain.plan import build_plan
 from bot.handlers.installments import deal_status
+from bot.handlers.taps import acknowledge
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import common as c
@@ -75,12 +76,8 @@ async def cmd_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 async def delete_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """Erases the user's data on "yes"; ends the intake if it was running."""
-    query = update.callback_query
-    assert query is not None and query.data is not None and update.effective_user is not None
-    await query.answer()
-    await query.edit_message_reply_markup(reply_markup=None)
-    assert update.effective_chat is not None
-    if query.data == "delete:yes":
+    assert update.effective_user is not None and update.effective_chat is not None
+    if await acknowledge(update) == "yes":
         async with services(context).database.transaction() as conn:
             await repo.delete_user(conn, update.effective_user.id)
         log.info("user %s deleted their data", update.effective_user.id)
@@ -109,11 +106,7 @@ async def outside_conversation(update: Update, context: ContextTypes.DEFAULT_TYP
 
 
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query = update.callback_query
-    assert query is not None
-    await query.answer(c.STALE_BUTTON)
-    if query.message is not None:
-        await query.edit_message_reply_markup(reply_markup=None)
+    await acknowledge(update, notice=c.STALE_BUTTON)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -12,6 +12,7 @@ from bot.calendar_export import installments_calendar
 from bot.domain.money import format_fen
 from bot.domain.progress import InstallmentState, progress_of, status_of
 from bot.domain.reminders import ReminderKind, SnoozeChoice, snooze_until
+from bot.handlers.taps import acknowledge
 from bot.reminder_messages import installment_fields, paid_buttons
 from bot.reminders import plan_reminders, prefs_of
 from bot.services import services
@@ -52,15 +53,20 @@ async def mark_paid(
     installment_id: int | None = None,
 ) -> None:
     """Marks the installment paid (the agreed amount unless another is given)."""
-    query = update.callback_query
-    if query is not None:
-        await query.answer()
+    if update.callback_query is not None:
+        await acknowledge(update)
     item = await _installment(update, context, installment_id)
     if item is None:
         return
     svc = services(context)
     assert update.effective_user is not None and update.effective_chat is not None
     user_id = update.effective_user.id
+    if item.paid and amount_fen is None:
+        # a second tap on an old "已还": keep what was recorded (maybe a corrected amount)
+        fields = installment_fields(item) | {"amount": format_fen(item.paid_fen or 0)}
+        text = t.PAID_RECORDED.format(**fields)
+        await update.effective_chat.send_message(text, reply_markup=paid_buttons(item.id))
+        return
     paid = amount_fen if amount_fen is not None else item.amount_fen
     async with svc.database.transaction() as conn:
         await repo.mark_paid(conn, user_id, item.id, paid, svc.now())
@@ -80,9 +86,7 @@ async def tap_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def undo_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """↩️ 撤销: the installment is unpaid again and its reminders come back."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
+    await acknowledge(update)
     item = await _installment(update, context)
     if item is None:
         return
@@ -95,34 +99,29 @@ async def undo_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await plan_reminders(
             conn, svc.tz, user_id, item.id, item.due, svc.now(), follow_up_if_late=True
         )
-    await query.edit_message_reply_markup(reply_markup=None)
     await update.effective_chat.send_message(t.PAID_UNDONE.format(**installment_fields(item)))
 
 
 async def ask_snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """⏰ 稍后提醒: tonight or tomorrow?"""
-    query = update.callback_query
-    assert query is not None and update.effective_chat is not None
-    await query.answer()
-    installment_id = _installment_id(update)
-    markup = keyboards.grid(
-        [
-            (t.TONIGHT_BUTTON, f"rem:snoozeat:{installment_id}:{SnoozeChoice.TONIGHT.value}"),
-            (t.TOMORROW_BUTTON, f"rem:snoozeat:{installment_id}:{SnoozeChoice.TOMORROW.value}"),
-        ]
-    )
+    """⏰ 稍后提醒: tonight or tomorrow? (On the due day only tonight: tomorrow is too late.)"""
+    assert update.effective_chat is not None
+    await acknowledge(update, close=False)
+    item = await _installment(update, context)
+    if item is None:
+        return
+    buttons = [(t.TONIGHT_BUTTON, f"rem:snoozeat:{item.id}:{SnoozeChoice.TONIGHT.value}")]
+    if item.due > services(context).today():
+        buttons.append((t.TOMORROW_BUTTON, f"rem:snoozeat:{item.id}:{SnoozeChoice.TOMORROW.value}"))
+    markup = keyboards.grid(buttons)
     await update.effective_chat.send_message(t.SNOOZE_ASK, reply_markup=markup)
 
 
 async def snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Queues one more reminder at the chosen time."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    await query.answer()
+    choice = await acknowledge(update)
     item = await _installment(update, context)
     if item is None:
         return
-    choice = query.data.rsplit(":", 1)[-1]
     svc = services(context)
     assert update.effective_user is not None and update.effective_chat is not None
     user_id = update.effective_user.id
@@ -130,7 +129,6 @@ async def snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         prefs = prefs_of(await repo.get_prefs(conn, user_id))
         at = snooze_until(svc.now(), choice, prefs, svc.tz)
         await repo.add_reminders(conn, user_id, item.id, [(ReminderKind.SNOOZE.value, 0, at)])
-    await query.edit_message_reply_markup(reply_markup=None)
     local = at.astimezone(svc.tz)
     day = "今天" if local.date() == svc.today() else cn_date(local.date())
     await update.effective_chat.send_message(t.SNOOZED.format(when=f"{day} {local:%H:%M}"))
@@ -138,9 +136,8 @@ async def snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def cannot_pay(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """❓ 还不上怎么办: what to do before the due date, and the script one tap away."""
-    query = update.callback_query
-    assert query is not None and update.effective_chat is not None
-    await query.answer()
+    assert update.effective_chat is not None
+    await acknowledge(update, close=False)
     item = await _installment(update, context)
     if item is None:
         return
@@ -153,13 +150,11 @@ async def cannot_pay(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 async def not_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """还没有 (after the follow-up): call before it counts as overdue again."""
-    query = update.callback_query
-    assert query is not None and update.effective_chat is not None
-    await query.answer()
+    assert update.effective_chat is not None
+    await acknowledge(update)
     item = await _installment(update, context)
     if item is None:
         return
-    await query.edit_message_reply_markup(reply_markup=None)
     markup = keyboards.grid(
         [(t.SCRIPT_BUTTON, "case:script"), (t.PAID_BUTTON, f"rem:paid:{item.id}")]
     )
@@ -221,9 +216,8 @@ async def cmd_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def send_calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An .ics file with one event per installment and alarms matching the settings."""
-    query = update.callback_query
-    if query is not None:
-        await query.answer()
+    if update.callback_query is not None:
+        await acknowledge(update, close=False)
     assert update.effective_user is not None and update.effective_chat is not None
     svc = services(context)
     conn = await svc.database.connection()

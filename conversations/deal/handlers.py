@@ -23,6 +23,7 @@ from bot.domain.money import format_fen, parse_amount
 from bot.domain.parsing import ParseError
 from bot.domain.reminders import ReminderKind, call_again_at
 from bot.handlers.case import plan_for
+from bot.handlers.taps import acknowledge
 from bot.reminders import plan_reminders
 from bot.services import services
 from bot.storage import repo
@@ -89,15 +90,6 @@ async def reask(update: Update, context: ContextTypes.DEFAULT_TYPE, reason: str)
     return await ask(update, context, S(saved or S.OUTCOME), before=reason)
 
 
-async def close_buttons(update: Update) -> str:
-    """Answers the tap, removes the keyboard it came from, returns the callback argument."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    await query.answer()
-    await query.edit_message_reply_markup(reply_markup=None)
-    return query.data.rsplit(":", 1)[-1]
-
-
 def _text(update: Update) -> str:
     assert update.message is not None
     return update.message.text or ""
@@ -106,14 +98,14 @@ def _text(update: Update) -> str:
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """/deal or its button: asks how the call went."""
     if update.callback_query is not None:
-        await close_buttons(update)
+        await acknowledge(update)
     await store.save(update, context, S.OUTCOME, {})
     return await ask(update, context, S.OUTCOME)
 
 
 async def choose_outcome(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Agreed: which debt (if several) and what kind of deal; refused: the staff id first."""
-    choice = await close_buttons(update)
+    choice = await acknowledge(update)
     case = await store.planned_case(update, context)
     if case is None:
         return await ask(update, context, S.OUTCOME)
@@ -134,7 +126,7 @@ async def choose_outcome(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def choose_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores which of the user's debts this deal is for."""
-    choice = await close_buttons(update)
+    choice = await acknowledge(update)
     case = await store.planned_case(update, context)
     ids = {d.id for d in case.debts} if case else set()
     if not choice.isdigit() or int(choice) not in ids:
@@ -144,7 +136,7 @@ async def choose_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Dea
 
 async def choose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores the kind of deal and asks its first detail."""
-    kind = DealKind(await close_buttons(update))
+    kind = DealKind(await acknowledge(update))
     first = {
         DealKind.SUGGESTED: S.STAFF_ID,
         DealKind.INSTALLMENTS: S.PERIODS,
@@ -225,7 +217,7 @@ async def receive_single_amount(
 
 async def tap_due_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Keeps the day of the first due date as the monthly due day."""
-    day = int(await close_buttons(update))
+    day = int(await acknowledge(update))
     return await advance(update, context, S.STAFF_ID, due_day=day)
 
 
@@ -241,7 +233,7 @@ async def receive_due_day(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def receive_staff_id(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores the agent's 工号 (typed or skipped) and goes to the summary or the note."""
     if update.callback_query is not None:
-        await close_buttons(update)
+        await acknowledge(update)
         staff = None
     else:
         try:
@@ -302,7 +294,7 @@ async def show_confirmation(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 async def save_deal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """Stores the deal(s), their installments and reminders, and the call, in one go."""
-    await close_buttons(update)
+    await acknowledge(update)
     assert update.effective_chat is not None
     case = await store.planned_case(update, context)
     if case is None:
@@ -338,7 +330,7 @@ async def save_deal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 
 async def redo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Starts the recording over."""
-    await close_buttons(update)
+    await acknowledge(update)
     await store.save(update, context, S.OUTCOME, {})
     return await ask(update, context, S.OUTCOME)
 
@@ -347,7 +339,7 @@ async def receive_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> De
     """Stores the refused call with its note, then offers a reminder to call again."""
     note = None
     if update.callback_query is not None:
-        await close_buttons(update)
+        await acknowledge(update)
     else:
         try:
             note = clean_note(_text(update))
@@ -367,7 +359,7 @@ async def receive_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> De
 
 async def call_again(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """Queues a reminder to call again, or not."""
-    choice = await close_buttons(update)
+    choice = await acknowledge(update)
     assert update.effective_chat is not None
     svc = services(context)
     if choice == "no":
@@ -406,7 +398,7 @@ async def reject_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def reject_stale(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """A button of an earlier question."""
-    await close_buttons(update)
+    await acknowledge(update)
     return await reask(update, context, STALE_BUTTON)
 
 

@@ -10,12 +10,13 @@ from bot.domain.money import parse_amount
 from bot.domain.overdue import parse_overdue_since
 from bot.domain.parsing import ParseError
 from bot.domain.rates import parse_daily_rate
+from bot.handlers.taps import acknowledge
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import intake as t
 from bot.texts.zh.names import PRODUCT_NAMES
 from conversations.intake import store
-from conversations.intake.entry import close_buttons, reask
+from conversations.intake.entry import reask
 from conversations.intake.states import IntakeState, next_state
 
 S = IntakeState
@@ -33,7 +34,7 @@ async def receive_product(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     query = update.callback_query
     if query is not None:
         assert query.data is not None
-        await close_buttons(update)
+        await acknowledge(update)
         product = Product(query.data.rsplit(":", 1)[-1])
     else:
         typed = _text(update).strip()
@@ -82,7 +83,7 @@ async def receive_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> In
 
 async def skip_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Records that the rate is unknown (the plan estimates it) and asks about further debts."""
-    await close_buttons(update)
+    await acknowledge(update)
     return await _save_debt(update, context, S.ASK_RATE, daily_rate_ppm=None, rate_answered=1)
 
 
@@ -103,7 +104,7 @@ async def more_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Inta
     """Starts another debt, or moves on to the hardship (or the summary if all is known)."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await close_buttons(update)
+    await acknowledge(update)
     case = await store.require_case(update, context)
     svc = services(context)
     if query.data.endswith(":add"):

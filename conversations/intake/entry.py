@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.handlers.case import send_case_documents
+from bot.handlers.taps import acknowledge
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import intake as t
@@ -38,7 +39,7 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intak
 
 async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Records consent, opens a case and asks for the first debt."""
-    await close_buttons(update)
+    await acknowledge(update)
     svc = services(context)
     user_id = store.user_id_of(update)
     async with svc.database.transaction() as conn:
@@ -54,7 +55,7 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeSt
     """Continues the open case, shows its plan again, or begins a new one."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await close_buttons(update)
+    await acknowledge(update)
     choice = query.data.rsplit(":", 1)[-1]
     svc = services(context)
     case = await store.current_case(update, context)
@@ -124,10 +125,7 @@ async def reject_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def reject_stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """A button from an earlier question: says so and asks the current question again."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer(t.STALE_BUTTON)
-    await close_buttons(update)
+    await acknowledge(update, notice=t.STALE_BUTTON)
     return await reask(update, context, None)
 
 
@@ -140,16 +138,6 @@ async def reask(
         conn, store.CONVERSATION_NAME, store.conversation_key(update)
     )
     return await store.ask(update, context, S(saved or S.WELCOME), before=reason)
-
-
-async def close_buttons(update: Update) -> None:
-    """Removes the buttons of the message just tapped, so old choices cannot be tapped again."""
-    query = update.callback_query
-    if query is None:
-        return
-    await query.answer()
-    if query.message is not None:
-        await query.edit_message_reply_markup(reply_markup=None)
 
 
 async def reject_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:

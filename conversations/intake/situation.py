@@ -14,11 +14,12 @@ from bot.domain.hardship import (
 from bot.domain.models import HardshipReason
 from bot.domain.money import parse_amount
 from bot.domain.parsing import ParseError, ParseProblem
+from bot.handlers.taps import acknowledge
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import intake as t
 from conversations.intake import store
-from conversations.intake.entry import close_buttons, reask
+from conversations.intake.entry import reask
 from conversations.intake.states import IntakeState, next_state
 
 S = IntakeState
@@ -52,7 +53,7 @@ async def choose_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     """Stores the tapped reason; "其他" asks for a sentence, the rest ask how long it lasts."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await close_buttons(update)
+    await acknowledge(update)
     reason = HardshipReason(query.data.rsplit(":", 1)[-1])
     if reason == HardshipReason.OTHER:
         return await _save_case(
@@ -93,7 +94,7 @@ async def choose_duration(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """Stores a tapped duration (months, or lasting) and asks for the income."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await close_buttons(update)
+    await acknowledge(update)
     choice = query.data.rsplit(":", 1)[-1]
     months = None if choice == "lasting" else int(choice)
     return await _save_duration(update, context, months)
@@ -137,7 +138,7 @@ async def receive_other_debts(update: Update, context: ContextTypes.DEFAULT_TYPE
 
 async def no_other_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Records that there are no other monthly payments and shows the summary."""
-    await close_buttons(update)
+    await acknowledge(update)
     return await _save_case(update, context, S.ASK_OTHER_DEBTS, other_debts_fen=0)
 
 

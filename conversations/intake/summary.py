@@ -7,11 +7,11 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import keyboards
 from bot.handlers.case import send_case_documents
+from bot.handlers.taps import acknowledge, replace_keyboard
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import intake as t
 from conversations.intake import store
-from conversations.intake.entry import close_buttons
 from conversations.intake.states import IntakeState
 
 S = IntakeState
@@ -32,7 +32,7 @@ _CHANGES: dict[str, IntakeState] = {
 
 async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState | int:
     """Marks the case planned and sends the plan, the call script and the checklist."""
-    await close_buttons(update)
+    await acknowledge(update)
     case = await store.require_case(update, context)
     if case.facts() is None:
         # an answer went missing (e.g. a debt deleted): ask for it rather than guess
@@ -61,7 +61,7 @@ async def show_edit_menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     assert query is not None
     await query.answer()
     case = await store.require_case(update, context)
-    await query.edit_message_reply_markup(keyboards.edit_menu([d.id for d in case.debts]))
+    await replace_keyboard(query, keyboards.edit_menu([d.id for d in case.debts]))
     return S.CONFIRM
 
 
@@ -70,7 +70,7 @@ async def back_to_summary(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     query = update.callback_query
     assert query is not None
     await query.answer()
-    await query.edit_message_reply_markup(keyboards.confirm())
+    await replace_keyboard(query, keyboards.confirm())
     return S.CONFIRM
 
 
@@ -78,7 +78,7 @@ async def change_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     """Asks one question again; answering it returns to the summary."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await close_buttons(update)
+    await acknowledge(update)
     parts = query.data.split(":")  # intake:change:<what>[:<debt id>]
     what = parts[2]
     case = await store.require_case(update, context)
@@ -102,7 +102,7 @@ async def delete_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Int
     """Deletes one of several debts and shows the summary again."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await close_buttons(update)
+    await acknowledge(update)
     debt_id = int(query.data.rsplit(":", 1)[-1])
     case = await store.require_case(update, context)
     svc = services(context)

@@ -143,3 +143,15 @@ async def test_editing_an_earlier_answer_does_not_answer_the_current_question(
     await alice.send("10天")
     await alice.tap("跳过")
     assert "花呗 1,000 元，已逾期 10 天" in alice.last_text
+
+
+async def test_a_double_tap_is_answered_calmly(alice: Chat) -> None:
+    await alice.send("/start")
+    await alice.tap("开始")
+    products = alice.last.message_id
+    await alice.tap_data("intake:product:huabei", products)
+    await alice.tap_data("intake:product:huabei", products)  # the second tap of a double tap
+    assert "出了点问题" not in alice.last_text
+    assert "花呗现在逾期的金额" in alice.last_text
+    await alice.send("1000")
+    assert "花呗逾期多久了" in alice.last_text

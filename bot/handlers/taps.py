@@ -1,0 +1,34 @@
+"""Answering a button tap: once, and without tripping over a keyboard that is already gone."""
+
+from __future__ import annotations
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+
+# Telegram's answers when a second tap edits what the first tap already changed
+_HARMLESS = ("message is not modified", "message to edit not found")
+
+
+async def acknowledge(update: Update, *, notice: str | None = None, close: bool = True) -> str:
+    """Answers the tap (with an optional notice), removes its keyboard, returns its argument.
+
+    The argument is the last ``:`` part of the callback data (``intake:product:huabei`` →
+    ``huabei``).
+    """
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer(notice)
+    if close:
+        await replace_keyboard(query, None)
+    return query.data.rsplit(":", 1)[-1]
+
+
+async def replace_keyboard(query: CallbackQuery, markup: InlineKeyboardMarkup | None) -> None:
+    """Shows ``markup`` (None: no buttons) under the tapped message; a double tap is harmless."""
+    if query.message is None:
+        return
+    try:
+        await query.edit_message_reply_markup(reply_markup=markup)
+    except BadRequest as error:
+        if not any(text in error.message.lower() for text in _HARMLESS):
+            raise
