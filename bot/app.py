@@ -30,7 +30,6 @@ from bot.storage.persistence import SqlitePersistence
 from bot.texts.zh.common import COMMANDS
 from conversations.deal.conversation import build_deal
 from conversations.intake.conversation import build_intake
-from conversations.paid_amount import build_paid_amount
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +72,7 @@ def build_application(
     handlers = [
         # groups and channels: collect nothing, point to a private chat
         MessageHandler(groups & filters.COMMAND, commands.group_redirect),
-        # conversations; the short ones first, so /start inside them can hand over to the intake
-        build_paid_amount(),
+        # conversations; the deal first, so /start inside it can hand over to the intake
         build_deal(),
         build_intake(),
         # commands that work at any time
@@ -95,9 +93,11 @@ def build_application(
         CallbackQueryHandler(installments.snooze, pattern=r"^rem:snoozeat:\d+:\w+$"),
         CallbackQueryHandler(installments.cannot_pay, pattern=r"^rem:cannot:\d+$"),
         CallbackQueryHandler(installments.not_paid, pattern=r"^rem:notpaid:\d+$"),
+        CallbackQueryHandler(installments.ask_paid_amount, pattern=r"^rem:amount:\d+$"),
         # /back and /cancel outside the intake, unknown commands, stray messages and buttons
         CommandHandler(["back", "cancel"], commands.nothing_to_resume, filters=private),
         MessageHandler(private & filters.COMMAND, commands.unknown_command),
+        # last: text no conversation wanted (maybe the amount after "金额不一样")
         MessageHandler(private & filters.UpdateType.MESSAGE, commands.outside_conversation),
         CallbackQueryHandler(commands.stale_button),
     ]

@@ -8,6 +8,8 @@ from decimal import Decimal
 from bot.domain.models import FEN_PER_YUAN
 from bot.domain.parsing import ParseError, ParseProblem, normalize, to_decimal
 
+# No consumer credit line of these products comes near 500万元: more is a typo.
+MAX_DEBT_FEN = 5_000_000 * 100
 DEFAULT_MAX_FEN = 100_000_000_00  # 1 亿元: far above any consumer credit line
 
 # Words people wrap around a number ("大约两万块左右"); they change nothing we can use.

@@ -11,7 +11,7 @@ from bot import keyboards
 from bot.domain.money import format_fen
 from bot.domain.overdue import days_overdue
 from bot.domain.plan import build_plan
-from bot.handlers.installments import deal_status
+from bot.handlers.installments import deal_status, receive_paid_amount
 from bot.handlers.taps import acknowledge
 from bot.services import services
 from bot.storage import repo
@@ -100,8 +100,13 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def outside_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Any other message while no question is open: say what the user can do."""
-    assert update.effective_chat is not None
+    """A message no conversation wanted: the paid amount if one was asked, else some help."""
+    assert update.effective_chat is not None and update.effective_user is not None
+    conn = await services(context).database.connection()
+    installment_id = await repo.amount_question(conn, update.effective_user.id)
+    if installment_id is not None and update.message is not None and update.message.text:
+        await receive_paid_amount(update, context, installment_id)
+        return
     await update.effective_chat.send_message(c.NOT_IN_CONVERSATION)
 
 
@@ -120,8 +125,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def nothing_to_resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/back or /cancel while no question is open."""
-    assert update.effective_chat is not None
+    """/back or /cancel while no conversation is open (an open amount question is dropped)."""
+    assert update.effective_chat is not None and update.effective_user is not None
+    async with services(context).database.transaction() as conn:
+        await repo.set_amount_question(conn, update.effective_user.id, None)
     await update.effective_chat.send_message(c.NOTHING_TO_CANCEL)
 
 

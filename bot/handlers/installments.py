@@ -9,7 +9,8 @@ from telegram.ext import ContextTypes
 
 from bot import keyboards
 from bot.calendar_export import installments_calendar
-from bot.domain.money import format_fen
+from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
+from bot.domain.parsing import ParseError
 from bot.domain.progress import InstallmentState, progress_of, status_of
 from bot.domain.reminders import ReminderKind, SnoozeChoice, snooze_until
 from bot.handlers.taps import acknowledge
@@ -21,6 +22,7 @@ from bot.storage.repo import InstallmentRecord
 from bot.texts.zh import progress as p
 from bot.texts.zh import reminders as t
 from bot.texts.zh.fmt import cn_date
+from bot.texts.zh.intake import problem_text
 from bot.texts.zh.names import PRODUCT_NAMES
 
 
@@ -235,3 +237,33 @@ async def send_calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         InputFile(io.BytesIO(data), filename=p.CALENDAR_FILENAME),
         caption=p.CALENDAR_CAPTION,
     )
+
+
+async def ask_paid_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """金额不一样: the next text that no conversation wants is the amount actually paid."""
+    assert update.effective_user is not None and update.effective_chat is not None
+    await acknowledge(update, close=False)
+    item = await _installment(update, context)
+    if item is None:
+        return
+    async with services(context).database.transaction() as conn:
+        await repo.set_amount_question(conn, update.effective_user.id, item.id)
+    await update.effective_chat.send_message(t.ASK_PAID_AMOUNT)
+
+
+async def receive_paid_amount(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, installment_id: int
+) -> None:
+    """Records the typed amount as paid, or explains and asks again."""
+    assert update.message is not None and update.effective_user is not None
+    assert update.effective_chat is not None
+    try:
+        fen = parse_amount(update.message.text or "", max_fen=MAX_DEBT_FEN)
+    except ParseError as error:
+        await update.effective_chat.send_message(
+            f"{problem_text(error.problem)}\n\n{t.ASK_PAID_AMOUNT}"
+        )
+        return
+    async with services(context).database.transaction() as conn:
+        await repo.set_amount_question(conn, update.effective_user.id, None)
+    await mark_paid(update, context, amount_fen=fen, installment_id=installment_id)

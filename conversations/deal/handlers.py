@@ -19,7 +19,7 @@ from bot.domain.deal import (
     parse_staff_id,
 )
 from bot.domain.hardship import clean_note
-from bot.domain.money import format_fen, parse_amount
+from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.parsing import ParseError
 from bot.domain.reminders import ReminderKind, call_again_at
 from bot.handlers.case import plan_for
@@ -38,7 +38,6 @@ from conversations.intake.entry import cmd_start
 
 S = DealState
 END = ConversationHandler.END
-MAX_DEAL_FEN = 5_000_000 * 100
 _TOTAL_PREFIXES = ("共", "总共", "一共", "合计", "总数")
 _RETRY_AT: dict[DealProblem, DealState] = {
     DealProblem.TOTAL_TOO_SMALL: S.AMOUNT,
@@ -99,6 +98,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState
     """/deal or its button: asks how the call went."""
     if update.callback_query is not None:
         await acknowledge(update)
+    async with services(context).database.transaction() as conn:
+        await repo.set_amount_question(conn, store.user_id_of(update), None)
     await store.save(update, context, S.OUTCOME, {})
     return await ask(update, context, S.OUTCOME)
 
@@ -162,7 +163,7 @@ async def receive_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     for prefix in sorted(_TOTAL_PREFIXES, key=len, reverse=True):
         text = text.removeprefix(prefix)
     try:
-        fen = parse_amount(text, max_fen=MAX_DEAL_FEN)
+        fen = parse_amount(text, max_fen=MAX_DEBT_FEN)
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
     draft = await store.load(update, context)
@@ -209,7 +210,7 @@ async def receive_single_amount(
 ) -> DealState | int:
     """Stores the single payment's amount and asks its date."""
     try:
-        fen = parse_amount(_text(update), max_fen=MAX_DEAL_FEN)
+        fen = parse_amount(_text(update), max_fen=MAX_DEBT_FEN)
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
     return await advance(update, context, S.SINGLE_DATE, amount_fen=fen, periods=1)

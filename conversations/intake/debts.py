@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.domain.models import Product
-from bot.domain.money import parse_amount
+from bot.domain.money import MAX_DEBT_FEN, parse_amount
 from bot.domain.overdue import parse_overdue_since
 from bot.domain.parsing import ParseError
 from bot.domain.rates import parse_daily_rate
@@ -20,8 +20,6 @@ from conversations.intake.entry import reask
 from conversations.intake.states import IntakeState, next_state
 
 S = IntakeState
-# Sanity bound: no consumer credit line of these products comes near 500万元.
-MAX_DEBT_FEN = 5_000_000 * 100
 
 
 def _text(update: Update) -> str:

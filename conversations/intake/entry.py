@@ -23,6 +23,7 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intak
     assert update.effective_chat is not None
     async with svc.database.transaction() as conn:
         await repo.ensure_user(conn, user_id, update.effective_chat.id, svc.now())
+        await repo.set_amount_question(conn, user_id, None)  # a new start drops that question
         consented = await repo.has_consented(conn, user_id)
         case = await repo.open_case(conn, user_id)
     if not consented:

@@ -99,6 +99,26 @@ async def test_paid_a_different_amount(bot: Bot, clock: Clock, with_deal: Chat) 
     assert "已还 2,000 元" in alice.last_text
     [(paid,)] = await rows(bot, "SELECT paid_fen FROM installments WHERE number = 1")
     assert paid == 200_000
+    await alice.send("3000")  # the question is closed: a later number is not another payment
+    assert "/start" in alice.last_text
+    [(paid,)] = await rows(bot, "SELECT paid_fen FROM installments WHERE number = 1")
+    assert paid == 200_000
+
+
+async def test_a_conversation_wins_over_an_open_amount_question(
+    bot: Bot, clock: Clock, with_deal: Chat
+) -> None:
+    alice = with_deal
+    await sweep(bot, clock, at("2026-12-07", 20, 0))
+    await alice.tap("已还")
+    await alice.tap("金额不一样")
+    await alice.send("/deal")
+    await alice.tap("谈好了")
+    await alice.tap("分期")
+    await alice.send("6")  # answers the deal's question, not the paid amount
+    assert "每期还多少元" in alice.last_text
+    [(paid,)] = await rows(bot, "SELECT paid_fen FROM installments WHERE number = 1 LIMIT 1")
+    assert paid == 195_834
 
 
 async def test_snooze_tonight(bot: Bot, clock: Clock, with_deal: Chat) -> None:
