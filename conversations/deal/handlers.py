@@ -61,6 +61,8 @@ async def ask(
         await store.save(update, context, None, None)
         await update.effective_chat.send_message(t.NEED_PLAN)
         return END
+    if state == S.CONFIRM:
+        return await show_confirmation(update, context, before=before)
     text, markup = question(state, await store.load(update, context), case)
     if before:
         text = f"{before}\n\n{text}"
@@ -78,8 +80,6 @@ async def advance(
         # the answer corrected what made the summary fail: straight back to the summary
         state = S.CONFIRM
     await store.save(update, context, state, draft)
-    if state == S.CONFIRM:
-        return await show_confirmation(update, context)
     return await ask(update, context, state)
 
 
@@ -272,7 +272,9 @@ def _confirmation(deals: list[store.DebtDeal], staff: str | None) -> str:
     return "\n".join(lines)
 
 
-async def show_confirmation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
+async def show_confirmation(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, *, before: str | None = None
+) -> DealState | int:
     """Shows the installments the answers produce; a mismatch goes back to its question."""
     assert update.effective_chat is not None
     case = await store.planned_case(update, context)
@@ -282,15 +284,23 @@ async def show_confirmation(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     try:
         deals = store.deals_from_draft(draft, case, context)
     except DealError as error:
-        retry = _RETRY_AT.get(error.problem, S.KIND)
-        await store.save(update, context, retry, draft | {"fixing": retry != S.KIND})
-        reason = t.DEAL_PROBLEMS.get(error.problem, t.DEAL_PROBLEM_DEFAULT)
-        return await ask(update, context, retry, before=reason)
+        return await _fix(update, context, draft, error)
     markup = keyboards.grid([(t.SAVE_BUTTON, "deal:save"), (t.REDO_BUTTON, "deal:redo")])
+    text = _confirmation(deals, draft.get("staff_id"))
     await update.effective_chat.send_message(
-        _confirmation(deals, draft.get("staff_id")), reply_markup=markup
+        f"{before}\n\n{text}" if before else text, reply_markup=markup
     )
     return S.CONFIRM
+
+
+async def _fix(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict[str, Any], error: DealError
+) -> DealState | int:
+    """Terms that no longer fit (e.g. the first date passed meanwhile): ask that again."""
+    retry = _RETRY_AT.get(error.problem, S.KIND)
+    await store.save(update, context, retry, draft | {"fixing": retry != S.KIND})
+    reason = t.DEAL_PROBLEMS.get(error.problem, t.DEAL_PROBLEM_DEFAULT)
+    return await ask(update, context, retry, before=reason)
 
 
 async def save_deal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -301,7 +311,10 @@ async def save_deal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     if case is None:
         return await ask(update, context, S.OUTCOME)  # type: ignore[return-value]
     draft = await store.load(update, context)
-    deals = store.deals_from_draft(draft, case, context)
+    try:
+        deals = store.deals_from_draft(draft, case, context)
+    except DealError as error:
+        return await _fix(update, context, draft, error)  # type: ignore[return-value]
     svc = services(context)
     now = svc.now()
     user_id = store.user_id_of(update)

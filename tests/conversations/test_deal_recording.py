@@ -1,8 +1,10 @@
 """Recording what was agreed on the call (or that it was refused), and the call log."""
 
+from datetime import timedelta
+
 import aiosqlite
 
-from tests.support.chat import Bot, Chat
+from tests.support.chat import Bot, Chat, Clock
 from tests.support.flows import agree, deal_in_12, one_debt, planned, situation
 
 
@@ -214,3 +216,25 @@ async def test_delete_erases_every_row_of_the_user_and_nothing_of_others(
         assert all(f"{alice.user_id}]" not in row[0] for row in await cursor.fetchall())
     await bob.send("/status")
     assert "已还 0/12 期" in bob.last_text
+
+
+async def test_a_summary_left_overnight_is_checked_again_on_save(
+    bot: Bot, alice: Chat, clock: Clock
+) -> None:
+    await planned(alice)
+    await alice.send("/deal")
+    await alice.tap("谈好了")
+    await alice.tap("一次还清")
+    await alice.send("23500")
+    await alice.send("今天")
+    await alice.tap("跳过")
+    assert "请核对约定" in alice.last_text
+    clock.now = clock.now + timedelta(days=1)  # saved only the next day
+    await alice.tap("保存")
+    assert "已经过了" in alice.last_text and "哪天还" in alice.last_text
+    await alice.send("12月20日")
+    assert "请核对约定" in alice.last_text and "2026年12月20日" in alice.last_text
+    await alice.tap("保存")
+    assert "已保存" in alice.last_text
+    await alice.send("随便说点")
+    assert "请点下面的按钮" not in alice.last_text
