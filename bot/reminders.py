@@ -226,8 +226,11 @@ async def plan_reminders(
     nothing ahead gets the missed-installment follow-up, outside quiet hours.
     """
     prefs = prefs_of(await repo.get_prefs(conn, user_id))
+    already = await repo.sent_reminder_kinds(conn, installment_id)
     planned = [
-        (p.kind.value, p.lead_days, p.at) for p in reminders_for(due, prefs, tz) if p.at > now
+        (p.kind.value, p.lead_days, p.at)
+        for p in reminders_for(due, prefs, tz)
+        if p.at > now and (p.kind.value, p.lead_days) not in already
     ]
     if not planned and follow_up_if_late:
         at = out_of_quiet_hours(now.astimezone(tz)).astimezone(UTC)

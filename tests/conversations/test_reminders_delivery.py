@@ -315,3 +315,14 @@ async def test_one_user_never_sees_another_users_installment(
     assert "不在你的还款计划里" in bob.last_text
     items = await repo.active_installments(conn, with_deal.user_id)
     assert not items[0].paid
+
+
+async def test_changing_settings_after_a_reminder_does_not_repeat_it(
+    bot: Bot, clock: Clock, with_deal: Chat
+) -> None:
+    alice = with_deal
+    assert (await sweep(bot, clock, at("2026-12-10", 9, 0))).sent == 1  # the due-day reminder
+    clock.now = at("2026-12-10", 9, 30)
+    await alice.send("/settings")
+    await alice.tap("早上10点")
+    assert (await sweep(bot, clock, at("2026-12-10", 10, 0))).sent == 0

@@ -21,6 +21,7 @@ __all__ = [
     "mark_reminder_sent",
     "release_claimed_reminders",
     "retry_reminder_later",
+    "sent_reminder_kinds",
     "set_blocked",
     "waiting_reminders",
 ]
@@ -110,6 +111,18 @@ async def has_later_due_reminder(
         return await cursor.fetchone() is not None
 
 
+async def sent_reminder_kinds(
+    conn: aiosqlite.Connection, installment_id: int
+) -> set[tuple[str, int]]:
+    """(kind, lead days) already sent for an installment: re-planning must not repeat them."""
+    async with conn.execute(
+        "SELECT DISTINCT kind, lead_days FROM reminders"
+        " WHERE installment_id = ? AND status = 'sent'",
+        (installment_id,),
+    ) as cursor:
+        return {(row[0], row[1]) for row in await cursor.fetchall()}
+
+
 async def waiting_reminders(conn: aiosqlite.Connection, user_id: int) -> list[tuple[str, datetime]]:
     """(kind, when) of every reminder still to come for the user, in time order."""
     async with conn.execute(
@@ -174,13 +187,17 @@ async def claim_due_reminders(
 
 async def mark_reminder_sent(conn: aiosqlite.Connection, reminder_id: int, now: datetime) -> None:
     await conn.execute(
-        "UPDATE reminders SET status = 'sent', sent_at = ? WHERE id = ?",
+        # only a claimed one: a reminder cancelled meanwhile ("已还") stays cancelled
+        "UPDATE reminders SET status = 'sent', sent_at = ? WHERE id = ? AND status = 'claimed'",
         (utc_text(now), reminder_id),
     )
 
 
 async def mark_reminder_failed(conn: aiosqlite.Connection, reminder_id: int) -> None:
-    await conn.execute("UPDATE reminders SET status = 'failed' WHERE id = ?", (reminder_id,))
+    await conn.execute(
+        "UPDATE reminders SET status = 'failed' WHERE id = ? AND status = 'claimed'",
+        (reminder_id,),
+    )
 
 
 async def cancel_reminder(conn: aiosqlite.Connection, reminder_id: int) -> None:
@@ -189,7 +206,8 @@ async def cancel_reminder(conn: aiosqlite.Connection, reminder_id: int) -> None:
 
 async def retry_reminder_later(conn: aiosqlite.Connection, reminder_id: int, at: datetime) -> None:
     await conn.execute(
-        "UPDATE reminders SET status = 'pending', claimed_at = NULL, due_at = ? WHERE id = ?",
+        "UPDATE reminders SET status = 'pending', claimed_at = NULL, due_at = ?"
+        " WHERE id = ? AND status = 'claimed'",
         (utc_text(at), reminder_id),
     )
 
