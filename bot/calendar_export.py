@@ -71,7 +71,7 @@ def _event(item: CalendarItem, prefs: ReminderPrefs, stamp: datetime, uid_prefix
     event.add(
         "description",
         f"{name}第{number}/{count}期，应还 {amount} 元。"
-        "只通过支付宝App官方渠道还款，不要转账给任何个人或陌生账户。",
+        "只通过官方渠道还款，不要转账给任何个人或陌生账户。",
     )
     event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: never "busy"
     for trigger in alarm_triggers(prefs):

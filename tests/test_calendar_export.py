@@ -49,7 +49,7 @@ def test_one_all_day_event_per_installment():
         assert event.decoded("DTSTAMP") == datetime(2026, 11, 29, 3, 30, tzinfo=UTC)
         summary = str(event["SUMMARY"])
         assert summary.startswith(f"花呗 第{k}/{n}期 还款 ")
-        assert "只通过支付宝App官方渠道还款" in str(event["DESCRIPTION"])
+        assert "只通过官方渠道还款" in str(event["DESCRIPTION"])
         assert amount in (167_901, 167_900)
     assert str(events[0]["SUMMARY"]) == "花呗 第1/12期 还款 1,679.01 元"
     assert str(events[-1]["SUMMARY"]) == "花呗 第12/12期 还款 1,679 元"

@@ -140,7 +140,7 @@ async def test_missed_installment_gets_a_follow_up(bot: Bot, clock: Clock, with_
     assert "还上了吗" in alice.last_text
     assert alice.buttons() == ["✅ 已还", "还没有"]
     await alice.tap("还没有")
-    assert "95188" in alice.last_text and "今天" in alice.last_text
+    assert "支付宝客服 95188" in alice.last_text and "还款日是 2026年12月10日" in alice.last_text
     await alice.send("/status")
     assert "⏰ 花呗 1/12" in alice.last_text
     clock.now = at("2026-12-12", 10, 0)

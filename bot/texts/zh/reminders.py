@@ -6,7 +6,7 @@ LEAD = (
     "⏰ <b>还款提醒</b>\n"
     "{product} 第 {number}/{count} 期：<b>{amount} 元</b>\n"
     "还款日：{due}（还有 {days} 天）\n"
-    "只通过支付宝App还款。"
+    "只通过{channel}还款。"
 )
 DUE_TODAY = (
     "⏰ <b>今天是还款日</b>\n"
@@ -42,19 +42,29 @@ INSTALLMENT_GONE = "这一期已经不在你的还款计划里了。发 /plan �
 
 CANNOT_PAY = (
     "<b>这一期还不上，怎么办？</b>\n"
-    "• 在还款日<b>之前</b>打 95188 说明情况，别等逾期了再说。\n"
+    "• 在还款日<b>之前</b>联系{hotline}说明情况，别等逾期了再说。\n"
     "• 可以这样说：“我按约定在还，但这个月{reason}，第 {number} 期的 {amount} 元"
     "可能要晚几天/只能先还一部分。想问问能怎么处理？”\n"
-    "• 能还多少先还多少，只通过支付宝App还。\n"
+    "• 能还多少先还多少，只通过{channel}还。\n"
     "• 对方怎么答复，记下时间和客服工号。"
 )
 CANNOT_PAY_REASON = "收入出了点状况"
 
 NOT_PAID = (
     "没关系，先别慌。\n"
-    "• 今天之内能还上的话，尽量今天还。\n"
-    "• 还不上就今天打 95188，在它算作再次逾期之前说明情况：\n"
-    "  “我有一笔协商好的分期，第 {number} 期 {amount} 元今天到期，我这个月遇到困难，"
-    "想问问能不能晚几天或先还一部分。”\n"
+    "• 能还上的话，尽快还，只通过{channel}。\n"
+    "• 还不上就马上联系{hotline}，别等拖久了，说明情况：\n"
+    "  “我有一笔协商好的分期，第 {number} 期 {amount} 元，还款日是 {due}，"
+    "我这个月遇到困难，想问问能不能晚几天或先还一部分。”\n"
     "• 记下客服工号和答复。还上以后点“已还”。"
 )
+
+# Where to pay and whom to call, by product: bank products are not Alipay's.
+ALIPAY_CHANNEL = "支付宝App"
+ALIPAY_HOTLINE = "支付宝客服 95188"
+WANGSHANGDAI_CHANNEL = "网商贷的官方页面"
+WANGSHANGDAI_HOTLINE = "网商贷页面上的客服"
+BANK_CHANNEL = "发卡银行的App或官方渠道"
+BANK_HOTLINE = "发卡银行的客服电话（卡背面）"
+OTHER_CHANNEL = "官方渠道"
+OTHER_HOTLINE = "对方的官方客服"
