@@ -24,6 +24,7 @@ from bot.domain.schedule import split_to_fen
 
 MAX_PERIODS = 120  # ten years of monthly payments: more is a typo, not a deal
 MAX_YEARS_AHEAD = 10
+RECENT_PAST_DAYS = 60
 
 
 class DealKind(StrEnum):
@@ -256,9 +257,19 @@ def _parse_date(s: str, today: date, text: str) -> date:
 
 
 def _next_month_day(month: int, day: int, today: date, text: str) -> date:
-    """The first month/day on or after today; 2月29日 looks ahead to the next leap year."""
+    """The first month/day on or after today; 2月29日 looks ahead to the next leap year.
+
+    A date of the last couple of months is taken as meant for this year, and so refused as
+    past: "11月20日" typed on 24 November is a date just missed, not one a year away.
+    """
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
         raise ParseError(ParseProblem.BAD_DATE, text)
+    try:
+        this_year: date | None = date(today.year, month, day)
+    except ValueError:  # 2月29日 outside a leap year
+        this_year = None
+    if this_year and today - timedelta(days=RECENT_PAST_DAYS) <= this_year < today:
+        raise ParseError(ParseProblem.IN_PAST, text)
     for year in range(today.year, today.year + 9):  # a leap year comes within eight
         try:
             candidate = date(year, month, day)

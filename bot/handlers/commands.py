@@ -35,7 +35,11 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     case = await repo.open_case(conn, update.effective_user.id)
     facts = case.facts() if case is not None else None
     markup = None
-    if case is None:
+    deal = await deal_status(context, update.effective_user.id)
+    if deal is not None:
+        # a recorded deal is what matters most, whatever state the case is in
+        text, markup = deal
+    elif case is None:
         text = c.STATUS_NONE
     elif case.status != "planned" or facts is None:
         done = [
@@ -44,8 +48,6 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             if d.amount_fen is not None
         ]
         text = c.STATUS_DRAFT.format(done="、".join(done) or c.STATUS_DRAFT_NOTHING)
-    elif (deal := await deal_status(context, update.effective_user.id)) is not None:
-        text, markup = deal
     else:
         today = svc.today()
         plan = build_plan(facts, today, max_periods=svc.settings.max_periods)

@@ -63,8 +63,10 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeSt
     if choice == "restart" or case is None:
         async with svc.database.transaction() as conn:
             await repo.start_case(conn, store.user_id_of(update), svc.now())
+            has_deal = bool(await repo.active_installments(conn, store.user_id_of(update)))
         case = await store.current_case(update, context)
-        return await store.move_to(update, context, case, S.ASK_PRODUCT, before=t.RESTARTED)
+        said = t.RESTARTED_WITH_DEAL if has_deal else t.RESTARTED
+        return await store.move_to(update, context, case, S.ASK_PRODUCT, before=said)
     if choice == "show" and case.status == "planned":
         async with store.answering(update, context, None, None):
             pass

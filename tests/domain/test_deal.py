@@ -258,7 +258,6 @@ def test_pause_first_due_laws(pause_until, due_day):
         ("12-10", date(2026, 12, 10)),
         ("12/10", date(2026, 12, 10)),
         ("11月29日", TODAY),  # today counts
-        ("11月28日", date(2027, 11, 28)),  # no year: the next one
         ("1月5日", date(2027, 1, 5)),
         ("2月29日", date(2028, 2, 29)),  # next leap year
         ("下个月10号", date(2026, 12, 10)),
@@ -329,8 +328,13 @@ def test_month_day_is_the_next_on_or_after_today(today, month, day):
     try:
         due = parse_due_date(f"{month}月{day}日", today)
     except ParseError as error:
-        assert error.problem is ParseProblem.BAD_DATE
-        assert day > calendar.monthrange(2000, month)[1]
+        if error.problem is ParseProblem.IN_PAST:
+            # a date of the last 60 days is a date just missed, not one a year away
+            this_year = date(today.year, month, day)
+            assert timedelta(0) < today - this_year <= timedelta(days=60)
+        else:
+            assert error.problem is ParseProblem.BAD_DATE
+            assert day > calendar.monthrange(2000, month)[1]
     else:
         assert (due.month, due.day) == (month, day)
         assert today <= due
@@ -443,3 +447,18 @@ def test_staff_id_rejections(text, problem):
     with pytest.raises(ParseError) as info:
         parse_staff_id(text)
     assert info.value.problem is problem
+
+
+def test_a_recently_passed_date_without_year_is_refused_not_moved_a_year_ahead() -> None:
+    from datetime import date
+
+    import pytest
+
+    from bot.domain.deal import parse_due_date
+    from bot.domain.parsing import ParseError, ParseProblem
+
+    today = date(2026, 11, 24)
+    with pytest.raises(ParseError) as raised:
+        parse_due_date("11月20日", today)
+    assert raised.value.problem == ParseProblem.IN_PAST
+    assert parse_due_date("3月1日", today) == date(2027, 3, 1)  # far enough: next year

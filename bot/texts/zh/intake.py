@@ -93,6 +93,7 @@ RESUME_CONTINUE_BUTTON = "接着填"
 RESUME_SHOW_BUTTON = "看我的方案"
 RESUME_RESTART_BUTTON = "重新开始"
 RESTARTED = "好，重新开始。之前填的不再使用。"
+RESTARTED_WITH_DEAL = "好，重新填一份。已经记录的还款约定和提醒照常进行。"
 
 CANCELLED = "好，先停在这里。已经填的都保存着，想继续时发 /start。"
 NOTHING_TO_GO_BACK_TO = "已经是第一步了。"
