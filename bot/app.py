@@ -21,7 +21,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.handlers import case, commands, installments
+from bot.handlers import calls, case, commands, installments
 from bot.handlers import settings as reminder_settings
 from bot.reminders import start_engine
 from bot.services import SERVICES_KEY, Services
@@ -82,7 +82,7 @@ def build_application(
         CallbackQueryHandler(commands.delete_answer, pattern=r"^delete:(yes|no)$"),
         CallbackQueryHandler(case.show_document, pattern=r"^case:(plan|script|checklist)$"),
         CommandHandler("plan", installments.cmd_plan, filters=private),
-        CommandHandler("calls", reminder_settings.cmd_calls, filters=private),
+        CommandHandler("calls", calls.cmd_calls, filters=private),
         CommandHandler("settings", reminder_settings.cmd_settings, filters=private),
         CallbackQueryHandler(reminder_settings.change_setting, pattern=r"^set:\w+:\d+$"),
         CallbackQueryHandler(installments.send_calendar, pattern=r"^plan:ics$"),

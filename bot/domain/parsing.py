@@ -44,7 +44,8 @@ class ParseError(ValueError):
     """A user's answer could not be accepted; ``problem`` says why."""
 
     def __init__(self, problem: ParseProblem, text: str = "") -> None:
-        super().__init__(f"{problem.value}: {text!r}")
+        # the user's text stays out of the message: it must never reach an error log
+        super().__init__(problem.value)
         self.problem = problem
         self.text = text
 

@@ -1,9 +1,8 @@
-"""/settings: reminder hours, lead times, mute; and /calls, the call log."""
+"""/settings: reminder hours, lead times, mute."""
 
 from __future__ import annotations
 
-from html import escape
-
+import aiosqlite
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
@@ -13,7 +12,6 @@ from bot.services import services
 from bot.storage import repo
 from bot.storage.repo import PrefsRecord
 from bot.texts.zh import settings as t
-from bot.texts.zh.fmt import cn_date
 
 MORNING_HOURS = (8, 9, 10)
 EVENING_HOURS = (18, 20, 21)
@@ -84,46 +82,29 @@ async def change_setting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     user_id = update.effective_user.id
     async with svc.database.transaction() as conn:
         prefs = await repo.get_prefs(conn, user_id)
-        if prefs is None:
-            await query.answer(t.NEED_START)
-            return
-        number = int(value)
-        if what == "morning" and number in MORNING_HOURS:
-            await repo.set_prefs(conn, user_id, morning_hour=number)
-        elif what == "evening" and number in EVENING_HOURS:
-            await repo.set_prefs(conn, user_id, evening_hour=number)
-        elif what == "lead" and number in LEAD_CHOICES:
-            await repo.set_prefs(conn, user_id, lead_days=prefs.lead_days ^ {number})
-        elif what == "due":
-            await repo.set_prefs(conn, user_id, on_due_day=not prefs.on_due_day)
-        elif what == "mute":
-            await repo.set_prefs(conn, user_id, muted=not prefs.muted)
-        await replan_user(conn, svc.tz, user_id, svc.now())
-        updated = await repo.get_prefs(conn, user_id)
-    assert updated is not None
-    await query.answer(t.SAVED)
-    await query.edit_message_text(_text(updated), reply_markup=_markup(updated))
-
-
-async def cmd_calls(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/calls: every recorded call, newest first."""
-    assert update.effective_user is not None and update.effective_chat is not None
-    svc = services(context)
-    conn = await svc.database.connection()
-    calls = await repo.list_calls(conn, update.effective_user.id)
-    if not calls:
-        await update.effective_chat.send_message(t.CALLS_NONE)
+        if prefs is not None:
+            await _apply(conn, user_id, prefs, what, int(value))
+            await replan_user(conn, svc.tz, user_id, svc.now())
+            prefs = await repo.get_prefs(conn, user_id)
+    # Telegram is answered only after the transaction: never hold the database while waiting
+    if prefs is None:
+        await query.answer(t.NEED_START)
         return
-    lines = [t.CALLS_TITLE]
-    for call in calls:
-        local = call.called_at.astimezone(svc.tz)
-        line = t.CALL_LINE.format(
-            when=f"{cn_date(local.date())} {local:%H:%M}",
-            outcome=t.OUTCOMES.get(call.outcome, call.outcome),
-        )
-        if call.staff_id:
-            line += t.CALL_STAFF.format(staff=escape(call.staff_id))
-        if call.note:
-            line += t.CALL_NOTE.format(note=escape(call.note))
-        lines.append(line)
-    await update.effective_chat.send_message("\n".join(lines))
+    await query.answer(t.SAVED)
+    await query.edit_message_text(_text(prefs), reply_markup=_markup(prefs))
+
+
+async def _apply(
+    conn: aiosqlite.Connection, user_id: int, prefs: PrefsRecord, what: str, number: int
+) -> None:
+    """One tapped choice; values outside the offered ones are ignored."""
+    if what == "morning" and number in MORNING_HOURS:
+        await repo.set_prefs(conn, user_id, morning_hour=number)
+    elif what == "evening" and number in EVENING_HOURS:
+        await repo.set_prefs(conn, user_id, evening_hour=number)
+    elif what == "lead" and number in LEAD_CHOICES:
+        await repo.set_prefs(conn, user_id, lead_days=prefs.lead_days ^ {number})
+    elif what == "due":
+        await repo.set_prefs(conn, user_id, on_due_day=not prefs.on_due_day)
+    elif what == "mute":
+        await repo.set_prefs(conn, user_id, muted=not prefs.muted)

@@ -151,8 +151,8 @@ async def receive_periods(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """Stores the number of installments and asks the amount."""
     try:
         periods = parse_periods(_text(update))
-    except ParseError as error:
-        return await reask(update, context, problem_text(error.problem))
+    except ParseError:
+        return await reask(update, context, t.PERIODS_PROBLEM)
     return await advance(update, context, S.AMOUNT, periods=periods)
 
 

@@ -37,8 +37,8 @@ SAVE_BUTTON = "✅ 保存"
 REDO_BUTTON = "重新填"
 
 SAVED = (
-    "已保存。每期还款日前我会提醒你：默认提前 3 天、1 天的晚上，和当天早上。\n"
-    "发 /status 看进度，/plan 看全部分期，/settings 改提醒时间。"
+    "已保存。每期还款日前我都会提醒你，时间按你的提醒设置（/settings 可改）。\n"
+    "发 /status 看进度，/plan 看全部分期。"
 )
 CALENDAR_BUTTON = "📅 导入手机日历"
 NEXT_DEBT_BUTTON = "记录下一笔"
@@ -60,13 +60,10 @@ NO_THANKS_BUTTON = "不用了"
 CALL_AGAIN_SET = "好，{when}提醒你。"
 CALL_AGAIN_DECLINED = "好的。需要时发 /deal 再记录。"
 
-CALLS_NONE = "还没有通话记录。打完 95188 后发 /deal 记下来。"
-CALLS_TITLE = "<b>通话记录</b>"
-CALLS_LINE = "{when} {outcome}{staff}{note}"
-OUTCOME_NAMES = {"agreed": "✅ 谈好了", "refused": "❌ 没谈成"}
 
 CANCELLED = "好，先不记录了。需要时发 /deal。"
 USE_BUTTONS = "请点下面的按钮选一个。"
+PERIODS_PROBLEM = "请写一共几期，1 到 120 之间的整数，比如 12。"
 NOTE_TOO_LONG = "写得有点长了，请控制在 200 个字以内。"
 
 DEAL_PROBLEMS: dict[DealProblem, str] = {

@@ -94,7 +94,6 @@ def render_plan_list(
 
 
 NO_DEAL_PLAN = "还没有记录约定。打完 95188 谈好后，发 /deal 记下来，我就能按期提醒你。"
-NO_DEAL_NEXT = "\n\n<b>下一步</b>：打完电话后发 /deal 记录结果。"
 MARK_PAID_BUTTON = "✅ {product}第{number}期已还"
 CALENDAR_BUTTON = "📅 导入手机日历"
 CALENDAR_CAPTION = "📅 用手机打开这个文件，就能把每期还款日加到日历里（带提醒）。"
