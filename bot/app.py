@@ -21,6 +21,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.config import Settings
+from bot.filters import GROUPS, PRIVATE
 from bot.handlers import calls, case, commands, installments
 from bot.handlers import settings as reminder_settings
 from bot.reminders import start_engine
@@ -65,13 +66,12 @@ def build_application(
     application = builder.build()
     application.bot_data[SERVICES_KEY] = services
 
-    private = filters.ChatType.PRIVATE
-    groups = filters.ChatType.GROUPS | filters.UpdateType.CHANNEL_POSTS
+    private = PRIVATE
     # before anything else: a user who blocked the bot and writes again gets reminders again
     application.add_handler(TypeHandler(Update, commands.unpause_reminders), group=-1)
     handlers = [
         # groups and channels: collect nothing, point to a private chat
-        MessageHandler(groups & filters.COMMAND, commands.group_redirect),
+        MessageHandler(GROUPS & filters.COMMAND, commands.group_redirect),
         # conversations; the deal first, so /start inside it can hand over to the intake
         build_deal(),
         build_intake(),
@@ -98,7 +98,7 @@ def build_application(
         CommandHandler(["back", "cancel"], commands.nothing_to_resume, filters=private),
         MessageHandler(private & filters.COMMAND, commands.unknown_command),
         # last: text no conversation wanted (maybe the amount after "金额不一样")
-        MessageHandler(private & filters.UpdateType.MESSAGE, commands.outside_conversation),
+        MessageHandler(private, commands.outside_conversation),
         CallbackQueryHandler(commands.stale_button),
     ]
     application.add_handlers(handlers)

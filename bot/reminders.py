@@ -3,7 +3,7 @@
 The database is the source of truth. The job only sweeps it, so memory and start-up time do
 not depend on how many reminders are stored, and nothing is lost when the process dies:
 
-* a reminder is claimed, sent, then marked sent — a sent one is never sent again;
+* a reminder is claimed, sent, then marked sent — one marked sent is never sent again;
 * one claimed but not marked (a crash in between) goes back to the queue at start-up;
 * one whose time passed while the bot was down is sent if its installment is not yet past
   due, otherwise it is replaced by the missed-installment follow-up;
@@ -63,7 +63,7 @@ class SweepReport:
 
 @dataclass
 class ReminderEngine:
-    """Holds only the last send time per chat (bounded), never the queue itself."""
+    """Holds only the last send time per user (private chat), never the queue itself."""
 
     last_sent: dict[int, float] = field(default_factory=dict)
 

@@ -15,6 +15,7 @@ from bot.handlers.installments import deal_status, receive_paid_amount
 from bot.handlers.taps import acknowledge
 from bot.services import services
 from bot.storage import repo
+from bot.storage.errors import CaseMissing
 from bot.texts.zh import common as c
 from bot.texts.zh.names import PRODUCT_NAMES
 
@@ -118,10 +119,15 @@ async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Logs first (without message contents), then tells the user something kind."""
-    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(context.error, CaseMissing):
+        # the case was deleted (/delete) while a question was still open: start afresh
+        text = c.NOTHING_TO_CANCEL
+    else:
+        log.error("error while handling an update", exc_info=context.error)
+        text = c.ERROR
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            await update.effective_chat.send_message(c.ERROR)
+            await update.effective_chat.send_message(text)
         except Exception:
             log.warning("could not tell the user about the error")
 
@@ -136,8 +142,13 @@ async def nothing_to_resume(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 async def unpause_reminders(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any update from a user who had blocked the bot resumes their reminders."""
-    if update.effective_user is None:
+    chat = update.effective_chat
+    if update.effective_user is None or chat is None or chat.type != chat.PRIVATE:
         return
-    async with services(context).database.transaction() as conn:
+    database = services(context).database
+    # a read first: nearly every update is from someone who never blocked the bot
+    if not await repo.is_blocked(await database.connection(), update.effective_user.id):
+        return
+    async with database.transaction() as conn:
         if await repo.clear_blocked(conn, update.effective_user.id):
             log.info("user %s is back: reminders resumed", update.effective_user.id)

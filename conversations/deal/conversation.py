@@ -10,17 +10,16 @@ from telegram.ext import (
     CommandHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 from telegram.warnings import PTBUserWarning
 
+from bot.filters import NOT_TEXT, PRIVATE, TEXT_ANSWER
 from conversations.deal import handlers as h
 from conversations.deal.states import DealState
 from conversations.deal.store import CONVERSATION_NAME
 
 S = DealState
-NEW = filters.UpdateType.MESSAGE
-TEXT = NEW & filters.TEXT & ~filters.COMMAND
+TEXT = TEXT_ANSWER
 
 
 def _button(callback: object, pattern: str) -> CallbackQueryHandler:
@@ -58,7 +57,7 @@ def build_deal() -> ConversationHandler:
     }
     for state, handlers in states.items():
         handlers.append(_button(h.reject_stale, r"^deal:"))
-        handlers.append(MessageHandler(NEW & ~filters.COMMAND & ~filters.TEXT, h.reject_non_text))
+        handlers.append(MessageHandler(NOT_TEXT, h.reject_non_text))
         if state in (S.OUTCOME, S.WHICH_DEBT, S.KIND, S.CONFIRM, S.CALL_AGAIN):
             handlers.append(MessageHandler(TEXT, h.reject_typed))
     with warnings.catch_warnings():
@@ -66,16 +65,16 @@ def build_deal() -> ConversationHandler:
         warnings.filterwarnings("ignore", category=PTBUserWarning, message=".*per_message.*")
         return ConversationHandler(
             entry_points=[
-                CommandHandler("deal", h.start, filters=filters.ChatType.PRIVATE),
+                CommandHandler("deal", h.start, filters=PRIVATE),
                 _button(h.start, r"^deal:start$"),
                 # the outcome question may have been sent outside this conversation
                 _button(h.choose_outcome, r"^deal:outcome:(agreed|refused)$"),
             ],
             states=states,  # type: ignore[arg-type]
             fallbacks=[
-                CommandHandler("cancel", h.cancel),
-                CommandHandler("deal", h.start),
-                CommandHandler("start", h.leave_for_intake),
+                CommandHandler("cancel", h.cancel, filters=PRIVATE),
+                CommandHandler("deal", h.start, filters=PRIVATE),
+                CommandHandler("start", h.leave_for_intake, filters=PRIVATE),
             ],
             name=CONVERSATION_NAME,
             persistent=True,

@@ -10,20 +10,17 @@ from telegram.ext import (
     CommandHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 from telegram.warnings import PTBUserWarning
 
+from bot.filters import NOT_TEXT, PRIVATE, TEXT_ANSWER
 from bot.handlers.commands import cmd_delete, delete_answer
 from conversations.intake import debts, entry, situation, summary
 from conversations.intake.states import IntakeState
 from conversations.intake.store import CONVERSATION_NAME
 
 S = IntakeState
-PRIVATE = filters.ChatType.PRIVATE
-# Only new messages answer questions: an edit of an earlier answer must not answer the current one.
-NEW = filters.UpdateType.MESSAGE
-TEXT = NEW & filters.TEXT & ~filters.COMMAND
+TEXT = TEXT_ANSWER
 
 
 def _button(callback: object, pattern: str) -> CallbackQueryHandler:
@@ -34,7 +31,7 @@ def _otherwise() -> list[BaseHandler]:
     """Ends every state: anything unexpected gets a reason and the same question again."""
     return [
         _button(entry.reject_stale_button, r"^intake:"),
-        MessageHandler(NEW & ~filters.COMMAND & ~filters.TEXT, entry.reject_non_text),
+        MessageHandler(NOT_TEXT, entry.reject_non_text),
     ]
 
 
@@ -97,9 +94,9 @@ def build_intake() -> ConversationHandler:
             states=states,  # type: ignore[arg-type]
             fallbacks=[
                 CommandHandler("start", entry.cmd_start, filters=PRIVATE),
-                CommandHandler("back", entry.cmd_back),
-                CommandHandler("cancel", entry.cmd_cancel),
-                CommandHandler("delete", cmd_delete),
+                CommandHandler("back", entry.cmd_back, filters=PRIVATE),
+                CommandHandler("cancel", entry.cmd_cancel, filters=PRIVATE),
+                CommandHandler("delete", cmd_delete, filters=PRIVATE),
                 _button(delete_answer, r"^delete:(yes|no)$"),
             ],
             name=CONVERSATION_NAME,

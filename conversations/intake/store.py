@@ -16,6 +16,7 @@ from telegram.ext import ContextTypes
 
 from bot.services import services
 from bot.storage import repo
+from bot.storage.errors import CaseMissing
 from bot.storage.repo import CaseRecord
 from conversations.intake.questions import question
 from conversations.intake.states import IntakeState
@@ -88,10 +89,6 @@ async def move_to(
     async with answering(update, context, case.id if case else None, state):
         pass
     return await ask(update, context, state, before=before)
-
-
-class CaseMissing(Exception):
-    """The user's case is gone (deleted meanwhile): the conversation must end."""
 
 
 async def require_case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> CaseRecord:

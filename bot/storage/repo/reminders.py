@@ -1,4 +1,8 @@
-"""SQL for the reminder queue: planned rows are claimed, sent, and marked, exactly once."""
+"""SQL for the reminder queue: planned rows are claimed, sent, then marked sent.
+
+A row marked sent is never sent again; a row claimed but not marked (a crash in between) is
+released at start-up and sent again, so delivery is at least once at that one boundary.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ __all__ = [
     "clear_blocked",
     "has_later_due_reminder",
     "has_reminder",
+    "is_blocked",
     "mark_reminder_failed",
     "mark_reminder_sent",
     "release_claimed_reminders",
@@ -216,6 +221,13 @@ async def set_blocked(conn: aiosqlite.Connection, user_id: int, now: datetime) -
     await conn.execute(
         "UPDATE users SET blocked_at = ? WHERE user_id = ?", (utc_text(now), user_id)
     )
+
+
+async def is_blocked(conn: aiosqlite.Connection, user_id: int) -> bool:
+    async with conn.execute(
+        "SELECT 1 FROM users WHERE user_id = ? AND blocked_at IS NOT NULL", (user_id,)
+    ) as cursor:
+        return await cursor.fetchone() is not None
 
 
 async def clear_blocked(conn: aiosqlite.Connection, user_id: int) -> bool:
