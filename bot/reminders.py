@@ -263,13 +263,18 @@ async def start_engine(application: Application) -> None:
     if released:
         log.info("requeued %d reminders claimed before a restart", released)
     application.bot_data["reminder_engine"] = ReminderEngine()
-    assert application.job_queue is not None
-    application.job_queue.run_repeating(
+    job_queue = application.job_queue
+    assert job_queue is not None
+    # The queue lives in the database, so missed ticks need no replay: no misfire grace limit
+    # (APScheduler's 1 s default would silently drop a late tick), overlapping ticks coalesce.
+    job_kwargs = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
+    # once right at start-up: what came due while the bot was down goes out now; an interval
+    # job added before the scheduler starts would first fire only one interval later
+    job_queue.run_once(sweep_job, when=0, name=f"{SWEEP_JOB}:startup", job_kwargs=job_kwargs)
+    job_queue.run_repeating(
         sweep_job,
         interval=SWEEP_INTERVAL,
-        first=0,
+        first=SWEEP_INTERVAL,
         name=SWEEP_JOB,
-        # a sweep that overlaps the next tick is simply skipped; missed ticks need no replay
-        # because the queue lives in the database, not in the scheduler
-        job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
+        job_kwargs=job_kwargs,
     )
