@@ -21,8 +21,8 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.filters import GROUPS, PRIVATE
-from bot.handlers import calls, case, commands, installments
+from bot.filters import GROUPS, PRIVATE, PRIVATE_ANY
+from bot.handlers import calls, case, commands, installments, privacy
 from bot.handlers import settings as reminder_settings
 from bot.reminders import start_engine
 from bot.services import SERVICES_KEY, Services
@@ -67,7 +67,11 @@ def build_application(
     application.bot_data[SERVICES_KEY] = services
 
     private = PRIVATE
-    # before anything else: a user who blocked the bot and writes again gets reminders again
+    # before anything else: secrets (ID/card numbers, codes) are deleted and never reach a
+    # handler that could store them; then a user who had blocked the bot is un-paused
+    application.add_handler(
+        MessageHandler(PRIVATE_ANY & filters.TEXT, privacy.guard_secrets), group=-2
+    )
     application.add_handler(TypeHandler(Update, commands.unpause_reminders), group=-1)
     handlers = [
         # groups and channels: collect nothing, point to a private chat
@@ -79,6 +83,7 @@ def build_application(
         CommandHandler("help", commands.cmd_help, filters=private),
         CommandHandler("status", commands.cmd_status, filters=private),
         CommandHandler("delete", commands.cmd_delete, filters=private),
+        CommandHandler("privacy", privacy.cmd_privacy, filters=private),
         CallbackQueryHandler(commands.delete_answer, pattern=r"^delete:(yes|no)$"),
         CallbackQueryHandler(case.show_document, pattern=r"^case:(plan|script|checklist)$"),
         CommandHandler("plan", installments.cmd_plan, filters=private),

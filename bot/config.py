@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     timezone: str = "Asia/Shanghai"
     log_level: str = "INFO"
     max_periods: int = Field(default=36, ge=1, le=120)
+    # days a closed case, or an inactive user without an unfinished deal, is kept
+    retention_days: int = Field(default=180, ge=7, le=3650)
 
     @field_validator("token")
     @classmethod

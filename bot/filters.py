@@ -7,4 +7,5 @@ NEW_MESSAGE = filters.UpdateType.MESSAGE
 PRIVATE = filters.ChatType.PRIVATE & NEW_MESSAGE
 TEXT_ANSWER = NEW_MESSAGE & filters.TEXT & ~filters.COMMAND
 NOT_TEXT = NEW_MESSAGE & ~filters.COMMAND & ~filters.TEXT
+PRIVATE_ANY = filters.ChatType.PRIVATE  # new or edited
 GROUPS = filters.ChatType.GROUPS | filters.UpdateType.CHANNEL_POSTS

@@ -1,0 +1,43 @@
+"""/privacy, and the guard that refuses to keep ID or card numbers, codes or passwords."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot.domain.sensitive import find_secret
+from bot.services import services
+from bot.texts.zh import privacy as t
+
+log = logging.getLogger(__name__)
+
+
+async def guard_secrets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A message that looks like a secret is deleted, never stored, and explained."""
+    message = update.effective_message
+    if message is None or not message.text or update.effective_chat is None:
+        return
+    secret = find_secret(message.text)
+    if secret is None:
+        return
+    user_id = update.effective_user.id if update.effective_user else None
+    log.info("a message with a %s was refused (user %s)", secret.value, user_id)
+    try:
+        await message.delete()  # bots may delete incoming messages in private chats
+        removed = True
+    except TelegramError:
+        removed = False
+    text = f"{t.SECRET_WARNING[secret]}\n{t.SECRET_DELETED if removed else t.SECRET_DELETE_IT}"
+    await update.effective_chat.send_message(text)
+    # nothing after this handler sees the message: no conversation can store it
+    raise ApplicationHandlerStop
+
+
+async def cmd_privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """What is stored, why, and for how long."""
+    assert update.effective_chat is not None
+    days = services(context).settings.retention_days
+    await update.effective_chat.send_message(t.PRIVACY.format(days=days))

@@ -1,0 +1,49 @@
+"""Secrets are never stored; /privacy says what is kept and for how long."""
+
+from tests.support.chat import Bot, Chat
+from tests.support.flows import agree
+
+
+async def test_a_card_number_is_deleted_not_stored_and_the_question_stays(
+    bot: Bot, alice: Chat
+) -> None:
+    await agree(alice)
+    await alice.tap("花呗")
+    await alice.send("6222 0212 3456 7890 123")
+    assert "银行卡号" in alice.last_text and "删掉了" in alice.last_text
+    assert any(method == "deleteMessage" for method, _ in bot.api.calls)
+    conn = await bot.services.database.connection()
+    async with conn.execute("SELECT amount_fen FROM debts") as cursor:
+        assert [row[0] for row in await cursor.fetchall()] == [None]
+    await alice.send("23500")
+    assert "花呗逾期多久了" in alice.last_text
+
+
+async def test_an_id_number_in_the_hardship_note_is_never_stored(bot: Bot, alice: Chat) -> None:
+    await agree(alice)
+    await alice.tap("花呗")
+    await alice.send("1000")
+    await alice.send("10天")
+    await alice.tap("跳过")
+    await alice.tap("没有了")
+    await alice.send("我失业了，身份证 110101199003077777")
+    assert "身份证号" in alice.last_text
+    conn = await bot.services.database.connection()
+    async with conn.execute("SELECT hardship_note FROM cases") as cursor:
+        assert [row[0] for row in await cursor.fetchall()] == [None]
+    await alice.send("我失业了")
+    assert "持续比较久" in alice.last_text
+
+
+async def test_codes_and_passwords_are_refused_anywhere(alice: Chat) -> None:
+    await alice.send("验证码是 482913")
+    assert "验证码千万不要发给任何人" in alice.last_text
+    await alice.send("我的支付宝密码是 abc12345")
+    assert "密码千万不要发给任何人" in alice.last_text
+
+
+async def test_privacy_says_what_why_and_how_long(alice: Chat) -> None:
+    await alice.send("/privacy")
+    text = alice.last_text
+    assert "保存" in text and "180 天" in text and "/delete" in text
+    assert "身份证号" in text
