@@ -25,6 +25,7 @@ from bot.filters import GROUPS, PRIVATE, PRIVATE_ANY
 from bot.handlers import calls, case, commands, installments, privacy
 from bot.handlers import settings as reminder_settings
 from bot.reminders import start_engine
+from bot.retention import start_retention
 from bot.services import SERVICES_KEY, Services
 from bot.storage.db import Database
 from bot.storage.persistence import SqlitePersistence
@@ -72,7 +73,7 @@ def build_application(
     application.add_handler(
         MessageHandler(PRIVATE_ANY & filters.TEXT, privacy.guard_secrets), group=-2
     )
-    application.add_handler(TypeHandler(Update, commands.unpause_reminders), group=-1)
+    application.add_handler(TypeHandler(Update, commands.note_activity), group=-1)
     handlers = [
         # groups and channels: collect nothing, point to a private chat
         MessageHandler(GROUPS & filters.COMMAND, commands.group_redirect),
@@ -116,6 +117,7 @@ async def _post_init(application: Application) -> None:
     services: Services = application.bot_data[SERVICES_KEY]
     await services.database.connection()
     await start_engine(application)
+    start_retention(application)
     try:
         await application.bot.set_my_commands([BotCommand(n, d) for n, d in COMMANDS])
     except TelegramError as error:

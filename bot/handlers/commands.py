@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
@@ -20,6 +21,8 @@ from bot.texts.zh import common as c
 from bot.texts.zh.names import PRODUCT_NAMES
 
 log = logging.getLogger(__name__)
+# last-seen is kept to the half day: enough for a retention period counted in days
+ACTIVITY_RESOLUTION = timedelta(hours=12)
 
 
 async def cmd_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -140,15 +143,24 @@ async def nothing_to_resume(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     await update.effective_chat.send_message(c.NOTHING_TO_CANCEL)
 
 
-async def unpause_reminders(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Any update from a user who had blocked the bot resumes their reminders."""
-    chat = update.effective_chat
-    if update.effective_user is None or chat is None or chat.type != chat.PRIVATE:
+async def note_activity(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any update from a user: resume reminders if they had blocked the bot, note the day.
+
+    Reads first: nearly every update is from someone neither blocked nor unseen today.
+    """
+    chat, user = update.effective_chat, update.effective_user
+    if user is None or chat is None or chat.type != chat.PRIVATE:
         return
-    database = services(context).database
-    # a read first: nearly every update is from someone who never blocked the bot
-    if not await repo.is_blocked(await database.connection(), update.effective_user.id):
+    svc = services(context)
+    activity = await repo.activity_of(await svc.database.connection(), user.id)
+    if activity is None:
         return
-    async with database.transaction() as conn:
-        if await repo.clear_blocked(conn, update.effective_user.id):
-            log.info("user %s is back: reminders resumed", update.effective_user.id)
+    blocked, last_seen = activity
+    now = svc.now()
+    stale = last_seen is None or last_seen < (now - ACTIVITY_RESOLUTION).isoformat()
+    if not blocked and not stale:
+        return
+    async with svc.database.transaction() as conn:
+        if blocked and await repo.clear_blocked(conn, user.id):
+            log.info("user %s is back: reminders resumed", user.id)
+        await repo.touch_user(conn, user.id, now)

@@ -1,7 +1,10 @@
 """Secrets are never stored; /privacy says what is kept and for how long."""
 
-from tests.support.chat import Bot, Chat
-from tests.support.flows import agree
+from datetime import timedelta
+
+from bot.retention import purge
+from tests.support.chat import Bot, Chat, Clock
+from tests.support.flows import agree, deal_in_12, planned
 
 
 async def test_a_card_number_is_deleted_not_stored_and_the_question_stays(
@@ -47,3 +50,35 @@ async def test_privacy_says_what_why_and_how_long(alice: Chat) -> None:
     text = alice.last_text
     assert "保存" in text and "180 天" in text and "/delete" in text
     assert "身份证号" in text
+
+
+async def count(bot: Bot, sql: str, *args: object) -> int:
+    conn = await bot.services.database.connection()
+    async with conn.execute(sql, args) as cursor:
+        return (await cursor.fetchone())[0]
+
+
+async def test_retention_removes_old_closed_cases_and_inactive_users_only(
+    bot: Bot, clock: Clock, alice: Chat, bob: Chat
+) -> None:
+    await planned(alice)  # alice: a plan, no deal
+    await alice.send("/start")
+    await alice.tap("重新开始")  # her first case is closed now
+    await planned(bob)
+    await deal_in_12(bob)  # bob: an unfinished deal
+    start = clock.now
+
+    clock.now = start + timedelta(days=100)
+    await alice.send("/status")  # alice is active: her user stays
+    assert await purge(bot.application, clock.now) == (0, 0)
+
+    clock.now = start + timedelta(days=181)
+    cases, users = await purge(bot.application, clock.now)
+    assert (cases, users) == (1, 0)  # alice's closed case goes; alice and bob stay
+    assert await count(bot, "SELECT COUNT(*) FROM cases WHERE user_id = ?", alice.user_id) == 1
+
+    clock.now = start + timedelta(days=100 + 181)
+    assert await purge(bot.application, clock.now) == (0, 1)  # alice, inactive, goes
+    assert await count(bot, "SELECT COUNT(*) FROM users WHERE user_id = ?", alice.user_id) == 0
+    assert await count(bot, "SELECT COUNT(*) FROM users WHERE user_id = ?", bob.user_id) == 1
+    assert await count(bot, "SELECT COUNT(*) FROM installments") == 12  # bob's deal is kept

@@ -3,3 +3,4 @@
 from bot.storage.repo.deals import *  # noqa: F403
 from bot.storage.repo.intake import *  # noqa: F403
 from bot.storage.repo.reminders import *  # noqa: F403
+from bot.storage.repo.retention import *  # noqa: F403

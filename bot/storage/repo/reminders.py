@@ -14,6 +14,7 @@ import aiosqlite
 
 __all__ = [
     "DueReminder",
+    "activity_of",
     "add_reminders",
     "cancel_reminder",
     "cancel_waiting_reminders",
@@ -21,7 +22,6 @@ __all__ = [
     "clear_blocked",
     "has_later_due_reminder",
     "has_reminder",
-    "is_blocked",
     "mark_reminder_failed",
     "mark_reminder_sent",
     "release_claimed_reminders",
@@ -223,11 +223,13 @@ async def set_blocked(conn: aiosqlite.Connection, user_id: int, now: datetime) -
     )
 
 
-async def is_blocked(conn: aiosqlite.Connection, user_id: int) -> bool:
+async def activity_of(conn: aiosqlite.Connection, user_id: int) -> tuple[bool, str | None] | None:
+    """(blocked?, last seen) of a known user, or None for one never seen."""
     async with conn.execute(
-        "SELECT 1 FROM users WHERE user_id = ? AND blocked_at IS NOT NULL", (user_id,)
+        "SELECT blocked_at IS NOT NULL, last_seen_at FROM users WHERE user_id = ?", (user_id,)
     ) as cursor:
-        return await cursor.fetchone() is not None
+        row = await cursor.fetchone()
+    return None if row is None else (bool(row[0]), row[1])
 
 
 async def clear_blocked(conn: aiosqlite.Connection, user_id: int) -> bool:

@@ -1,0 +1,45 @@
+"""SQL for the retention rule: old closed cases and inactive users are removed.
+
+Nobody with an unfinished deal (an unpaid installment of an active deal) loses anything.
+Timestamps are ISO text in the bot's time zone, so they compare as text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import aiosqlite
+
+__all__ = ["purge_expired", "touch_user"]
+
+_UNFINISHED = (
+    "SELECT d.{column} FROM deals d JOIN installments i ON i.deal_id = d.id"
+    " WHERE d.active = 1 AND i.paid_fen IS NULL"
+)
+
+
+async def purge_expired(conn: aiosqlite.Connection, cutoff: datetime) -> tuple[int, int]:
+    """Deletes closed cases and inactive users older than ``cutoff``; returns both counts."""
+    stamp = cutoff.isoformat(timespec="seconds")
+    cases = await conn.execute(
+        "DELETE FROM cases WHERE status = 'closed' AND closed_at < ?"
+        f" AND id NOT IN ({_UNFINISHED.format(column='case_id')})",
+        (stamp,),
+    )
+    users = await conn.execute(
+        "DELETE FROM users WHERE COALESCE(last_seen_at, created_at) < ?"
+        f" AND user_id NOT IN ({_UNFINISHED.format(column='user_id')})",
+        (stamp,),
+    )
+    await conn.execute(
+        "DELETE FROM conversations WHERE json_extract(key, '$[1]') NOT IN"
+        " (SELECT user_id FROM users)"
+    )
+    return cases.rowcount, users.rowcount
+
+
+async def touch_user(conn: aiosqlite.Connection, user_id: int, now: datetime) -> None:
+    await conn.execute(
+        "UPDATE users SET last_seen_at = ? WHERE user_id = ?",
+        (now.isoformat(timespec="seconds"), user_id),
+    )
