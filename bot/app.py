@@ -22,7 +22,7 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.filters import GROUPS, PRIVATE, PRIVATE_ANY
-from bot.handlers import calls, case, commands, installments, privacy
+from bot.handlers import calls, case, commands, faq, installments, privacy
 from bot.handlers import settings as reminder_settings
 from bot.reminders import start_engine
 from bot.retention import start_retention
@@ -85,6 +85,8 @@ def build_application(
         CommandHandler("status", commands.cmd_status, filters=private),
         CommandHandler("delete", commands.cmd_delete, filters=private),
         CommandHandler("privacy", privacy.cmd_privacy, filters=private),
+        CallbackQueryHandler(faq.show_menu, pattern=r"^faq:menu$"),
+        CallbackQueryHandler(faq.show_answer, pattern=r"^faq:\w+$"),
         CallbackQueryHandler(commands.delete_answer, pattern=r"^delete:(yes|no)$"),
         CallbackQueryHandler(case.show_document, pattern=r"^case:(plan|script|checklist)$"),
         CommandHandler("plan", installments.cmd_plan, filters=private),

@@ -8,8 +8,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.models import HardshipReason, Product
 from bot.texts.zh import common as out
+from bot.texts.zh import faq, names
 from bot.texts.zh import intake as t
-from bot.texts.zh import names
 
 Button = tuple[str, str]
 
@@ -106,6 +106,7 @@ def after_plan() -> InlineKeyboardMarkup:
             (out.SHOW_PLAN_BUTTON, "case:plan"),
             (out.SHOW_CHECKLIST_BUTTON, "case:checklist"),
             (out.RECORD_CALL_BUTTON, "deal:start"),
+            (faq.MENU_BUTTON, "faq:menu"),
         ],
         2,
     )

@@ -12,6 +12,7 @@ from bot import keyboards
 from bot.domain.money import format_fen
 from bot.domain.overdue import days_overdue
 from bot.domain.plan import build_plan
+from bot.handlers.faq import topics_keyboard
 from bot.handlers.installments import deal_status, receive_paid_amount
 from bot.handlers.taps import acknowledge
 from bot.services import services
@@ -23,12 +24,13 @@ from bot.texts.zh.names import PRODUCT_NAMES
 log = logging.getLogger(__name__)
 # last-seen is kept to the half day: enough for a retention period counted in days
 ACTIVITY_RESOLUTION = timedelta(hours=12)
+GROUPS_TOLD_KEY = "groups_told"  # bot_data is never persisted: nothing about groups is kept
 
 
 async def cmd_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Lists the commands."""
+    """Lists the commands, with the worries people have as buttons."""
     assert update.effective_chat is not None
-    await update.effective_chat.send_message(c.HELP)
+    await update.effective_chat.send_message(c.HELP, reply_markup=topics_keyboard())
 
 
 async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -94,8 +96,12 @@ async def delete_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
 
 
 async def group_redirect(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """In a group: collect nothing, point to a private chat."""
+    """In a group: collect nothing, point to a private chat, once per group (in memory only)."""
     assert update.effective_chat is not None
+    told: set[int] = context.bot_data.setdefault(GROUPS_TOLD_KEY, set())
+    if update.effective_chat.id in told:
+        return
+    told.add(update.effective_chat.id)
     link = f"https://t.me/{context.bot.username}"
     await update.effective_chat.send_message(c.GROUP_ONLY_PRIVATE.format(link=link))
 

@@ -1,6 +1,9 @@
 """Secrets are never stored; /privacy says what is kept and for how long."""
 
+import logging
 from datetime import timedelta
+
+import pytest
 
 from bot.retention import purge
 from tests.support.chat import Bot, Chat, Clock
@@ -82,3 +85,23 @@ async def test_retention_removes_old_closed_cases_and_inactive_users_only(
     assert await count(bot, "SELECT COUNT(*) FROM users WHERE user_id = ?", alice.user_id) == 0
     assert await count(bot, "SELECT COUNT(*) FROM users WHERE user_id = ?", bob.user_id) == 1
     assert await count(bot, "SELECT COUNT(*) FROM installments") == 12  # bob's deal is kept
+
+
+async def test_info_logs_carry_no_amounts_answers_or_free_text(
+    bot: Bot, alice: Chat, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    await planned(alice)
+    await deal_in_12(alice)
+    await alice.send("/deal")
+    await alice.tap("没谈成")
+    await alice.send("A77")
+    await alice.send("客服态度很差")
+    await alice.tap("不用了")
+    await alice.send("6222021234567890")
+    await alice.send("/delete")
+    await alice.tap("确定删除")
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "deleted their data" in logged  # there are INFO lines, with the user id only
+    for private in ("23500", "23,500", "1,958", "6000", "6,000", "客服态度", "A77", "6222", "失业"):
+        assert private not in logged, private

@@ -1,0 +1,34 @@
+"""The worries menu (/help, after the plan) and one answer per topic."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot import keyboards
+from bot.handlers.taps import acknowledge
+from bot.texts.zh import faq as t
+
+ANSWERS = {key: answer for key, _, answer in t.TOPICS}
+
+
+def topics_keyboard() -> InlineKeyboardMarkup:
+    return keyboards.grid([(label, f"faq:{key}") for key, label, _ in t.TOPICS])
+
+
+async def show_menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The list of worries, as buttons."""
+    assert update.effective_chat is not None
+    await acknowledge(update, close=False)
+    await update.effective_chat.send_message(t.MENU, reply_markup=topics_keyboard())
+
+
+async def show_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """One worry answered, with a way back to the others."""
+    assert update.effective_chat is not None
+    key = await acknowledge(update, close=False)
+    answer = ANSWERS.get(key)
+    if answer is None:
+        return await show_menu(update, context)
+    more = keyboards.grid([(t.MORE_BUTTON, "faq:menu")])
+    await update.effective_chat.send_message(answer, reply_markup=more)
