@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import aiosqlite
+from aiolimiter import AsyncLimiter
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
@@ -40,7 +41,9 @@ log = logging.getLogger(__name__)
 
 SWEEP_JOB = "reminders:sweep"
 SWEEP_INTERVAL = timedelta(seconds=20)
-BATCH_SIZE = 30  # Telegram's overall limit is about 30 messages a second
+MESSAGES_PER_SECOND = 30  # Telegram's overall limit for a bot
+BATCH_SIZE = 30  # sends in flight
+SWEEP_SECONDS = 15.0  # below the interval, so ticks do not pile up
 PER_CHAT_GAP_SECONDS = 1.0
 MAX_ATTEMPTS = 12
 INSTALLMENT_KINDS = {ReminderKind.LEAD, ReminderKind.DUE, ReminderKind.SNOOZE}
@@ -66,32 +69,63 @@ class ReminderEngine:
     """Holds only the last send time per user (private chat), never the queue itself."""
 
     last_sent: dict[int, float] = field(default_factory=dict)
+    _sweeping: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # Reminders go out evenly, one every 1/30 s. The bot's AIORateLimiter also allows 30 a
+    # second, but lets a burst of 30 through on top, which Telegram answers with 429
+    # (measured in bench/reminders.py); replies to users keep that burst allowance.
+    _pace: AsyncLimiter = field(default_factory=lambda: AsyncLimiter(1, 1 / MESSAGES_PER_SECOND))
+    # set when a sweep stopped on its time limit with reminders still due
+    backlog: bool = False
 
     async def sweep(
-        self, application: Application, now: datetime | None = None, max_seconds: float = 15.0
+        self,
+        application: Application,
+        now: datetime | None = None,
+        max_seconds: float = SWEEP_SECONDS,
     ) -> SweepReport:
-        """Sends everything due at ``now``, batch by batch, for at most ``max_seconds``."""
+        """Sends what is due, keeping up to BATCH_SIZE sends in flight, for ``max_seconds``.
+
+        A new reminder is claimed as soon as a send finishes, so one slow send (a 429 being
+        waited out) does not hold up the others. Only one sweep runs at a time.
+        """
+        if self._sweeping.locked():
+            return SweepReport()
+        async with self._sweeping:
+            return await self._sweep(application, now, max_seconds)
+
+    async def _sweep(
+        self, application: Application, fixed_now: datetime | None, max_seconds: float
+    ) -> SweepReport:
         svc = services(application)
-        now = now or svc.now()
         report = SweepReport()
-        local = now.astimezone(svc.tz)
+        local = (fixed_now or svc.now()).astimezone(svc.tz)
         if out_of_quiet_hours(local) != local:
             # 22:00–08:00: nothing is sent; what came due waits for the morning
             return report
         started = time.monotonic()
-        while time.monotonic() - started < max_seconds:
-            self._forget_old_chats()
-            async with svc.database.transaction() as conn:
-                claimed = await repo.claim_due_reminders(
-                    conn, now, BATCH_SIZE, skip_users=self.last_sent.keys()
-                )
-            if not claimed:
+        in_flight: dict[asyncio.Task[str], int] = {}  # task → user id
+        self.backlog = False
+        while True:
+            room = BATCH_SIZE - len(in_flight)
+            if room and time.monotonic() - started < max_seconds:
+                now = fixed_now or svc.now()
+                self._forget_old_chats()
+                busy = set(self.last_sent) | set(in_flight.values())
+                async with svc.database.transaction() as conn:
+                    claimed = await repo.claim_due_reminders(conn, now, room, skip_users=busy)
+                for reminder in claimed:
+                    task = asyncio.create_task(
+                        self._deliver_safely(application, svc, reminder, now)
+                    )
+                    in_flight[task] = reminder.user_id
+            elif room:
+                self.backlog = True
+            if not in_flight:
                 break
-            outcomes = await asyncio.gather(
-                *(self._deliver_safely(application, svc, reminder, now) for reminder in claimed)
-            )
-            for outcome in outcomes:
-                report.add(outcome)
+            done, _ = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                del in_flight[task]
+                report.add(task.result())
         if report.sent or report.retried or report.paused or report.failed:
             log.info("reminder sweep: %s", report)
         return report
@@ -126,7 +160,8 @@ class ReminderEngine:
         text, markup = reminder_message(reminder, installment, now.astimezone(svc.tz).date())
         self.last_sent[reminder.user_id] = time.monotonic()
         try:
-            await application.bot.send_message(reminder.chat_id, text, reply_markup=markup)
+            async with self._pace:
+                await application.bot.send_message(reminder.chat_id, text, reply_markup=markup)
         except Forbidden:
             async with svc.database.transaction() as conn:
                 await repo.set_blocked(conn, reminder.user_id, now)
@@ -250,9 +285,11 @@ async def replan_user(
 
 
 async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The one scheduled job: sweep the queue."""
+    """The one scheduled job: sweep the queue; with a backlog left, sweep again at once."""
     engine: ReminderEngine = context.bot_data["reminder_engine"]
     await engine.sweep(context.application)
+    if engine.backlog and context.job_queue is not None:
+        context.job_queue.run_once(sweep_job, when=0, name=f"{SWEEP_JOB}:backlog")
 
 
 async def start_engine(application: Application) -> None:

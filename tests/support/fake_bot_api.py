@@ -166,6 +166,8 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = False  # handler threads are joined by server_close()
     block_on_close = True
     allow_reuse_address = True
+    # the standard library's backlog of 5 resets connections under a burst of sends
+    request_queue_size = 128
 
     def __init__(self, api: FakeBotApi) -> None:
         self.api = api

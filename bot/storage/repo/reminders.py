@@ -157,7 +157,9 @@ async def claim_due_reminders(
     async with conn.execute(
         "SELECT r.id, r.user_id, u.chat_id, r.installment_id, r.kind, r.lead_days, r.due_at,"
         " r.attempts FROM reminders r JOIN users u ON u.user_id = r.user_id"
-        " WHERE r.status = 'pending' AND r.due_at <= ? AND u.blocked_at IS NULL"
+        # the IN term repeats the partial index's condition so SQLite uses it (no full scan)
+        " WHERE r.status IN ('pending', 'claimed') AND r.status = 'pending'"
+        " AND r.due_at <= ? AND u.blocked_at IS NULL"
         " ORDER BY r.due_at, r.id LIMIT ?",
         (utc_text(now), limit * 4),
     ) as cursor:

@@ -1,0 +1,43 @@
+"""The queries the reminder engine runs all the time search an index, never scan a table."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.storage import repo
+from bot.storage.db import Database
+from bot.storage.repo.reminders import utc_text
+
+
+@pytest.mark.parametrize(
+    ("call", "index"),
+    [
+        (lambda conn: repo.claim_due_reminders(conn, datetime.now(UTC), 30), "reminders_waiting"),
+        (lambda conn: repo.release_claimed_reminders(conn), "reminders_claimed"),
+    ],
+)
+async def test_engine_queries_search_their_index(tmp_path: Path, call, index: str) -> None:
+    database = Database(tmp_path / "bot.sqlite3")
+    conn = await database.connection()
+    seen: list[str] = []
+    original = conn.execute
+
+    def spy(sql: str, args: object = ()) -> object:
+        seen.append(sql)
+        return original(sql, args)
+
+    try:
+        conn.execute = spy  # type: ignore[method-assign]
+        await call(conn)
+        conn.execute = original  # type: ignore[method-assign]
+        [sql] = [s for s in seen if "FROM reminders" in s or s.startswith("UPDATE reminders")]
+        args = (utc_text(datetime.now(UTC)), 120) if "LIMIT" in sql else ()
+        async with conn.execute(f"EXPLAIN QUERY PLAN {sql}", args) as cursor:
+                steps = [row[3] for row in await cursor.fetchall()]
+        assert any(f"USING INDEX {index}" in step for step in steps), steps
+        # walking a partial index holds only waiting/claimed rows; a bare SCAN reads them all
+        assert not [s for s in steps if s.startswith("SCAN") and "INDEX" not in s], steps
+    finally:
+        conn.execute = original  # type: ignore[method-assign]
+        await database.close()
