@@ -142,10 +142,18 @@ def test_sigkill_mid_intake_loses_no_acknowledged_answer(api: FakeBotApi, tmp_pa
     assert "23500" not in logs and "23,500" not in logs
 
 
-def test_the_command_menu_is_set_in_chinese(api: FakeBotApi, tmp_path: Path) -> None:
+def test_menu_worries_and_secrets_through_the_real_process(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
     process = start_bot(api, tmp_path / "bot.sqlite3")
     try:
-        Phone(api).say("/help", timeout=30)
+        phone = Phone(api)
+        phone.say("/help", timeout=30)
+        assert "有机构说能帮我协商" in [label for label, _ in api.last_buttons(USER)]
+        assert "协商是免费的" in phone.tap("有机构说能帮我协商")
+        warning = phone.say("我的卡号 6222021234567890123")
+        assert "银行卡号" in warning and "删掉了" in warning
+        assert api.calls_to("deleteMessage")
         [call] = api.calls_to("setMyCommands")
         names = [c["command"] for c in call["commands"]]
         assert names[:3] == ["start", "status", "deal"]

@@ -313,6 +313,7 @@ class FakeBotApi:
             "setWebhook": self._m_set_webhook,
             "getWebhookInfo": self._m_get_webhook_info,
             "sendChatAction": self._m_send_chat_action,
+            "deleteMessage": self._m_delete_message,
             "close": self._m_true,
             "logOut": self._m_true,
         }
@@ -777,6 +778,17 @@ class FakeBotApi:
             if "allowed_updates" in self._webhook:
                 info["allowed_updates"] = self._webhook["allowed_updates"]
             return info
+
+    def _m_delete_message(self, params: dict[str, Any], files: dict[str, Any]) -> bool:
+        """A bot may delete any message in a private chat, its own or the user's."""
+        chat_id = self._chat_key(params.get("chat_id"))
+        try:
+            message_id = int(params.get("message_id"))  # type: ignore[arg-type]
+        except (TypeError, ValueError) as exc:
+            raise ApiError(400, "Bad Request: message identifier is not specified") from exc
+        if self._messages.get(chat_id, {}).pop(message_id, None) is None:
+            raise ApiError(400, "Bad Request: message to delete not found")
+        return True
 
     def _m_send_chat_action(self, params: dict[str, Any], files: dict[str, Any]) -> bool:
         chat_id = self._chat_key(params.get("chat_id"))
