@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -82,19 +83,26 @@ class ReminderEngine:
         application: Application,
         now: datetime | None = None,
         max_seconds: float = SWEEP_SECONDS,
+        keep_going: Callable[[], bool] = lambda: True,
     ) -> SweepReport:
         """Sends what is due, keeping up to BATCH_SIZE sends in flight, for ``max_seconds``.
 
         A new reminder is claimed as soon as a send finishes, so one slow send (a 429 being
-        waited out) does not hold up the others. Only one sweep runs at a time.
+        waited out) does not hold up the others. Only one sweep runs at a time. When
+        ``keep_going`` turns false (the bot is stopping) nothing new is claimed and the sends
+        in flight finish.
         """
         if self._sweeping.locked():
             return SweepReport()
         async with self._sweeping:
-            return await self._sweep(application, now, max_seconds)
+            return await self._sweep(application, now, max_seconds, keep_going)
 
     async def _sweep(
-        self, application: Application, fixed_now: datetime | None, max_seconds: float
+        self,
+        application: Application,
+        fixed_now: datetime | None,
+        max_seconds: float,
+        keep_going: Callable[[], bool],
     ) -> SweepReport:
         svc = services(application)
         report = SweepReport()
@@ -107,7 +115,7 @@ class ReminderEngine:
         self.backlog = False
         while True:
             room = BATCH_SIZE - len(in_flight)
-            if room and time.monotonic() - started < max_seconds:
+            if room and time.monotonic() - started < max_seconds and keep_going():
                 now = fixed_now or svc.now()
                 self._forget_old_chats()
                 busy = set(self.last_sent) | set(in_flight.values())
@@ -118,7 +126,7 @@ class ReminderEngine:
                         self._deliver_safely(application, svc, reminder, now)
                     )
                     in_flight[task] = reminder.user_id
-            elif room:
+            elif room and keep_going():
                 self.backlog = True
             if not in_flight:
                 break
@@ -287,8 +295,9 @@ async def replan_user(
 async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The one scheduled job: sweep the queue; with a backlog left, sweep again at once."""
     engine: ReminderEngine = context.bot_data["reminder_engine"]
-    await engine.sweep(context.application)
-    if engine.backlog and context.job_queue is not None:
+    application = context.application
+    await engine.sweep(application, keep_going=lambda: application.running)
+    if engine.backlog and application.running and context.job_queue is not None:
         context.job_queue.run_once(sweep_job, when=0, name=f"{SWEEP_JOB}:backlog")
 
 
