@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import warnings
-
 from telegram.ext import (
     BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot.filters import NOT_TEXT, PRIVATE, TEXT_ANSWER
+from conversations.common import button, persistent_conversation
 from conversations.deal import handlers as h
 from conversations.deal.states import DealState
 from conversations.deal.store import CONVERSATION_NAME
@@ -22,61 +19,52 @@ S = DealState
 TEXT = TEXT_ANSWER
 
 
-def _button(callback: object, pattern: str) -> CallbackQueryHandler:
-    return CallbackQueryHandler(callback, pattern=pattern)  # type: ignore[arg-type]
-
-
 def build_deal() -> ConversationHandler:
     states: dict[object, list[BaseHandler]] = {
-        S.OUTCOME: [_button(h.choose_outcome, r"^deal:outcome:(agreed|refused)$")],
-        S.WHICH_DEBT: [_button(h.choose_debt, r"^deal:debt:\d+$")],
-        S.KIND: [_button(h.choose_kind, r"^deal:kind:\w+$")],
+        S.OUTCOME: [button(h.choose_outcome, r"^deal:outcome:(agreed|refused)$")],
+        S.WHICH_DEBT: [button(h.choose_debt, r"^deal:debt:\d+$")],
+        S.KIND: [button(h.choose_kind, r"^deal:kind:\w+$")],
         S.PERIODS: [MessageHandler(TEXT, h.receive_periods)],
         S.AMOUNT: [MessageHandler(TEXT, h.receive_amount)],
         S.FIRST_DUE: [MessageHandler(TEXT, h.receive_first_due)],
         S.DUE_DAY: [
-            _button(h.tap_due_day, r"^deal:dueday:\d+$"),
+            button(h.tap_due_day, r"^deal:dueday:\d+$"),
             MessageHandler(TEXT, h.receive_due_day),
         ],
         S.PAUSE_UNTIL: [MessageHandler(TEXT, h.receive_pause_until)],
         S.SINGLE_AMOUNT: [MessageHandler(TEXT, h.receive_single_amount)],
         S.SINGLE_DATE: [MessageHandler(TEXT, h.receive_single_date)],
         S.STAFF_ID: [
-            _button(h.receive_staff_id, r"^deal:staff:skip$"),
+            button(h.receive_staff_id, r"^deal:staff:skip$"),
             MessageHandler(TEXT, h.receive_staff_id),
         ],
         S.NOTE: [
-            _button(h.receive_note, r"^deal:note:skip$"),
+            button(h.receive_note, r"^deal:note:skip$"),
             MessageHandler(TEXT, h.receive_note),
         ],
         S.CONFIRM: [
-            _button(h.save_deal, r"^deal:save$"),
-            _button(h.redo, r"^deal:redo$"),
+            button(h.save_deal, r"^deal:save$"),
+            button(h.redo, r"^deal:redo$"),
         ],
-        S.CALL_AGAIN: [_button(h.call_again, r"^deal:again:\w+$")],
+        S.CALL_AGAIN: [button(h.call_again, r"^deal:again:\w+$")],
     }
     for state, handlers in states.items():
-        handlers.append(_button(h.reject_stale, r"^deal:"))
+        handlers.append(button(h.reject_stale, r"^deal:"))
         handlers.append(MessageHandler(NOT_TEXT, h.reject_non_text))
         if state in (S.OUTCOME, S.WHICH_DEBT, S.KIND, S.CONFIRM, S.CALL_AGAIN):
             handlers.append(MessageHandler(TEXT, h.reject_typed))
-    with warnings.catch_warnings():
-        # per_message=False on purpose, as in the intake: buttons carry a deal: prefix
-        warnings.filterwarnings("ignore", category=PTBUserWarning, message=".*per_message.*")
-        return ConversationHandler(
-            entry_points=[
-                CommandHandler("deal", h.start, filters=PRIVATE),
-                _button(h.start, r"^deal:start$"),
-                # the outcome question may have been sent outside this conversation
-                _button(h.choose_outcome, r"^deal:outcome:(agreed|refused)$"),
-            ],
-            states=states,  # type: ignore[arg-type]
-            fallbacks=[
-                CommandHandler("cancel", h.cancel, filters=PRIVATE),
-                CommandHandler("deal", h.start, filters=PRIVATE),
-                CommandHandler("start", h.leave_for_intake, filters=PRIVATE),
-            ],
-            name=CONVERSATION_NAME,
-            persistent=True,
-            allow_reentry=True,
-        )
+    return persistent_conversation(
+        CONVERSATION_NAME,
+        entry_points=[
+            CommandHandler("deal", h.start, filters=PRIVATE),
+            button(h.start, r"^deal:start$"),
+            # the outcome question may have been sent outside this conversation
+            button(h.choose_outcome, r"^deal:outcome:(agreed|refused)$"),
+        ],
+        states=states,
+        fallbacks=[
+            CommandHandler("cancel", h.cancel, filters=PRIVATE),
+            CommandHandler("deal", h.start, filters=PRIVATE),
+            CommandHandler("start", h.leave_for_intake, filters=PRIVATE),
+        ],
+    )

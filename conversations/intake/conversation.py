@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import warnings
-
 from telegram.ext import (
     BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot.filters import NOT_TEXT, PRIVATE, TEXT_ANSWER
 from bot.handlers.commands import cmd_delete, delete_answer
+from conversations.common import button, persistent_conversation
 from conversations.intake import debts, entry, situation, summary
 from conversations.intake.states import IntakeState
 from conversations.intake.store import CONVERSATION_NAME
@@ -23,55 +20,51 @@ S = IntakeState
 TEXT = TEXT_ANSWER
 
 
-def _button(callback: object, pattern: str) -> CallbackQueryHandler:
-    return CallbackQueryHandler(callback, pattern=pattern)  # type: ignore[arg-type]
-
-
 def _otherwise() -> list[BaseHandler]:
     """Ends every state: anything unexpected gets a reason and the same question again."""
     return [
-        _button(entry.reject_stale_button, r"^intake:"),
+        button(entry.reject_stale_button, r"^intake:"),
         MessageHandler(NOT_TEXT, entry.reject_non_text),
     ]
 
 
 def build_intake() -> ConversationHandler:
     states: dict[object, list[BaseHandler]] = {
-        S.WELCOME: [_button(entry.agree, r"^intake:agree$")],
+        S.WELCOME: [button(entry.agree, r"^intake:agree$")],
         S.ASK_PRODUCT: [
-            _button(debts.receive_product, r"^intake:product:\w+$"),
+            button(debts.receive_product, r"^intake:product:\w+$"),
             MessageHandler(TEXT, debts.receive_product),
         ],
         S.ASK_AMOUNT: [MessageHandler(TEXT, debts.receive_amount)],
         S.ASK_OVERDUE: [MessageHandler(TEXT, debts.receive_overdue)],
         S.ASK_RATE: [
-            _button(debts.skip_rate, r"^intake:rate:skip$"),
+            button(debts.skip_rate, r"^intake:rate:skip$"),
             MessageHandler(TEXT, debts.receive_rate),
         ],
-        S.ASK_MORE_DEBTS: [_button(debts.more_debts, r"^intake:more:(add|done)$")],
+        S.ASK_MORE_DEBTS: [button(debts.more_debts, r"^intake:more:(add|done)$")],
         S.ASK_REASON: [
-            _button(situation.choose_reason, r"^intake:reason:\w+$"),
+            button(situation.choose_reason, r"^intake:reason:\w+$"),
             MessageHandler(TEXT, situation.type_reason),
         ],
         S.ASK_REASON_TEXT: [MessageHandler(TEXT, situation.receive_reason_text)],
         S.ASK_DURATION: [
-            _button(situation.choose_duration, r"^intake:duration:(\d+|lasting)$"),
+            button(situation.choose_duration, r"^intake:duration:(\d+|lasting)$"),
             MessageHandler(TEXT, situation.type_duration),
         ],
         S.ASK_INCOME: [MessageHandler(TEXT, situation.receive_income)],
         S.ASK_ESSENTIALS: [MessageHandler(TEXT, situation.receive_essentials)],
         S.ASK_OTHER_DEBTS: [
-            _button(situation.no_other_debts, r"^intake:other:none$"),
+            button(situation.no_other_debts, r"^intake:other:none$"),
             MessageHandler(TEXT, situation.receive_other_debts),
         ],
         S.CONFIRM: [
-            _button(summary.confirm, r"^intake:confirm$"),
-            _button(summary.show_edit_menu, r"^intake:edit$"),
-            _button(summary.back_to_summary, r"^intake:summary$"),
-            _button(summary.change_answer, r"^intake:change:\w+(:\d+)?$"),
-            _button(summary.delete_debt, r"^intake:delete:\d+$"),
+            button(summary.confirm, r"^intake:confirm$"),
+            button(summary.show_edit_menu, r"^intake:edit$"),
+            button(summary.back_to_summary, r"^intake:summary$"),
+            button(summary.change_answer, r"^intake:change:\w+(:\d+)?$"),
+            button(summary.delete_debt, r"^intake:delete:\d+$"),
         ],
-        S.RESUME: [_button(entry.resume, r"^intake:resume:(continue|show|restart)$")],
+        S.RESUME: [button(entry.resume, r"^intake:resume:(continue|show|restart)$")],
     }
     for handlers in states.values():
         handlers.extend(_otherwise())
@@ -79,27 +72,20 @@ def build_intake() -> ConversationHandler:
     # state; states that only take buttons explain that instead.
     for state in (S.WELCOME, S.ASK_MORE_DEBTS, S.CONFIRM, S.RESUME):
         states[state].append(MessageHandler(TEXT, entry.reject_typed))
-    with warnings.catch_warnings():
-        # per_message=False is deliberate: the state belongs to the user in this chat, not to
-        # one message, and every button's callback data names its question (intake:…), so a
-        # tap on an old message is recognised and answered as stale.
-        warnings.filterwarnings("ignore", category=PTBUserWarning, message=".*per_message.*")
-        return ConversationHandler(
-            entry_points=[
-                CommandHandler("start", entry.cmd_start, filters=PRIVATE),
-                # /start may have been answered by another conversation handing over to this one
-                _button(entry.resume, r"^intake:resume:(continue|show|restart)$"),
-                _button(entry.agree, r"^intake:agree$"),
-            ],
-            states=states,  # type: ignore[arg-type]
-            fallbacks=[
-                CommandHandler("start", entry.cmd_start, filters=PRIVATE),
-                CommandHandler("back", entry.cmd_back, filters=PRIVATE),
-                CommandHandler("cancel", entry.cmd_cancel, filters=PRIVATE),
-                CommandHandler("delete", cmd_delete, filters=PRIVATE),
-                _button(delete_answer, r"^delete:(yes|no)$"),
-            ],
-            name=CONVERSATION_NAME,
-            persistent=True,
-            allow_reentry=True,
-        )
+    return persistent_conversation(
+        CONVERSATION_NAME,
+        entry_points=[
+            CommandHandler("start", entry.cmd_start, filters=PRIVATE),
+            # /start may have been answered by another conversation handing over to this one
+            button(entry.resume, r"^intake:resume:(continue|show|restart)$"),
+            button(entry.agree, r"^intake:agree$"),
+        ],
+        states=states,
+        fallbacks=[
+            CommandHandler("start", entry.cmd_start, filters=PRIVATE),
+            CommandHandler("back", entry.cmd_back, filters=PRIVATE),
+            CommandHandler("cancel", entry.cmd_cancel, filters=PRIVATE),
+            CommandHandler("delete", cmd_delete, filters=PRIVATE),
+            button(delete_answer, r"^delete:(yes|no)$"),
+        ],
+    )

@@ -1,0 +1,37 @@
+"""What both conversations (intake, deal) build their state tables from."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+from telegram.ext import BaseHandler, CallbackQueryHandler, ConversationHandler
+from telegram.warnings import PTBUserWarning
+
+
+def button(callback: Any, pattern: str) -> CallbackQueryHandler:
+    """A tap on a button whose callback data matches ``pattern``."""
+    return CallbackQueryHandler(callback, pattern=pattern)
+
+
+def persistent_conversation(
+    name: str,
+    entry_points: Sequence[BaseHandler],
+    states: dict[object, list[BaseHandler]],
+    fallbacks: Sequence[BaseHandler],
+) -> ConversationHandler:
+    """A ConversationHandler persisted under ``name``, keyed per chat and user."""
+    with warnings.catch_warnings():
+        # per_message=False is deliberate: the state belongs to the user in this chat, not to
+        # one message, and every button's callback data names its question (intake:…, deal:…),
+        # so a tap on an old message is recognised and answered as stale.
+        warnings.filterwarnings("ignore", category=PTBUserWarning, message=".*per_message.*")
+        return ConversationHandler(
+            entry_points=list(entry_points),
+            states=states,  # type: ignore[arg-type]
+            fallbacks=list(fallbacks),
+            name=name,
+            persistent=True,
+            allow_reentry=True,
+        )
