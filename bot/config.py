@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
@@ -35,6 +37,11 @@ class Settings(BaseSettings):
     max_periods: int = Field(default=36, ge=1, le=120)
     # days a closed case, or an inactive user without an unfinished deal, is kept
     retention_days: int = Field(default=180, ge=7, le=3650)
+    # webhook mode when set (the public HTTPS URL Telegram posts to); polling otherwise
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    listen: str = "0.0.0.0"
+    port: int = Field(default=8443, ge=1, le=65535)
 
     @field_validator("token")
     @classmethod
@@ -54,6 +61,36 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("should start with http:// or https://")
         return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_shape(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("should be the public https:// URL Telegram posts updates to")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", value.get_secret_value()):
+            raise ValueError("should be 16 to 256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("BOT_WEBHOOK_SECRET is required when BOT_WEBHOOK_URL is set")
+        return self
+
+    @property
+    def webhook_path(self) -> str:
+        """The path part of the webhook URL, where the local server listens."""
+        return urlsplit(self.webhook_url or "").path.strip("/")
 
     @field_validator("timezone")
     @classmethod
@@ -87,9 +124,10 @@ def load_settings(*, require_token: bool = True, **overrides: object) -> Setting
         settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
-        name = "BOT_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
         message = str(first["msg"]).removeprefix("Value error, ")
-        raise ConfigError(f"{name} {message}") from None
+        if not first["loc"]:  # a rule across variables names them itself
+            raise ConfigError(message) from None
+        raise ConfigError(f"BOT_{str(first['loc'][0]).upper()} {message}") from None
     if require_token and settings.token is None:
         raise ConfigError("BOT_TOKEN is missing: set it to the token from @BotFather")
     try:

@@ -61,3 +61,17 @@ def test_missing_token_is_named() -> None:
     with pytest.raises(ConfigError, match=r"^BOT_TOKEN is missing"):
         load_settings()
     assert load_settings(require_token=False).token is None
+
+
+def test_webhook_needs_a_strong_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("BOT_WEBHOOK_URL", "https://bot.example.org/telegram")
+    with pytest.raises(ConfigError, match="BOT_WEBHOOK_SECRET is required"):
+        load_settings()
+    monkeypatch.setenv("BOT_WEBHOOK_SECRET", "short")
+    with pytest.raises(ConfigError, match="^BOT_WEBHOOK_SECRET should be"):
+        load_settings()
+    monkeypatch.setenv("BOT_WEBHOOK_SECRET", "a-long-enough-secret_123")
+    settings = load_settings()
+    assert settings.webhook_path == "telegram" and settings.port == 8443
+    assert "a-long-enough" not in repr(settings)

@@ -142,9 +142,7 @@ def test_sigkill_mid_intake_loses_no_acknowledged_answer(api: FakeBotApi, tmp_pa
     assert "23500" not in logs and "23,500" not in logs
 
 
-def test_menu_worries_and_secrets_through_the_real_process(
-    api: FakeBotApi, tmp_path: Path
-) -> None:
+def test_menu_worries_and_secrets_through_the_real_process(api: FakeBotApi, tmp_path: Path) -> None:
     process = start_bot(api, tmp_path / "bot.sqlite3")
     try:
         phone = Phone(api)

@@ -1,0 +1,140 @@
+"""Health check, online backup and webhook mode of the real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_process import ROOT, TOKEN, USER, Phone, start_bot, stop
+from tests.support.fake_bot_api import FakeBotApi
+
+SECRET = "s3cret-webhook-token-for-tests"
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    with FakeBotApi(token=TOKEN, max_poll_timeout=1.0) as server:
+        yield server
+
+
+def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT,
+        env=clean | env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_check_is_healthy_only_with_database_and_api(api: FakeBotApi, tmp_path: Path) -> None:
+    env = {"BOT_TOKEN": TOKEN, "BOT_API_BASE_URL": api.base_url}
+    healthy = run(["check"], env | {"BOT_DATABASE": str(tmp_path / "bot.sqlite3")})
+    assert healthy.returncode == 0 and healthy.stdout.strip() == "ok"
+    wrong = run(
+        ["check"], env | {"BOT_DATABASE": str(tmp_path / "b.sqlite3"), "BOT_TOKEN": "9:no-such"}
+    )
+    assert wrong.returncode == 1 and "token was rejected" in wrong.stdout
+    (tmp_path / "dir.sqlite3").mkdir()
+    broken = run(["check"], env | {"BOT_DATABASE": str(tmp_path / "dir.sqlite3")})
+    assert broken.returncode == 1 and broken.stdout.startswith("database")
+
+
+def test_backup_while_the_bot_runs_is_a_consistent_copy(api: FakeBotApi, tmp_path: Path) -> None:
+    database = tmp_path / "bot.sqlite3"
+    phone = Phone(api)
+    process = start_bot(api, database)
+    try:
+        phone.say("/start", timeout=30)
+        phone.tap("开始")
+        phone.tap("花呗")
+        phone.say("23500")  # acknowledged: must be in the copy
+        target = tmp_path / "backups" / "copy.sqlite3"
+        result = run(["backup", str(target)], {"BOT_DATABASE": str(database)})
+        assert result.returncode == 0, result.stdout + result.stderr
+        with sqlite3.connect(target) as copy:
+            assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert copy.execute("SELECT amount_fen FROM debts").fetchall() == [(2_350_000,)]
+        assert stop(process, signal.SIGTERM) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+    assert run(["backup"], {"BOT_DATABASE": str(database)}).returncode == 2  # FILE missing
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def post(url: str, update: dict, secret: str | None) -> int:
+    request = urllib.request.Request(
+        url, data=json.dumps(update).encode(), headers={"Content-Type": "application/json"}
+    )
+    if secret is not None:
+        request.add_header("X-Telegram-Bot-Api-Secret-Token", secret)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_webhook_mode_checks_the_secret_on_every_request(api: FakeBotApi, tmp_path: Path) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/telegram"
+    process = start_bot(
+        api,
+        tmp_path / "bot.sqlite3",
+        BOT_WEBHOOK_URL=url,
+        BOT_WEBHOOK_SECRET=SECRET,
+        BOT_LISTEN="127.0.0.1",
+        BOT_PORT=str(port),
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not api.calls_to("setWebhook") and time.monotonic() < deadline:
+            time.sleep(0.05)  # waiting for another process to start, not for a reminder
+        time.sleep(0.2)  # setWebhook comes after the local server listens; a margin
+        [hook] = api.calls_to("setWebhook")
+        assert hook["url"] == url and hook["secret_token"] == SECRET
+        update = {
+            "update_id": 1,
+            "message": {
+                "message_id": 1,
+                "date": 0,
+                "chat": {"id": USER, "type": "private"},
+                "from": {"id": USER, "is_bot": False, "first_name": "用户"},
+                "text": "/help",
+                "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+            },
+        }
+        assert post(url, update, "wrong-secret-value-xxxxx") == 403
+        assert post(url, update, None) == 403
+        assert api.sent_messages(USER) == []  # nothing was processed
+        assert post(url, update, SECRET) == 200
+        [reply] = api.wait_for_messages(USER, 1, timeout=15)
+        assert "/status" in reply["text"]
+        assert stop(process, signal.SIGTERM) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+    assert SECRET not in process.logs()
