@@ -69,7 +69,7 @@ def test_webhook_needs_a_strong_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ConfigError, match="BOT_WEBHOOK_SECRET is required"):
         load_settings()
     monkeypatch.setenv("BOT_WEBHOOK_SECRET", "short")
-    with pytest.raises(ConfigError, match="^BOT_WEBHOOK_SECRET should be"):
+    with pytest.raises(ConfigError, match=r"^BOT_WEBHOOK_SECRET should be"):
         load_settings()
     monkeypatch.setenv("BOT_WEBHOOK_SECRET", "a-long-enough-secret_123")
     settings = load_settings()
