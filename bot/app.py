@@ -24,6 +24,7 @@ from bot.config import Settings
 from bot.filters import GROUPS, PRIVATE, PRIVATE_ANY
 from bot.handlers import calls, case, commands, faq, installments, privacy
 from bot.handlers import settings as reminder_settings
+from bot.health import HealthServer
 from bot.reminders import start_engine
 from bot.retention import start_retention
 from bot.services import SERVICES_KEY, Services
@@ -34,6 +35,7 @@ from conversations.deal.conversation import build_deal
 from conversations.intake.conversation import build_intake
 
 log = logging.getLogger(__name__)
+HEALTH_KEY = "health_server"
 
 
 def build_application(
@@ -120,6 +122,12 @@ async def _post_init(application: Application) -> None:
     await services.database.connection()
     await start_engine(application)
     start_retention(application)
+    if services.settings.webhook_url:
+        health = HealthServer(
+            services.database, services.settings.listen, services.settings.health_port
+        )
+        await health.start()
+        application.bot_data[HEALTH_KEY] = health
     try:
         await application.bot.set_my_commands([BotCommand(n, d) for n, d in COMMANDS])
     except TelegramError as error:
@@ -127,5 +135,9 @@ async def _post_init(application: Application) -> None:
 
 
 async def _post_shutdown(application: Application) -> None:
+    """Closes what post_init opened: the health listener, then the database."""
+    health: HealthServer | None = application.bot_data.pop(HEALTH_KEY, None)
+    if health is not None:
+        await health.stop()
     services: Services = application.bot_data[SERVICES_KEY]
     await services.database.close()

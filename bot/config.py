@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     listen: str = "0.0.0.0"
     port: int = Field(default=8443, ge=1, le=65535)
+    # webhook mode: GET /healthz is served on this port of BOT_LISTEN
+    health_port: int = Field(default=8444, ge=1, le=65535)
 
     @field_validator("token")
     @classmethod

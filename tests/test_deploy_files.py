@@ -23,7 +23,7 @@ def test_every_setting_is_documented_with_a_comment_above() -> None:
 def test_dockerfile_runs_unprivileged_with_a_volume_and_health_check() -> None:
     text = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
     assert "USER bot" in text and 'VOLUME ["/data"]' in text
-    assert 'HEALTHCHECK' in text and '"bot", "check"' in text
+    assert "HEALTHCHECK" in text and '"bot", "check"' in text
     assert 'CMD ["python", "-m", "bot"]' in text
 
 

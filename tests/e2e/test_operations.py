@@ -98,7 +98,7 @@ def post(url: str, update: dict, secret: str | None) -> int:
 
 
 def test_webhook_mode_checks_the_secret_on_every_request(api: FakeBotApi, tmp_path: Path) -> None:
-    port = free_port()
+    port, health_port = free_port(), free_port()
     url = f"http://127.0.0.1:{port}/telegram"
     process = start_bot(
         api,
@@ -107,6 +107,7 @@ def test_webhook_mode_checks_the_secret_on_every_request(api: FakeBotApi, tmp_pa
         BOT_WEBHOOK_SECRET=SECRET,
         BOT_LISTEN="127.0.0.1",
         BOT_PORT=str(port),
+        BOT_HEALTH_PORT=str(health_port),
     )
     try:
         deadline = time.monotonic() + 30
@@ -132,6 +133,9 @@ def test_webhook_mode_checks_the_secret_on_every_request(api: FakeBotApi, tmp_pa
         assert post(url, update, SECRET) == 200
         [reply] = api.wait_for_messages(USER, 1, timeout=15)
         assert "/status" in reply["text"]
+        health = f"http://127.0.0.1:{health_port}/healthz"
+        with urllib.request.urlopen(health, timeout=10) as response:
+            assert response.status == 200 and response.read() == b"ok\n"
         assert stop(process, signal.SIGTERM) == 0
     finally:
         if process.poll() is None:

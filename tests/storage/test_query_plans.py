@@ -34,7 +34,7 @@ async def test_engine_queries_search_their_index(tmp_path: Path, call, index: st
         [sql] = [s for s in seen if "FROM reminders" in s or s.startswith("UPDATE reminders")]
         args = (utc_text(datetime.now(UTC)), 120) if "LIMIT" in sql else ()
         async with conn.execute(f"EXPLAIN QUERY PLAN {sql}", args) as cursor:
-                steps = [row[3] for row in await cursor.fetchall()]
+            steps = [row[3] for row in await cursor.fetchall()]
         assert any(f"USING INDEX {index}" in step for step in steps), steps
         # walking a partial index holds only waiting/claimed rows; a bare SCAN reads them all
         assert not [s for s in steps if s.startswith("SCAN") and "INDEX" not in s], steps
