@@ -45,6 +45,8 @@ SWEEP_INTERVAL = timedelta(seconds=20)
 MESSAGES_PER_SECOND = 30  # Telegram's overall limit for a bot
 BATCH_SIZE = 30  # sends in flight
 SWEEP_SECONDS = 15.0  # below the interval, so ticks do not pile up
+STOP_GRACE_SECONDS = 5.0  # sends in flight when the bot stops: well inside a 10 s stop
+POLL_SECONDS = 0.25
 PER_CHAT_GAP_SECONDS = 1.0
 MAX_ATTEMPTS = 12
 INSTALLMENT_KINDS = {ReminderKind.LEAD, ReminderKind.DUE, ReminderKind.SNOOZE}
@@ -130,13 +132,34 @@ class ReminderEngine:
                 self.backlog = True
             if not in_flight:
                 break
-            done, _ = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+            if not keep_going():
+                await self._finish_for_stop(in_flight, report)
+                break
+            # wake up now and then even if nothing finished, to notice the bot stopping
+            done, _ = await asyncio.wait(
+                in_flight, timeout=POLL_SECONDS, return_when=asyncio.FIRST_COMPLETED
+            )
             for task in done:
                 del in_flight[task]
                 report.add(task.result())
         if report.sent or report.retried or report.paused or report.failed:
             log.info("reminder sweep: %s", report)
         return report
+
+    @staticmethod
+    async def _finish_for_stop(
+        in_flight: dict[asyncio.Task[str], int], report: SweepReport
+    ) -> None:
+        """The bot is stopping: give the sends in flight a bounded time, then cancel the rest.
+
+        A cancelled send's reminder stays claimed and is requeued at the next start.
+        """
+        done, late = await asyncio.wait(in_flight, timeout=STOP_GRACE_SECONDS)
+        for task in done:
+            report.add(task.result())
+        for task in late:
+            task.cancel()
+        await asyncio.gather(*late, return_exceptions=True)
 
     def _forget_old_chats(self) -> None:
         horizon = time.monotonic() - PER_CHAT_GAP_SECONDS

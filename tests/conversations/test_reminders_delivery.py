@@ -326,3 +326,30 @@ async def test_changing_settings_after_a_reminder_does_not_repeat_it(
     await alice.send("/settings")
     await alice.tap("早上10点")
     assert (await sweep(bot, clock, at("2026-12-10", 10, 0))).sent == 0
+
+
+async def test_stopping_gives_a_stuck_send_a_bounded_time_then_requeues_it(
+    bot: Bot, clock: Clock, with_deal: Chat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.reminders as engine_module
+
+    monkeypatch.setattr(engine_module, "STOP_GRACE_SECONDS", 0.05)
+    started = asyncio.Event()
+
+    async def never_answers(*args: object, **kwargs: object) -> None:
+        started.set()
+        await asyncio.Event().wait()  # a Bot API that never answers
+
+    monkeypatch.setattr(type(bot.application.bot), "send_message", never_answers)
+    running = True
+    engine: ReminderEngine = bot.application.bot_data["reminder_engine"]
+    sweep_task = asyncio.create_task(
+        engine.sweep(bot.application, at("2026-12-07", 20, 0), keep_going=lambda: running)
+    )
+    await started.wait()
+    running = False  # SIGTERM
+    await asyncio.wait_for(sweep_task, timeout=5)
+    [(status,)] = await rows(bot, "SELECT status FROM reminders WHERE status = 'claimed'")
+    assert status == "claimed"
+    conn = await bot.services.database.connection()
+    assert await repo.release_claimed_reminders(conn) == 1  # what the next start does

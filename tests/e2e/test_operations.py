@@ -142,3 +142,19 @@ def test_webhook_mode_checks_the_secret_on_every_request(api: FakeBotApi, tmp_pa
             process.kill()
             process.wait(timeout=10)
     assert SECRET not in process.logs()
+
+
+def test_a_failing_command_menu_is_not_fatal_and_sigint_stops_cleanly(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    api.fail_next("setMyCommands", 400, "Bad Request: BOT_COMMAND_INVALID")
+    process = start_bot(api, tmp_path / "bot.sqlite3")
+    try:
+        assert "/status" in Phone(api).say("/help", timeout=30)
+        assert stop(process, signal.SIGINT) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+    logs = process.logs()
+    assert "could not set the command menu" in logs and "Traceback" not in logs
