@@ -73,7 +73,8 @@ def build_application(
     # before anything else: secrets (ID/card numbers, codes) are deleted and never reach a
     # handler that could store them; then a user who had blocked the bot is un-paused
     application.add_handler(
-        MessageHandler(PRIVATE_ANY & filters.TEXT, privacy.guard_secrets), group=-2
+        MessageHandler(PRIVATE_ANY & (filters.TEXT | filters.CAPTION), privacy.guard_secrets),
+        group=-2,
     )
     application.add_handler(TypeHandler(Update, commands.note_activity), group=-1)
     handlers = [

@@ -85,8 +85,15 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _webhook_needs_secret(self) -> Settings:
-        if self.webhook_url and self.webhook_secret is None:
+        if not self.webhook_url:
+            return self
+        if self.webhook_secret is None:
             raise ValueError("BOT_WEBHOOK_SECRET is required when BOT_WEBHOOK_URL is set")
+        # Telegram's own Bot API accepts only https; a self-hosted server may allow http
+        if self.api_base_url == DEFAULT_API_BASE_URL and not self.webhook_url.startswith("https"):
+            raise ValueError("BOT_WEBHOOK_URL must be https:// for Telegram's Bot API")
+        if self.port == self.health_port:
+            raise ValueError("BOT_PORT and BOT_HEALTH_PORT must differ")
         return self
 
     @property

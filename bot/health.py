@@ -56,7 +56,7 @@ class HealthServer:
                 + (body if parts[:1] != ["HEAD"] else b"")
             )
             await writer.drain()
-        except (TimeoutError, ConnectionError):
+        except (TimeoutError, ConnectionError, ValueError):  # ValueError: line too long
             pass
         finally:
             writer.close()

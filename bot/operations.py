@@ -10,27 +10,38 @@ from telegram import Bot
 from telegram.error import InvalidToken, TelegramError
 
 from bot.config import Settings
-from bot.storage.db import Database, migration_scripts, schema_version
+from bot.storage.db import migration_scripts
 
-CHECK_TIMEOUT_SECONDS = 10
+CHECK_TIMEOUT_SECONDS = 10  # inside Docker's 15 s HEALTHCHECK timeout
 
 
-async def _check(settings: Settings) -> str | None:
-    """None when healthy, else one line saying what is wrong."""
-    database = Database(settings.database)
+def _database_problem(path: Path) -> str | None:
+    """Read-only: a health check must never create, migrate or lock the live database."""
+    if not path.is_file():
+        return f"database: no file at {path}"
     try:
-        conn = await database.connection()  # opens, migrates if needed
-        if await schema_version(conn) != len(migration_scripts()):
-            return "database: schema not at the latest version"
-    except (OSError, sqlite3.Error, RuntimeError) as error:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
         return f"database: {error}"
-    finally:
-        await database.close()
+    if version != len(migration_scripts()):
+        return f"database: schema {version}, expected {len(migration_scripts())}"
+    return None
+
+
+async def _api_problem(settings: Settings) -> str | None:
     assert settings.token is not None
     bot = Bot(settings.token.get_secret_value(), base_url=settings.api_base_url)
+
+    async def get_me() -> None:
+        async with bot:  # initialize() asks getMe
+            pass
+
     try:
-        async with bot:
-            await asyncio.wait_for(bot.get_me(), CHECK_TIMEOUT_SECONDS)
+        await asyncio.wait_for(get_me(), CHECK_TIMEOUT_SECONDS)
     except InvalidToken:
         return "Bot API: the token was rejected"
     except (TelegramError, TimeoutError) as error:
@@ -40,7 +51,7 @@ async def _check(settings: Settings) -> str | None:
 
 def check(settings: Settings) -> int:
     """``python -m bot check``: 0 when the database is migrated and the Bot API answers."""
-    problem = asyncio.run(_check(settings))
+    problem = _database_problem(settings.database) or asyncio.run(_api_problem(settings))
     print(problem or "ok")
     return 0 if problem is None else 1
 

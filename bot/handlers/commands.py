@@ -155,8 +155,8 @@ async def note_activity(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     Reads first: nearly every update is from someone neither blocked nor unseen today.
     """
     chat, user = update.effective_chat, update.effective_user
-    if user is None or chat is None or chat.type != chat.PRIVATE:
-        return
+    if user is None or chat is None or chat.type != chat.PRIVATE or update.my_chat_member:
+        return  # (blocking the bot sends a my_chat_member update: that is no activity)
     svc = services(context)
     activity = await repo.activity_of(await svc.database.connection(), user.id)
     if activity is None:

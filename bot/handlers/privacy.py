@@ -18,9 +18,10 @@ log = logging.getLogger(__name__)
 async def guard_secrets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A message that looks like a secret is deleted, never stored, and explained."""
     message = update.effective_message
-    if message is None or not message.text or update.effective_chat is None:
+    text = (message.text or message.caption) if message is not None else None
+    if message is None or not text or update.effective_chat is None:
         return
-    secret = find_secret(message.text)
+    secret = find_secret(text)
     if secret is None:
         return
     user_id = update.effective_user.id if update.effective_user else None
@@ -30,10 +31,14 @@ async def guard_secrets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         removed = True
     except TelegramError:
         removed = False
-    text = f"{t.SECRET_WARNING[secret]}\n{t.SECRET_DELETED if removed else t.SECRET_DELETE_IT}"
-    await update.effective_chat.send_message(text)
-    # nothing after this handler sees the message: no conversation can store it
-    raise ApplicationHandlerStop
+    warning = f"{t.SECRET_WARNING[secret]}\n{t.SECRET_DELETED if removed else t.SECRET_DELETE_IT}"
+    try:
+        await update.effective_chat.send_message(warning)
+    except TelegramError:
+        log.warning("could not send the secret warning (user %s)", user_id)
+    finally:
+        # whatever happened above, nothing after this handler sees the message
+        raise ApplicationHandlerStop
 
 
 async def cmd_privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

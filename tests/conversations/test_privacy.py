@@ -15,7 +15,7 @@ async def test_a_card_number_is_deleted_not_stored_and_the_question_stays(
 ) -> None:
     await agree(alice)
     await alice.tap("花呗")
-    await alice.send("6222 0212 3456 7890 123")
+    await alice.send("卡号 6222021234567890123")
     assert "银行卡号" in alice.last_text and "删掉了" in alice.last_text
     assert any(method == "deleteMessage" for method, _ in bot.api.calls)
     conn = await bot.services.database.connection()
@@ -32,7 +32,7 @@ async def test_an_id_number_in_the_hardship_note_is_never_stored(bot: Bot, alice
     await alice.send("10天")
     await alice.tap("跳过")
     await alice.tap("没有了")
-    await alice.send("我失业了，身份证 110101199003077777")
+    await alice.send("我失业了，身份证 11010519491231002X")
     assert "身份证号" in alice.last_text
     conn = await bot.services.database.connection()
     async with conn.execute("SELECT hardship_note FROM cases") as cursor:
@@ -105,3 +105,19 @@ async def test_info_logs_carry_no_amounts_answers_or_free_text(
     assert "deleted their data" in logged  # there are INFO lines, with the user id only
     for private in ("23500", "23,500", "1,958", "6000", "6,000", "客服态度", "A77", "6222", "失业"):
         assert private not in logged, private
+
+
+async def test_a_secret_is_kept_out_even_when_the_warning_cannot_be_sent(
+    bot: Bot, alice: Chat
+) -> None:
+    await agree(alice)
+    await alice.tap("花呗")
+    await alice.send("1000")
+    await alice.send("10天")
+    await alice.tap("跳过")
+    await alice.tap("没有了")
+    bot.api.fail_next("sendMessage", 502, "Bad Gateway")  # the warning fails to go out
+    await alice.send("我失业了，卡号 6222021234567890123")
+    conn = await bot.services.database.connection()
+    async with conn.execute("SELECT hardship_note, hardship_reason FROM cases") as cursor:
+        assert [tuple(row) for row in await cursor.fetchall()] == [(None, None)]

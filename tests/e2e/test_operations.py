@@ -44,15 +44,26 @@ def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str
 
 def test_check_is_healthy_only_with_database_and_api(api: FakeBotApi, tmp_path: Path) -> None:
     env = {"BOT_TOKEN": TOKEN, "BOT_API_BASE_URL": api.base_url}
-    healthy = run(["check"], env | {"BOT_DATABASE": str(tmp_path / "bot.sqlite3")})
-    assert healthy.returncode == 0 and healthy.stdout.strip() == "ok"
-    wrong = run(
-        ["check"], env | {"BOT_DATABASE": str(tmp_path / "b.sqlite3"), "BOT_TOKEN": "9:no-such"}
-    )
-    assert wrong.returncode == 1 and "token was rejected" in wrong.stdout
-    (tmp_path / "dir.sqlite3").mkdir()
-    broken = run(["check"], env | {"BOT_DATABASE": str(tmp_path / "dir.sqlite3")})
-    assert broken.returncode == 1 and broken.stdout.startswith("database")
+    database = tmp_path / "bot.sqlite3"
+    missing = run(["check"], env | {"BOT_DATABASE": str(database)})
+    assert missing.returncode == 1 and missing.stdout.startswith("database: no file")
+    assert not database.exists()  # a health check creates nothing
+    process = start_bot(api, database)  # the bot creates and migrates it
+    try:
+        Phone(api).say("/help", timeout=30)
+        healthy = run(["check"], env | {"BOT_DATABASE": str(database)})
+        assert healthy.returncode == 0 and healthy.stdout.strip() == "ok"
+        wrong = run(["check"], env | {"BOT_DATABASE": str(database), "BOT_TOKEN": "9:no-such"})
+        assert wrong.returncode == 1 and "token was rejected" in wrong.stdout
+        assert stop(process, signal.SIGTERM) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+    with sqlite3.connect(database) as conn:
+        conn.execute("PRAGMA user_version = 1")
+    old = run(["check"], env | {"BOT_DATABASE": str(database)})
+    assert old.returncode == 1 and "schema 1" in old.stdout
 
 
 def test_backup_while_the_bot_runs_is_a_consistent_copy(api: FakeBotApi, tmp_path: Path) -> None:
