@@ -36,7 +36,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter, deque
 from collections.abc import Iterator
@@ -254,6 +253,8 @@ class RateLimitedFakeBotApi(FakeBotApi):
     ``limit`` sendMessage calls arrived within the last rolling ``period`` — rejected calls
     count too, as a client that keeps knocking keeps the window full."""
 
+    server_class = _WideBacklogServer
+
     def __init__(
         self, token: str, *, limit: int = TELEGRAM_LIMIT, period: float = 1.0, retry_after: int = 1
     ) -> None:
@@ -264,20 +265,6 @@ class RateLimitedFakeBotApi(FakeBotApi):
         self.too_many = 0
         self.deliveries: list[Delivery] = []
         self._arrivals: deque[float] = deque()
-
-    def start(self) -> RateLimitedFakeBotApi:
-        """``FakeBotApi.start`` with a listen backlog wide enough for bursts."""
-        if self._server is not None:
-            raise RuntimeError("FakeBotApi already started")
-        self._server = _WideBacklogServer(self)
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name="FakeBotApi",
-            daemon=True,
-        )
-        self._thread.start()
-        return self
 
     def _m_send_message(self, params: dict[str, Any], files: dict[str, Any]) -> dict[str, Any]:
         now = time.monotonic()

@@ -321,10 +321,13 @@ class FakeBotApi:
 
     # ------------------------------------------------------------------ lifecycle
 
+    # the HTTP server class; a subclass may widen it (e.g. a longer listen backlog)
+    server_class: type[_Server] = _Server
+
     def start(self) -> FakeBotApi:
         if self._server is not None:
             raise RuntimeError("FakeBotApi already started")
-        self._server = _Server(self)
+        self._server = self.server_class(self)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.05},
