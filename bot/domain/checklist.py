@@ -22,6 +22,7 @@ class Material(StrEnum):
     BUSINESS_PROOF = "business_proof"
     FAMILY_PROOF = "family_proof"
     OWN_SUMMARY = "own_summary"
+    NO_INCOME_PROOF = "no_income_proof"
 
 
 # The proof that matches each reason. A minimum-income or hardship certificate helps
@@ -37,11 +38,11 @@ _HARDSHIP_PROOF: dict[HardshipReason, tuple[Material, ...]] = {
 }
 
 
-def materials_for(reason: HardshipReason) -> tuple[Material, ...]:
-    """ID, income proof, the proof matching ``reason``, and the person's own summary."""
+def materials_for(reason: HardshipReason, *, no_income: bool = False) -> tuple[Material, ...]:
+    """ID, income proof (or proof of having none), the proof matching ``reason``, a summary."""
     return (
         Material.ID_CARD,
-        Material.INCOME_PROOF,
+        Material.NO_INCOME_PROOF if no_income else Material.INCOME_PROOF,
         *_HARDSHIP_PROOF[reason],
         Material.OWN_SUMMARY,
     )

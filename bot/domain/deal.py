@@ -94,7 +94,7 @@ def installments_for(terms: DealTerms, today: date) -> tuple[PlannedInstallment,
     """The installments the terms describe; raises :class:`DealError` when they cannot.
 
     SUGGESTED deals come from the plan's own schedule, whose last installment may differ,
-    so they are built with :func:`installments_from_amounts` instead.
+    so they are built with :func:`installments_on_dates` instead.
     """
     if terms.kind is DealKind.SUGGESTED:
         raise DealError(DealProblem.SUGGESTED_NEEDS_AMOUNTS)
@@ -125,6 +125,22 @@ def installments_from_amounts(
         raise DealError(DealProblem.AMOUNT_NOT_POSITIVE)
     _check_due_day(due_day)
     dates = due_dates(first_due, due_day, len(amounts))
+    return tuple(
+        PlannedInstallment(number=i, due=d, amount_fen=a)
+        for i, (d, a) in enumerate(zip(dates, amounts, strict=True), start=1)
+    )
+
+
+def installments_on_dates(
+    amounts: Sequence[int], dates: Sequence[date]
+) -> tuple[PlannedInstallment, ...]:
+    """Number the amounts on the given dates (a plan's own schedule, aligned to payday)."""
+    if not amounts or len(amounts) != len(dates):
+        raise DealError(DealProblem.MISSING_PERIODS)
+    if len(amounts) > MAX_PERIODS:
+        raise DealError(DealProblem.TOO_MANY_PERIODS)
+    if any(a <= 0 for a in amounts):
+        raise DealError(DealProblem.AMOUNT_NOT_POSITIVE)
     return tuple(
         PlannedInstallment(number=i, due=d, amount_fen=a)
         for i, (d, a) in enumerate(zip(dates, amounts, strict=True), start=1)

@@ -25,6 +25,17 @@ class Product(StrEnum):
     OTHER = "other"
 
 
+class RateBasis(StrEnum):
+    """What the daily rate a user typed is. Values are stored in the database: never rename.
+
+    The penalty rate is what a bill charges on the overdue amount. 借呗's 借款详情 shows the
+    *loan* rate instead; its penalty is commonly 1.5 times that (domain.md, confidence M).
+    """
+
+    PENALTY = "penalty"
+    LOAN = "loan"
+
+
 class HardshipReason(StrEnum):
     """Why the person fell behind. Values are stored in the database: never rename."""
 
@@ -40,14 +51,29 @@ class HardshipReason(StrEnum):
 class Debt:
     """One overdue credit line.
 
-    ``daily_rate_ppm`` is the penalty rate the app shows, or ``None`` when the user
-    skipped it (the plan then uses the commonly cited rule and labels it an estimate).
+    ``amount_fen`` is what is overdue. ``total_due_fen`` is the app's 全部待还 (including
+    what is not yet due) when the user gave it. ``daily_rate_ppm`` is the rate the user
+    typed (``rate_basis`` says which rate it is), or ``None`` when they skipped it: the plan
+    then uses the commonly cited rule and labels it an estimate.
     """
 
     product: Product
     amount_fen: int
     overdue_since: date
     daily_rate_ppm: int | None = None
+    rate_basis: RateBasis = RateBasis.PENALTY
+    total_due_fen: int | None = None
+
+    @property
+    def base_fen(self) -> int:
+        """What a plan for this debt repays: the whole balance when known, else the overdue part."""
+        if self.total_due_fen is None:
+            return self.amount_fen
+        return max(self.total_due_fen, self.amount_fen)
+
+    @property
+    def whole_known(self) -> bool:
+        return self.total_due_fen is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +88,15 @@ class Hardship:
 
 @dataclass(frozen=True, slots=True)
 class Budget:
-    """Monthly figures in fen."""
+    """Monthly figures in fen; ``payday`` is the day of month income arrives (None: irregular).
+
+    A payday of 31 means the last day of the month.
+    """
 
     income_fen: int
     essentials_fen: int
     other_debts_fen: int
+    payday: int | None = None
 
     @property
     def surplus_fen(self) -> int:
@@ -83,4 +113,10 @@ class CaseFacts:
 
     @property
     def total_fen(self) -> int:
+        """What is overdue, over every debt."""
         return sum(d.amount_fen for d in self.debts)
+
+    @property
+    def base_fen(self) -> int:
+        """What a plan repays, over every debt (see :attr:`Debt.base_fen`)."""
+        return sum(d.base_fen for d in self.debts)

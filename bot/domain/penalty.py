@@ -10,21 +10,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.domain.models import PPM, Debt, Product
+from bot.domain.models import PPM, Debt, Product, RateBasis
 from bot.domain.overdue import days_overdue
 
 # 0.05 % per day, simple interest on the overdue amount: the commonly cited Huabei rule,
 # also our fallback for products we know less about.
 COMMON_DAILY_RATE_PPM = 500
-# Jiebei: penalty commonly 1.5 x the contractual rate; 0.05 %/day is a common contract rate.
-JIEBEI_COMMON_DAILY_RATE_PPM = 750
+# Jiebei: penalty commonly 1.5 x the contractual loan rate; 0.05 %/day is a common loan rate.
+JIEBEI_COMMON_LOAN_RATE_PPM = 500
+LOAN_TO_PENALTY = (3, 2)
 
 DAYS_PER_MONTH = 30
 
 
 @dataclass(frozen=True, slots=True)
 class PenaltyEstimate:
-    """One debt's penalty: ``amount_fen x rate_ppm x days / 1e6`` and the parts to show it."""
+    """One debt's penalty: ``amount_fen x rate_ppm x days / 1e6`` and the parts to show it.
+
+    ``loan_rate_ppm`` is set when the penalty rate was derived from a loan rate (the one the
+    user typed, or the common one assumed): the texts then show the conversion.
+    """
 
     product: Product
     amount_fen: int
@@ -33,13 +38,7 @@ class PenaltyEstimate:
     days: int
     so_far_fen: int
     per_30_days_fen: int
-
-
-def common_rate_ppm(product: Product) -> int:
-    """The commonly cited daily penalty rate for ``product`` (an estimate, never a fact)."""
-    if product is Product.JIEBEI:
-        return JIEBEI_COMMON_DAILY_RATE_PPM
-    return COMMON_DAILY_RATE_PPM
+    loan_rate_ppm: int | None = None
 
 
 def simple_penalty_fen(amount_fen: int, rate_ppm: int, days: int) -> int:
@@ -52,10 +51,28 @@ def debt_days_overdue(debt: Debt, today: date) -> int:
     return days_overdue(debt.overdue_since, today)
 
 
+def penalty_from_loan_rate(loan_rate_ppm: int) -> int:
+    """The commonly cited penalty rate for a loan rate: 1.5 times, rounded half up to 1 ppm."""
+    num, den = LOAN_TO_PENALTY
+    return (loan_rate_ppm * num * 2 + den) // (den * 2)
+
+
+def _rate(debt: Debt) -> tuple[int, bool, int | None]:
+    """The daily penalty rate, whether it is estimated, and the loan rate it came from."""
+    if debt.daily_rate_ppm is None:
+        if debt.product is Product.JIEBEI:
+            loan = JIEBEI_COMMON_LOAN_RATE_PPM
+            return penalty_from_loan_rate(loan), True, loan
+        return COMMON_DAILY_RATE_PPM, True, None
+    if debt.rate_basis is RateBasis.LOAN:
+        # converting by the common rule is itself an estimate
+        return penalty_from_loan_rate(debt.daily_rate_ppm), True, debt.daily_rate_ppm
+    return debt.daily_rate_ppm, False, None
+
+
 def estimate_penalty(debt: Debt, today: date) -> PenaltyEstimate:
     """The penalty for one debt as of ``today``."""
-    estimated = debt.daily_rate_ppm is None
-    rate = common_rate_ppm(debt.product) if debt.daily_rate_ppm is None else debt.daily_rate_ppm
+    rate, estimated, loan_rate = _rate(debt)
     days = debt_days_overdue(debt, today)
     return PenaltyEstimate(
         product=debt.product,
@@ -65,4 +82,5 @@ def estimate_penalty(debt: Debt, today: date) -> PenaltyEstimate:
         days=days,
         so_far_fen=simple_penalty_fen(debt.amount_fen, rate, days),
         per_30_days_fen=simple_penalty_fen(debt.amount_fen, rate, DAYS_PER_MONTH),
+        loan_rate_ppm=loan_rate,
     )

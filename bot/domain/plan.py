@@ -1,9 +1,12 @@
-"""Build the repayment plan a person can ask for and really keep.
+"""The option a debt adviser would lead with, worked out from the person's own numbers.
 
-Method (domain.md, "Affordability"): offer creditors only from the monthly surplus, keep
-about 10 % of it as a buffer, share the rest between debts in proportion to what each is
-owed, and when nothing is left say so honestly — a small good-faith payment plus a request
-for a pause, never an impossible schedule. All money is integer fen.
+Order (domain.md, "Affordability"): (1) the month's money clears everything: pay it now
+in the app, no negotiation needed; (2) it clears everything within a few paydays: pay part
+now, the rest on the next paydays; (3) otherwise installments from what can be offered;
+(4) a pause only when nothing can be paid today, with its price shown. When installments
+could not finish in any reasonable time the plan says how long they would take and puts
+free help first. The offer is shared between lenders in proportion to what each is owed.
+Only amounts and dates live here; the words are in ``bot.texts.zh``.
 """
 
 from __future__ import annotations
@@ -12,52 +15,47 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from dateutil.relativedelta import relativedelta
+from bot.domain.affordability import Affordability, assess, percent_of
+from bot.domain.lenders import Lender, group_by_lender
+from bot.domain.models import FEN_PER_YUAN, CaseFacts, HardshipReason
+from bot.domain.paydays import due_dates
+from bot.domain.penalty import PenaltyEstimate, debt_days_overdue, estimate_penalty
+from bot.domain.schedule import (
+    Groups,
+    Schedule,
+    Splits,
+    build_schedule,
+    front_loaded,
+    periods_needed,
+)
 
-from bot.domain.models import CaseFacts
-from bot.domain.penalty import PenaltyEstimate, estimate_penalty
-from bot.domain.schedule import Schedule, build_schedule, periods_needed
-
-BUFFER_PERCENT = 10
-HIGH_DEBT_RATIO_PERCENT = 36
 DEFAULT_MAX_PERIODS = 36
+# Cleared within this many paydays, it is "pay part now, the rest next time", not a deal.
+PART_NOW_MAX_PAYMENTS = 3
+# Overdue this long, a debt may already be with collectors or in court.
+LONG_OVERDUE_DAYS = 180
+# A pause with no known end still names a time to get back in touch.
+REVIEW_MONTHS = 3
 
 
-class InfeasibleKind(StrEnum):
-    """Why no schedule can be proposed."""
+class Recommendation(StrEnum):
+    """What the plan leads with."""
 
-    NO_SURPLUS = "no_surplus"
-    TOO_LONG = "too_long"
+    PAY_NOW = "pay_now"
+    PART_NOW = "part_now"
+    INSTALLMENTS = "installments"
+    LONG_INSTALLMENTS = "long_installments"
+    PAUSE = "pause"
 
 
 class HelpPointer(StrEnum):
-    """Where to turn for help beyond the lender."""
+    """Free official help (domain.md, "Free official help"), in the order it is shown."""
 
-    LEGAL_AID = "legal_aid"  # 12348: questions about lawsuits
-    COMPLAINTS = "complaints"  # 12378: only for complaints about treatment
-    COMMUNITY = "community"  # local community/street office: hardship assistance
-
-
-class PlanFlag(StrEnum):
-    """Warnings the texts must show."""
-
-    HIGH_DEBT_RATIO = "high_debt_ratio"
-
-
-@dataclass(frozen=True, slots=True)
-class PauseOption:
-    """Option B: nothing due for ``months`` months, then ``schedule``."""
-
-    months: int
-    schedule: Schedule
-
-
-@dataclass(frozen=True, slots=True)
-class WaiverRequest:
-    """Option C: ask to waive the penalty so far. Always a request, never a right."""
-
-    penalty_fen: int
-    estimated: bool
+    LEGAL_AID = "legal_aid"  # 12348 公共法律服务热线
+    COURT_CHECK = "court_check"  # 12368: check a "court" message; never ignore court papers
+    UNEMPLOYMENT = "unemployment"  # 12333: 失业保险金
+    COMMUNITY = "community"  # 社区/街道: 低保、临时救助
+    COMPLAINTS = "complaints"  # in-app first, then 12378
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,54 +69,70 @@ class CostOfWaiting:
 
 
 @dataclass(frozen=True, slots=True)
-class Infeasible:
-    """What to ask for when no schedule fits: good faith, a pause, and where to get help."""
+class LenderPlan:
+    """One lender's part of the plan: what it is owed and what it is offered.
 
-    kind: InfeasibleKind
-    good_faith_fen: int | None
-    request_pause: bool
-    help: tuple[HelpPointer, ...]
+    ``installments`` are its period totals under the proposal (None without a schedule);
+    ``share_limit_fen`` is its part of the month's limit, the most it can be offered.
+    """
+
+    lender: Lender
+    base_fen: int
+    overdue_fen: int
+    penalty_fen: int
+    per_30_days_fen: int
+    share_limit_fen: int
+    installments: tuple[int, ...] | None
+    not_waived: tuple[int, ...] | None
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
     """Everything the plan and call-script texts need.
 
-    Exactly one of ``installments`` and ``infeasible`` is set. ``monthly_fen`` is what the
-    person would pay per month under the proposal (the largest period of option A, or the
-    good-faith amount), or ``None`` when nothing can be offered.
+    ``schedule`` is set for PAY_NOW, PART_NOW and INSTALLMENTS. For PAY_NOW and PART_NOW
+    its amounts include the penalty so far (no negotiation, nothing waived); for
+    INSTALLMENTS they do not, and ``not_waived`` is the same offer with the penalty added
+    (None when that would not finish within ``max_periods``).
     """
 
     today: date
     max_periods: int
-    income_fen: int
-    other_debts_fen: int
-    surplus_fen: int
-    buffer_fen: int
-    offer_fen: int
-    installments: Schedule | None
-    pause: PauseOption | None
-    waiver: WaiverRequest
+    money: Affordability
+    kind: Recommendation
+    schedule: Schedule | None
+    not_waived: Schedule | None
+    lenders: tuple[LenderPlan, ...]
     cost: CostOfWaiting
-    infeasible: Infeasible | None
-    monthly_fen: int | None
+    base_fen: int
+    whole_known: tuple[bool, ...]
+    months_needed: int | None
+    monthly_for_max_fen: int | None
+    pause_months: int | None
+    long_overdue: bool
+    help: tuple[HelpPointer, ...]
     debt_ratio_pct: int | None
-    flags: frozenset[PlanFlag]
 
     @property
     def feasible(self) -> bool:
-        return self.installments is not None
+        return self.schedule is not None
 
     @property
-    def high_debt_ratio(self) -> bool:
-        return PlanFlag.HIGH_DEBT_RATIO in self.flags
+    def limit_fen(self) -> int:
+        return self.money.limit_fen
 
+    @property
+    def monthly_fen(self) -> int | None:
+        """The most the proposal asks in a month (None when it asks for nothing)."""
+        if self.schedule is not None:
+            return self.schedule.max_period_fen
+        if self.kind is Recommendation.LONG_INSTALLMENTS:
+            return self.money.limit_fen
+        return None
 
-def buffer_for(surplus_fen: int) -> int:
-    """About 10 % of a positive surplus, rounded half up to the fen; 0 otherwise."""
-    if surplus_fen <= 0:
-        return 0
-    return (surplus_fen * BUFFER_PERCENT + 50) // 100
+    @property
+    def covers_whole_debt(self) -> bool:
+        return all(self.whole_known)
 
 
 def cost_of_waiting(facts: CaseFacts, today: date) -> CostOfWaiting:
@@ -132,14 +146,109 @@ def cost_of_waiting(facts: CaseFacts, today: date) -> CostOfWaiting:
     )
 
 
-def _ratio(monthly_fen: int, other_fen: int, income_fen: int) -> tuple[int | None, bool]:
-    """Debt payments as a percentage of income (rounded), and whether it is above 36 %."""
-    paid = monthly_fen + other_fen
-    if income_fen <= 0:
-        # No income: any payment at all is too much of it.
-        return None, paid > 0
-    pct = (paid * 100 + income_fen // 2) // income_fen
-    return pct, paid * 100 > HIGH_DEBT_RATIO_PERCENT * income_fen
+def _ceil_yuan(fen: int) -> int:
+    return -(-fen // FEN_PER_YUAN) * FEN_PER_YUAN
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    kind: Recommendation
+    periods: int | None
+    amounts: tuple[int, ...]
+    splits: Splits | None = None
+
+
+def _choose(
+    facts: CaseFacts, money: Affordability, cost: CostOfWaiting, groups: Groups, max_periods: int
+) -> _Choice:
+    """The recommendation, its number of payments, and the amounts it schedules per debt."""
+    base = tuple(d.base_fen for d in facts.debts)
+    with_penalty = tuple(b + i.so_far_fen for b, i in zip(base, cost.items, strict=True))
+    limit = money.limit_fen
+    if limit <= 0:
+        return _Choice(Recommendation.PAUSE, None, base)
+    if sum(with_penalty) <= limit:
+        return _Choice(Recommendation.PAY_NOW, 1, with_penalty)
+    for n in range(2, PART_NOW_MAX_PAYMENTS + 1):
+        splits = front_loaded(_by_lender(with_penalty, groups), limit, n)
+        if splits is not None:
+            return _Choice(Recommendation.PART_NOW, n, with_penalty, splits)
+    n = periods_needed(_by_lender(base, groups), limit, max_periods)
+    if n is None:
+        return _Choice(Recommendation.LONG_INSTALLMENTS, None, base)
+    return _Choice(Recommendation.INSTALLMENTS, n, base)
+
+
+def _by_lender(amounts: tuple[int, ...], groups: Groups) -> tuple[int, ...]:
+    return tuple(sum(amounts[i] for i in group) for group in groups)
+
+
+def _help(facts: CaseFacts, kind: Recommendation, long_overdue: bool) -> tuple[HelpPointer, ...]:
+    pointers: list[HelpPointer] = []
+    if kind is Recommendation.LONG_INSTALLMENTS:
+        pointers.append(HelpPointer.LEGAL_AID)  # the right help first: the case needs more
+    if long_overdue:
+        pointers.append(HelpPointer.COURT_CHECK)
+    if facts.hardship.reason is HardshipReason.UNEMPLOYED:
+        pointers.append(HelpPointer.UNEMPLOYMENT)
+    if facts.budget.income_fen == 0 or kind is Recommendation.PAUSE:
+        pointers.append(HelpPointer.COMMUNITY)
+    pointers += [HelpPointer.LEGAL_AID, HelpPointer.COMPLAINTS]
+    return tuple(dict.fromkeys(pointers))
+
+
+def _shares(facts: CaseFacts, lenders: tuple[Lender, ...], limit: int) -> list[int]:
+    """Each lender's part of ``limit`` in whole yuan, in proportion to what it is owed.
+
+    A lender whose part rounds to nothing still gets 1 元, taken from the largest part, so
+    every lender hears a real offer and the parts never add up to more than the limit.
+    """
+    total = facts.base_fen
+    shares = []
+    for lender in lenders:
+        base = sum(facts.debts[i].base_fen for i in lender.debt_indices)
+        share = limit * base // total if total else 0
+        shares.append(share - share % FEN_PER_YUAN)
+    if limit >= FEN_PER_YUAN * len(lenders):
+        for k, share in enumerate(shares):
+            if share == 0:
+                largest = shares.index(max(shares))
+                shares[largest] -= FEN_PER_YUAN
+                shares[k] = FEN_PER_YUAN
+    return shares
+
+
+def _lender_plans(
+    facts: CaseFacts,
+    lenders: tuple[Lender, ...],
+    cost: CostOfWaiting,
+    limit: int,
+    schedule: Schedule | None,
+    not_waived: Schedule | None,
+) -> tuple[LenderPlan, ...]:
+    def totals(s: Schedule | None, indices: tuple[int, ...]) -> tuple[int, ...] | None:
+        if s is None:
+            return None
+        return tuple(sum(s.debts[i].installments[k] for i in indices) for k in range(s.periods))
+
+    shares = _shares(facts, lenders, limit)
+    plans = []
+    for lender, share in zip(lenders, shares, strict=True):
+        idx = lender.debt_indices
+        base = sum(facts.debts[i].base_fen for i in idx)
+        plans.append(
+            LenderPlan(
+                lender=lender,
+                base_fen=base,
+                overdue_fen=sum(facts.debts[i].amount_fen for i in idx),
+                penalty_fen=sum(cost.items[i].so_far_fen for i in idx),
+                per_30_days_fen=sum(cost.items[i].per_30_days_fen for i in idx),
+                share_limit_fen=share,
+                installments=totals(schedule, idx),
+                not_waived=totals(not_waived, idx),
+            )
+        )
+    return tuple(plans)
 
 
 def build_plan(facts: CaseFacts, today: date, max_periods: int = DEFAULT_MAX_PERIODS) -> Plan:
@@ -149,62 +258,55 @@ def build_plan(facts: CaseFacts, today: date, max_periods: int = DEFAULT_MAX_PER
     if max_periods < 1:
         raise ValueError("max_periods must be at least 1")
 
-    budget = facts.budget
-    surplus = budget.surplus_fen
-    buffer = buffer_for(surplus)
-    offer = max(0, surplus - buffer)
-    amounts = tuple(d.amount_fen for d in facts.debts)
-    products = tuple(d.product for d in facts.debts)
+    money = assess(facts.budget)
     cost = cost_of_waiting(facts, today)
-    waiver = WaiverRequest(penalty_fen=cost.so_far_fen, estimated=cost.estimated)
+    products = tuple(d.product for d in facts.debts)
+    lenders = group_by_lender(products)
+    groups = tuple(lender.debt_indices for lender in lenders)
+    payday = facts.budget.payday if facts.budget.income_fen > 0 else None
+    choice = _choose(facts, money, cost, groups, max_periods)
+    kind, n, amounts = choice.kind, choice.periods, choice.amounts
 
-    n = periods_needed(amounts, offer, max_periods) if offer > 0 else None
-    installments: Schedule | None = None
-    pause: PauseOption | None = None
-    infeasible: Infeasible | None = None
-    if n is None:
-        infeasible = Infeasible(
-            kind=InfeasibleKind.NO_SURPLUS if offer <= 0 else InfeasibleKind.TOO_LONG,
-            good_faith_fen=offer if offer > 0 else None,
-            request_pause=True,
-            help=(HelpPointer.COMMUNITY, HelpPointer.LEGAL_AID, HelpPointer.COMPLAINTS),
-        )
-        monthly = infeasible.good_faith_fen
-    else:
-        installments = build_schedule(products, amounts, n, offer, _dates(today, 1, n))
+    schedule = None
+    not_waived = None
+    if n is not None:
+        dates = due_dates(today, payday, n)
+        schedule = build_schedule(products, amounts, groups, dates, choice.splits)
+    if kind is Recommendation.INSTALLMENTS:
+        owed = tuple(a + i.so_far_fen for a, i in zip(amounts, cost.items, strict=True))
+        m = periods_needed(_by_lender(owed, groups), money.limit_fen, max_periods)
+        if m is not None:
+            not_waived = build_schedule(products, owed, groups, due_dates(today, payday, m))
+
+    months_needed = monthly_for_max = None
+    if kind is Recommendation.LONG_INSTALLMENTS:
+        months_needed = -(-facts.base_fen // money.limit_fen)
+        monthly_for_max = _ceil_yuan(-(-facts.base_fen // max_periods))
+    pause_months = None
+    if kind is Recommendation.PAUSE:
         hardship = facts.hardship
-        if hardship.temporary and hardship.months and hardship.months > 0:
-            later = _dates(today, hardship.months + 1, n)
-            pause = PauseOption(
-                months=hardship.months,
-                schedule=build_schedule(products, amounts, n, offer, later),
-            )
-        monthly = installments.max_period_fen
+        known = hardship.temporary and hardship.months
+        pause_months = hardship.months if known else REVIEW_MONTHS
 
-    pct, high = _ratio(monthly or 0, budget.other_debts_fen, budget.income_fen)
+    long_overdue = any(debt_days_overdue(d, today) > LONG_OVERDUE_DAYS for d in facts.debts)
+    monthly = schedule.max_period_fen if schedule is not None else 0
+    if kind is Recommendation.LONG_INSTALLMENTS:
+        monthly = money.limit_fen
     return Plan(
         today=today,
         max_periods=max_periods,
-        income_fen=budget.income_fen,
-        other_debts_fen=budget.other_debts_fen,
-        surplus_fen=surplus,
-        buffer_fen=buffer,
-        offer_fen=offer,
-        installments=installments,
-        pause=pause,
-        waiver=waiver,
+        money=money,
+        kind=kind,
+        schedule=schedule,
+        not_waived=not_waived,
+        lenders=_lender_plans(facts, lenders, cost, money.limit_fen, schedule, not_waived),
         cost=cost,
-        infeasible=infeasible,
-        monthly_fen=monthly,
-        debt_ratio_pct=pct,
-        flags=frozenset({PlanFlag.HIGH_DEBT_RATIO}) if high else frozenset(),
+        base_fen=facts.base_fen,
+        whole_known=tuple(d.whole_known for d in facts.debts),
+        months_needed=months_needed,
+        monthly_for_max_fen=monthly_for_max,
+        pause_months=pause_months,
+        long_overdue=long_overdue,
+        help=_help(facts, kind, long_overdue),
+        debt_ratio_pct=percent_of(monthly + facts.budget.other_debts_fen, facts.budget.income_fen),
     )
-
-
-def _dates(today: date, first_month: int, n: int) -> tuple[date, ...]:
-    """Monthly due dates on today's day of month, clamped to month end.
-
-    Each date is computed from ``today`` (not from the previous date) so that a 31st
-    comes back after a short month instead of drifting to the 28th.
-    """
-    return tuple(today + relativedelta(months=first_month + k) for k in range(n))

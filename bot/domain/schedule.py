@@ -1,7 +1,9 @@
-"""Equal monthly installments that add up to each debt exactly, to the fen.
+"""Monthly installments in whole yuan that add up to each debt exactly, to the fen.
 
 Every debt gets the same number of periods, so each creditor receives about
 ``amount / n`` a month: the surplus is shared in proportion to what each is owed.
+Amounts are whole yuan, because a person has to say and remember them; only the last
+installment may carry the fen left over.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ class DebtSchedule:
 
     @property
     def regular_fen(self) -> int:
-        """The usual installment (the first; only the last may differ)."""
+        """The usual installment (the first)."""
         return self.installments[0]
 
     @property
@@ -37,7 +39,6 @@ class Schedule:
     due_dates: tuple[date, ...]
     debts: tuple[DebtSchedule, ...]
     period_totals: tuple[int, ...]
-    whole_yuan: bool
 
     @property
     def periods(self) -> int:
@@ -56,6 +57,10 @@ class Schedule:
         return max(self.period_totals)
 
     @property
+    def total_fen(self) -> int:
+        return sum(self.period_totals)
+
+    @property
     def regular_total_fen(self) -> int:
         """What a usual month costs in total (the first period)."""
         return self.period_totals[0]
@@ -69,77 +74,145 @@ def _ceil_div(a: int, b: int) -> int:
     return -(-a // b)
 
 
-def periods_needed(amounts: tuple[int, ...], offer_fen: int, max_periods: int) -> int | None:
-    """Smallest n ≤ ``max_periods`` whose largest period fits in ``offer_fen``, else None.
+def split_whole_yuan(amount_fen: int, n: int) -> tuple[int, ...] | None:
+    """``amount_fen`` in ``n`` installments of whole yuan (the last may carry the fen).
 
-    With a to-the-fen split the largest period is the sum of ceil(amount / n), which only
-    falls as n grows, so the first n that fits is the answer.
+    First choice: n-1 equal amounts rounded up and a smaller last one ("每月 1,679 元，
+    最后一期 1,673 元"), the easiest to say. When that leaves nothing for the last one
+    (500 元 in 26), the yuan are spread instead: 500 = 20 x 6 + 19 x 20. None when ``n``
+    is more than the whole yuan to share (some installment would be 0).
     """
-    if offer_fen <= 0:
+    if n < 1:
+        raise ValueError("n must be at least 1")
+    if n == 1:
+        return (amount_fen,) if amount_fen > 0 else None
+    per = _ceil_div(amount_fen, n * FEN_PER_YUAN) * FEN_PER_YUAN
+    last = amount_fen - (n - 1) * per
+    if last > 0:
+        return (per,) * (n - 1) + (last,)
+    yuan, fen = divmod(amount_fen, FEN_PER_YUAN)
+    q, r = divmod(yuan, n)
+    if q == 0:
         return None
-    start = max(1, _ceil_div(sum(amounts), offer_fen))
+    spread = [(q + 1) * FEN_PER_YUAN] * r + [q * FEN_PER_YUAN] * (n - r)
+    spread[-1] += fen
+    return tuple(spread)
+
+
+Splits = tuple[tuple[int, ...], ...]
+Groups = tuple[tuple[int, ...], ...]
+
+
+def _splits(amounts: tuple[int, ...], n: int) -> Splits | None:
+    splits = tuple(split_whole_yuan(a, n) for a in amounts)
+    if any(s is None for s in splits):
+        return None
+    return tuple(s for s in splits if s is not None)
+
+
+def period_totals(splits: Splits) -> tuple[int, ...]:
+    return tuple(sum(period) for period in zip(*splits, strict=True))
+
+
+def largest_period(amounts: tuple[int, ...], n: int) -> int | None:
+    """What the dearest month costs when each of ``amounts`` is split over ``n`` periods."""
+    splits = _splits(amounts, n)
+    return None if splits is None else max(period_totals(splits))
+
+
+def periods_needed(amounts: tuple[int, ...], limit_fen: int, max_periods: int) -> int | None:
+    """Smallest n ≤ ``max_periods`` whose dearest month fits in ``limit_fen``, else None."""
+    if limit_fen <= 0 or not amounts:
+        return None
+    start = max(1, _ceil_div(sum(amounts), limit_fen))
     for n in range(start, max_periods + 1):
-        if sum(_ceil_div(a, n) for a in amounts) <= offer_fen:
+        largest = largest_period(amounts, n)
+        if largest is not None and largest <= limit_fen:
             return n
     return None
 
 
-def split_whole_yuan(amount_fen: int, n: int) -> tuple[int, ...] | None:
-    """n-1 equal whole-yuan installments rounded up, the last one taking what is left.
+def front_loaded(amounts: tuple[int, ...], limit_fen: int, n: int) -> Splits | None:
+    """As much as the limit allows each time and the rest at the end, pro rata.
 
-    Rounding up keeps the last installment the smallest, which is easier to keep to.
-    None when the last would be zero or less.
+    For a debt cleared within a few paydays, paying more sooner means less penalty. None
+    when some payment would be nothing, or the last would be larger than the others.
     """
-    per = _ceil_div(amount_fen, n * FEN_PER_YUAN) * FEN_PER_YUAN
-    last = amount_fen - (n - 1) * per
-    if last <= 0:
+    total = sum(amounts)
+    if n < 2 or total <= 0:
         return None
-    return (per,) * (n - 1) + (last,)
+    per = [limit_fen * a // total for a in amounts]
+    per = [p - p % FEN_PER_YUAN for p in per]
+    splits = tuple((p,) * (n - 1) + (a - (n - 1) * p,) for p, a in zip(per, amounts, strict=True))
+    if any(split[0] <= 0 or not 0 < split[-1] <= split[0] for split in splits):
+        return None
+    return splits
 
 
-def split_to_fen(amount_fen: int, n: int) -> tuple[int, ...]:
-    """n installments differing by at most one fen; the first ones carry the extra fen."""
-    q, r = divmod(amount_fen, n)
-    return (q + 1,) * r + (q,) * (n - r)
+def _decompose(payments: tuple[int, ...], amounts: tuple[int, ...]) -> Splits | None:
+    """One lender's payments shared between its debts, pro rata, each exact to the fen.
+
+    The largest debt takes what rounding leaves, so the lender is asked for the same
+    amount every month even when it holds several debts. None when a share would be 0.
+    """
+    if len(amounts) == 1:
+        return (payments,)
+    total = sum(amounts)
+    absorber = amounts.index(max(amounts))
+    shares: list[tuple[int, ...]] = []
+    for i, amount in enumerate(amounts):
+        if i == absorber:
+            shares.append(())
+            continue
+        early = [p * amount // total for p in payments[:-1]]
+        early = [e - e % FEN_PER_YUAN for e in early]
+        shares.append((*early, amount - sum(early)))
+    others = [s for i, s in enumerate(shares) if i != absorber]
+    rest = tuple(p - sum(o[k] for o in others) for k, p in enumerate(payments))
+    shares[absorber] = rest
+    if any(x <= 0 for share in shares for x in share):
+        return None
+    return tuple(shares)
 
 
 def build_schedule(
     products: tuple[Product, ...],
     amounts: tuple[int, ...],
-    n: int,
-    offer_fen: int,
+    groups: Groups,
     due_dates: tuple[date, ...],
+    lender_payments: Splits | None = None,
 ) -> Schedule:
-    """Whole-yuan installments when they fit in ``offer_fen`` every period, else to the fen."""
-    whole = tuple(split_whole_yuan(a, n) for a in amounts)
-    if all(w is not None for w in whole):
-        splits = tuple(w for w in whole if w is not None)
-        totals = _period_totals(splits)
-        if max(totals) <= offer_fen:
-            return _schedule(products, amounts, splits, due_dates, whole_yuan=True)
-    splits = tuple(split_to_fen(a, n) for a in amounts)
-    return _schedule(products, amounts, splits, due_dates, whole_yuan=False)
+    """Every debt's installments over ``len(due_dates)`` periods.
 
-
-def _period_totals(splits: tuple[tuple[int, ...], ...]) -> tuple[int, ...]:
-    return tuple(sum(period) for period in zip(*splits, strict=True))
-
-
-def _schedule(
-    products: tuple[Product, ...],
-    amounts: tuple[int, ...],
-    splits: tuple[tuple[int, ...], ...],
-    due_dates: tuple[date, ...],
-    *,
-    whole_yuan: bool,
-) -> Schedule:
+    ``groups`` are the debt indices of each lender. Each lender's total is split first
+    (whole yuan, or ``lender_payments`` when given), then shared between its debts, so
+    each lender hears one regular amount. Falls back to splitting each debt on its own
+    when a lender's debts cannot share its payments.
+    """
+    n = len(due_dates)
+    totals = tuple(sum(amounts[i] for i in group) for group in groups)
+    payments = lender_payments if lender_payments is not None else _splits(totals, n)
+    if payments is None:
+        raise ValueError("some installment would be zero: use fewer periods")
+    splits: list[tuple[int, ...]] = [()] * len(amounts)
+    for group, paid in zip(groups, payments, strict=True):
+        own = tuple(amounts[i] for i in group)
+        shared = _decompose(paid, own) or _splits(own, n)
+        if shared is None:
+            raise ValueError("some installment would be zero: use fewer periods")
+        for i, split in zip(group, shared, strict=True):
+            splits[i] = split
     debts = tuple(
         DebtSchedule(product=p, amount_fen=a, installments=s)
         for p, a, s in zip(products, amounts, splits, strict=True)
     )
-    return Schedule(
-        due_dates=due_dates,
-        debts=debts,
-        period_totals=_period_totals(splits),
-        whole_yuan=whole_yuan,
-    )
+    return Schedule(due_dates=due_dates, debts=debts, period_totals=period_totals(tuple(splits)))
+
+
+def split_to_fen(amount_fen: int, n: int) -> tuple[int, ...]:
+    """n installments differing by at most one fen; the first ones carry the extra fen.
+
+    Used for a deal the lender set ("共 23,500 元，分 12 期"), whose split is theirs to choose.
+    """
+    q, r = divmod(amount_fen, n)
+    return (q + 1,) * r + (q,) * (n - r)

@@ -1,7 +1,8 @@
-"""The call script as structured data: the user's own numbers, section by section.
+"""One call script per lender, as structured data: the user's own numbers, nothing else.
 
-Only values live here; ``bot.texts.zh.script`` turns them into words. Keeping the two
-apart lets tests check the numbers without parsing Chinese.
+Only values live here; ``bot.texts.zh.script`` turns them into words. Each lender hears
+only its own debts and its own share of the offer, and the fallback answers ("only 12
+periods", "pay part first", "no waiver") are worked out from the same numbers.
 """
 
 from __future__ import annotations
@@ -10,9 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.domain.checklist import Material, materials_for
+from bot.domain.lenders import Lender, LenderKind
 from bot.domain.models import CaseFacts, HardshipReason, Product
 from bot.domain.penalty import debt_days_overdue
-from bot.domain.plan import InfeasibleKind, Plan
+from bot.domain.plan import LenderPlan, Plan, Recommendation
+from bot.domain.schedule import largest_period, periods_needed
+
+# The answer agents give most often (domain.md: 12–36 periods are often reported).
+COMMON_AGENT_PERIODS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,8 +26,9 @@ class DebtLine:
     """One debt as the person states it on the call."""
 
     product: Product
-    amount_fen: int
+    overdue_fen: int
     days_overdue: int
+    total_due_fen: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,96 +39,176 @@ class ReasonSection:
     temporary: bool
     months: int | None
     note: str | None
+    no_income: bool
 
 
 @dataclass(frozen=True, slots=True)
-class Proposal:
-    """What to ask for, taken from the plan.
+class Ask:
+    """What this lender is asked for.
 
-    With a schedule: ``monthly_fen`` x ``periods`` from ``first_due`` (``last_fen`` is the
-    last month when it differs), optionally after a pause of ``pause_months``. Without one:
-    ``infeasible`` says why, ``good_faith_fen`` is what they can still pay (or None), and
-    ``request_pause`` asks to hold off. ``waiver_fen`` is always a request.
-    ``max_monthly_fen`` is the most they can pay a month (None when nothing is left), so
-    the script can say where to stop if installments come with fees. ``shares`` is each
-    debt's usual monthly installment, so each lender hears its own part.
+    ``amounts``/``due_dates`` are the lender's payments under PAY_NOW, PART_NOW and
+    INSTALLMENTS. LONG_INSTALLMENTS asks for ``monthly_fen`` for about ``periods``
+    months; PAUSE asks for ``pause_months`` with nothing due.
     """
 
+    kind: Recommendation
+    amounts: tuple[int, ...]
+    due_dates: tuple[date, ...]
     monthly_fen: int | None
-    last_fen: int | None
     periods: int | None
-    first_due: date | None
     pause_months: int | None
-    pause_first_due: date | None
-    infeasible: InfeasibleKind | None
-    good_faith_fen: int | None
-    request_pause: bool
-    waiver_fen: int
-    waiver_estimated: bool
-    max_monthly_fen: int | None
-    shares: tuple[tuple[Product, int], ...]
+    payday: int | None
+
+    @property
+    def last_fen(self) -> int | None:
+        """The last installment when it differs from the first (else None)."""
+        if len(self.amounts) > 1 and self.amounts[-1] != self.amounts[0]:
+            return self.amounts[-1]
+        return None
+
+    @property
+    def first_due(self) -> date | None:
+        return self.due_dates[0] if self.due_dates else None
 
 
 @dataclass(frozen=True, slots=True)
-class CallScript:
-    """Every section's data; the texts add the fixed advice (opening, refusals, closing)."""
+class Fallbacks:
+    """Answers prepared for the agent's common replies, from the user's numbers.
+
+    ``twelve_monthly_fen``: what 12 periods would cost this lender a month, set only when
+    the ask is longer than 12. ``part_now_fen``: the most that can be paid now without
+    borrowing or touching living money. ``not_waived_*``: what the installments become if
+    the penalty is added to them (periods None when they would not finish).
+    """
+
+    twelve_monthly_fen: int | None
+    part_now_fen: int
+    not_waived_total_fen: int | None
+    not_waived_periods: int | None
+    not_waived_monthly_fen: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class LenderScript:
+    """Everything one lender's script says; the texts add the fixed words."""
 
     today: date
-    products: tuple[Product, ...]
-    materials: tuple[Material, ...]
+    lender: Lender
     debts: tuple[DebtLine, ...]
-    total_fen: int
+    base_fen: int
+    overdue_fen: int
+    whole_known: bool
+    penalty_fen: int
+    penalty_estimated: bool
+    per_30_days_fen: int
+    share_limit_fen: int
+    ask: Ask
+    fallbacks: Fallbacks
+    other_lenders: bool
     reason: ReasonSection
-    proposal: Proposal
-    has_credit_card: bool
+    long_overdue: bool
+    max_periods: int
+
+    @property
+    def products(self) -> tuple[Product, ...]:
+        return tuple(dict.fromkeys(d.product for d in self.debts))
+
+    @property
+    def is_card(self) -> bool:
+        return self.lender.kind is LenderKind.CARD_BANK
 
 
-def _proposal(facts: CaseFacts, plan: Plan) -> Proposal:
-    sched = plan.installments
-    pause = plan.pause
-    infeasible = plan.infeasible
-    # A temporary hardship with a known length: ask for that long a pause even when no
-    # schedule fits, since the budget may look different afterwards.
-    hardship = facts.hardship
-    months = hardship.months if hardship.temporary and hardship.months else None
-    last = None
-    if sched is not None and sched.last_total_fen != sched.regular_total_fen:
-        last = sched.last_total_fen
-    return Proposal(
-        monthly_fen=sched.regular_total_fen if sched else None,
-        last_fen=last,
-        periods=sched.periods if sched else None,
-        first_due=sched.first_due if sched else None,
-        pause_months=pause.months if pause else (months if infeasible else None),
-        pause_first_due=pause.schedule.first_due if pause else None,
-        infeasible=infeasible.kind if infeasible else None,
-        good_faith_fen=infeasible.good_faith_fen if infeasible else None,
-        request_pause=bool(infeasible and infeasible.request_pause),
-        waiver_fen=plan.waiver.penalty_fen,
-        waiver_estimated=plan.waiver.estimated,
-        max_monthly_fen=plan.offer_fen if plan.offer_fen > 0 else None,
-        shares=tuple((d.product, d.regular_fen) for d in sched.debts) if sched else (),
+@dataclass(frozen=True, slots=True)
+class CallScripts:
+    """The scripts, one per lender, and the papers to have ready."""
+
+    scripts: tuple[LenderScript, ...]
+    materials: tuple[Material, ...]
+
+
+def _ask(plan: Plan, part: LenderPlan, payday: int | None) -> Ask:
+    kind = plan.kind
+    if part.installments is not None and plan.schedule is not None:
+        return Ask(
+            kind=kind,
+            amounts=part.installments,
+            due_dates=plan.schedule.due_dates,
+            monthly_fen=part.installments[0],
+            periods=len(part.installments),
+            pause_months=None,
+            payday=payday,
+        )
+    if kind is Recommendation.LONG_INSTALLMENTS:
+        monthly = part.share_limit_fen
+        periods = -(-part.base_fen // monthly) if monthly > 0 else None
+        return Ask(kind, (), (), monthly, periods, None, payday)
+    return Ask(kind, (), (), None, None, plan.pause_months, payday)
+
+
+def _fallbacks(plan: Plan, part: LenderPlan) -> Fallbacks:
+    ask_periods = len(part.installments) if part.installments else None
+    longer_than_twelve = plan.kind is Recommendation.LONG_INSTALLMENTS or (
+        plan.kind is Recommendation.INSTALLMENTS
+        and ask_periods is not None
+        and ask_periods > COMMON_AGENT_PERIODS
+    )
+    twelve = largest_period((part.base_fen,), COMMON_AGENT_PERIODS) if longer_than_twelve else None
+    total = periods = monthly = None
+    if plan.kind is Recommendation.INSTALLMENTS:
+        total = part.base_fen + part.penalty_fen
+        if part.not_waived is not None:
+            periods, monthly = len(part.not_waived), part.not_waived[0]
+        else:
+            periods = periods_needed((total,), part.share_limit_fen, plan.max_periods)
+            monthly = largest_period((total,), periods) if periods else None
+    return Fallbacks(
+        twelve_monthly_fen=twelve,
+        part_now_fen=part.share_limit_fen,
+        not_waived_total_fen=total,
+        not_waived_periods=periods,
+        not_waived_monthly_fen=monthly,
     )
 
 
-def build_call_script(facts: CaseFacts, plan: Plan, today: date) -> CallScript:
-    """The script for ``facts`` and the ``plan`` built from them."""
-    products = tuple(dict.fromkeys(d.product for d in facts.debts))
+def build_call_scripts(facts: CaseFacts, plan: Plan, today: date) -> CallScripts:
+    """One script per lender in ``plan``, in the order the debts were entered."""
     hardship = facts.hardship
-    return CallScript(
-        today=today,
-        products=products,
-        materials=materials_for(hardship.reason),
-        debts=tuple(
-            DebtLine(d.product, d.amount_fen, debt_days_overdue(d, today)) for d in facts.debts
-        ),
-        total_fen=facts.total_fen,
-        reason=ReasonSection(
-            reason=hardship.reason,
-            temporary=hardship.temporary,
-            months=hardship.months,
-            note=hardship.note,
-        ),
-        proposal=_proposal(facts, plan),
-        has_credit_card=Product.CREDIT_CARD in products,
+    reason = ReasonSection(
+        reason=hardship.reason,
+        temporary=hardship.temporary,
+        months=hardship.months,
+        note=hardship.note,
+        no_income=facts.budget.income_fen == 0,
+    )
+    payday = facts.budget.payday if facts.budget.income_fen > 0 else None
+    scripts = []
+    for part in plan.lenders:
+        debts = tuple(facts.debts[i] for i in part.lender.debt_indices)
+        items = tuple(plan.cost.items[i] for i in part.lender.debt_indices)
+        scripts.append(
+            LenderScript(
+                today=today,
+                lender=part.lender,
+                debts=tuple(
+                    DebtLine(d.product, d.amount_fen, debt_days_overdue(d, today), d.total_due_fen)
+                    for d in debts
+                ),
+                base_fen=part.base_fen,
+                overdue_fen=part.overdue_fen,
+                whole_known=all(d.whole_known for d in debts),
+                penalty_fen=part.penalty_fen,
+                penalty_estimated=any(i.estimated for i in items),
+                per_30_days_fen=part.per_30_days_fen,
+                share_limit_fen=part.share_limit_fen,
+                ask=_ask(plan, part, payday),
+                fallbacks=_fallbacks(plan, part),
+                other_lenders=len(plan.lenders) > 1,
+                reason=reason,
+                long_overdue=plan.long_overdue,
+                max_periods=plan.max_periods,
+            )
+        )
+    return CallScripts(
+        scripts=tuple(scripts),
+        materials=materials_for(hardship.reason, no_income=reason.no_income),
     )

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from bot.domain.plan import Recommendation
+
 SHOW_SCRIPT_BUTTON = "📞 通话稿"
+SCRIPT_FOR_BUTTON = "📞 {label}的通话稿"
+CHAT_VERSION_BUTTON = "💬 不想打电话：打字版"
+WHICH_SCRIPT = "要看哪一家的通话稿？每一家单独打、单独谈。"
 SHOW_PLAN_BUTTON = "📋 还款方案"
 SHOW_CHECKLIST_BUTTON = "📎 材料清单"
 RECORD_CALL_BUTTON = "📝 记录通话结果"
 
-AFTER_PLAN = (
-    "想再看哪一部分，点下面的按钮。打电话前把通话稿和材料准备好；"
-    "打完后点“记录通话结果”，谈好的约定我会按期提醒你。"
+NEXT_PAY_NOW = (
+    "<b>下一步</b>：尽快在官方渠道还清。还清后想问罚息能不能减免，点下面的通话稿，有一段短稿。"
+    "还了以后点“记录通话结果”记下来。"
+)
+NEXT_PART_NOW = (
+    "<b>下一步</b>：按上面的日期还。想先跟对方说一声，点下面的通话稿。"
+    "每还一笔，点“记录通话结果”记下约定，我会按期提醒你。"
+)
+NEXT_CALL = (
+    "<b>下一步</b>：准备好材料，照通话稿打电话申请。"
+    "打完点“记录通话结果”，谈好的约定我会按期提醒你。"
+)
+NEXT_CALL_EACH = (
+    "<b>下一步</b>：准备好材料，照通话稿给每一家分别打电话，每一家只谈它自己那一份。"
+    "打完点“记录通话结果”，谈好的约定我会按期提醒你。"
 )
 
 HELP = (
@@ -47,11 +64,10 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 STATUS_NONE = "还没有开始。发 /start，我一步一步问你，几分钟就能得到方案。"
 STATUS_DRAFT = "<b>我的情况</b>\n已经填到一半：{done}\n\n<b>下一步</b>：发 /start 接着填。"
 STATUS_DRAFT_NOTHING = "还没填内容"
-STATUS_PLANNED = (
-    "<b>我的情况</b>\n{debts}\n合计 {total} 元\n"
-    "每月最多可拿出：{offer}\n\n"
-    "<b>下一步</b>：准备好材料，照着通话稿拨打 95188，向客服申请方案。"
-    "打完后发 /deal 记录结果。"
+STATUS_PLANNED = "<b>我的情况</b>\n{debts}\n合计 {total} 元\n每月最多可拿出：{offer}\n\n{next}"
+STATUS_NEXT_PAY = "<b>下一步</b>：尽快在官方渠道还清。还了以后发 /deal 记下来。"
+STATUS_NEXT_CALL = (
+    "<b>下一步</b>：准备好材料，照通话稿打电话申请（每一家单独打）。打完后发 /deal 记录结果。"
 )
 STATUS_DEBT_LINE = "• {product} {amount} 元，已逾期 {days} 天"
 STATUS_OFFER_NONE = "暂时没有结余"
@@ -72,3 +88,18 @@ DELETE_DONE = "已全部删除。如果需要，随时发 /start 重新开始。
 DELETE_KEPT = "好的，没有删除。"
 
 ERROR = "抱歉，我这边出了点问题，你的资料没有丢。请稍后再试一次，或发 /start 接着来。"
+
+
+def next_step_text(kind: Recommendation, lenders: int) -> str:
+    """What to do after reading the plan."""
+    if kind is Recommendation.PAY_NOW:
+        return NEXT_PAY_NOW
+    if kind is Recommendation.PART_NOW:
+        return NEXT_PART_NOW
+    return NEXT_CALL_EACH if lenders > 1 else NEXT_CALL
+
+
+def status_next_step(kind: Recommendation) -> str:
+    if kind in (Recommendation.PAY_NOW, Recommendation.PART_NOW):
+        return STATUS_NEXT_PAY
+    return STATUS_NEXT_CALL

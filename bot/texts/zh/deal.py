@@ -13,6 +13,12 @@ ASK_WHICH_DEBT = "这次谈的是哪一笔？每一笔可以有自己的约定�
 DEBT_BUTTON = "{product} {amount} 元"
 ASK_KIND = "{product}：谈好的是哪一种？"
 KIND_SUGGESTED = "就按建议方案"
+ASK_WHICH_OPTION = "{product}：谈好的是方案里的哪一种？"
+OPTION_PAY_NOW = "一次还清 {amount} 元"
+OPTION_PART_NOW = "分 {count} 次：先还 {first} 元"
+OPTION_MAIN = "每月 {amount} 元，分 {count} 期"
+OPTION_WITH_PENALTY = "罚息一起分：每月 {amount} 元，{count} 期"
+OPTION_OWN = "都不是，我自己填"
 KIND_INSTALLMENTS = "分期"
 KIND_PAUSE = "先暂缓，再分期"
 KIND_SINGLE = "一次还清"
@@ -35,6 +41,24 @@ CONFIRM_MORE = "  ……（共 {count} 期）"
 CONFIRM_STAFF = "客服工号：{staff}"
 SAVE_BUTTON = "✅ 保存"
 REDO_BUTTON = "重新填"
+SAVE_ANYWAY_BUTTON = "仍然保存"
+RENEGOTIATE_BUTTON = "先不存，再去谈"
+OVER_OFFER = (
+    "⚠️ 这样 {month} 要还 {total} 元，超过了你每月最多能拿出的 {limit} 元。"
+    "约定得比能还的多，很容易再逾期。"
+)
+OVER_RATIO = (
+    "⚠️ 这样 {month} 要还 {total} 元，加上其他固定还款，超过了收入的 36%，压力太大，很容易再逾期。"
+)
+OVER_CHOICES = "可以先不存，按能还的金额再去谈；如果已经签了、想试试，也可以仍然保存。"
+RENEGOTIATE = (
+    "好，先不保存。可以再打一次电话，如实说每月最多能还 {limit} 元，"
+    "按方案申请：{ask}。对方说“只能分12期”时怎么回答，通话稿里有。"
+)
+RENEGOTIATE_NO_PLAN = (
+    "好，先不保存。可以再打一次电话，如实说现在每月最多能还多少，别答应做不到的数额。"
+)
+ASK_INSTALLMENTS = "每月 {amount} 元，分 {count} 期"
 
 SAVED = (
     "已保存。每期还款日前我都会提醒你，时间按你的提醒设置（/settings 可改）。\n"

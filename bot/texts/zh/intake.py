@@ -31,7 +31,26 @@ ASK_RATE = (
     "比如 0.05% 或 万分之五。\n"
     "不清楚就点“跳过”，我按常见说法估算，并标明是估算。"
 )
+ASK_RATE_JIEBEI = (
+    "借呗“借款详情”里写的日利率是多少？比如 0.05%。\n"
+    "罚息一般按它的 1.5 倍算，我来换算，并标明是估算。"
+    "如果你看到的就是罚息的日利率，写“罚息 0.075%”这样。不清楚就点“跳过”。"
+)
+ASK_RATE_CARD = (
+    "信用卡逾期的日利率是多少？账单或银行App里能看到，比如 0.05% 或 万分之五。\n"
+    "不清楚就点“跳过”，我按常见说法估算，并标明是估算。"
+)
 SKIP_RATE_BUTTON = "跳过，按常见说法估算"
+ASK_TOTAL = (
+    "{product}在App里显示的<b>全部待还</b>一共多少元？包括还没到期的部分。\n"
+    "这样方案能算上整笔欠款。不清楚就点“跳过”，先按逾期金额算。"
+)
+ASK_TOTAL_CARD = (
+    "信用卡现在<b>一共</b>欠多少元？账单上的全部欠款，包括还没到期的分期。\n"
+    "不清楚就点“跳过”，先按逾期金额算。"
+)
+SKIP_TOTAL_BUTTON = "跳过，先按逾期金额算"
+TOTAL_BELOW_OVERDUE = "全部待还一般不会比逾期的 {amount} 元少，请再核对一下。"
 DEBT_RECORDED = "记下了：{product} {amount} 元，已逾期 {days} 天。\n还有别的逾期欠款吗？"
 ADD_DEBT_BUTTON = "➕ 还有一笔"
 NO_MORE_DEBTS_BUTTON = "没有了，下一步"
@@ -46,10 +65,30 @@ DURATION_BUTTONS: tuple[tuple[str, int | None], ...] = (
     ("长期的，说不准", None),
 )
 ASK_INCOME = "接下来算一算每月能拿出多少钱。\n你现在每月到手的收入大概多少元？没有收入就写 0。"
+ASK_PAYDAY = "每月几号发工资，或者收入到账？\n还款日我会排在发工资后一两天。"
+PAYDAY_BUTTONS: tuple[tuple[str, int | None], ...] = (
+    ("1号", 1),
+    ("5号", 5),
+    ("10号", 10),
+    ("15号", 15),
+    ("20号", 20),
+    ("25号", 25),
+    ("月底", 31),
+    ("不固定", None),
+)
+NOT_A_PAYDAY = "没看懂，请写几号，比如“15号”，或点下面的按钮；不固定就点“不固定”。"
 ASK_ESSENTIALS = (
     "每月<b>必须</b>花的钱一共多少元？\n"
-    "包括房租或房贷、吃饭、水电燃气、交通、话费、看病吃药、养孩子或老人。写一个总数就行。"
+    "包括房租或房贷、吃饭、水电燃气、交通、话费、看病吃药、养孩子或老人，"
+    "还有一年里零散的大开销：学费、人情往来、衣物、保险、修理，平摊到每月算进去。\n"
+    "写一个总数就行，宁可多写一点。"
 )
+CHECK_ESSENTIALS = (
+    "你填的必要开支是 {amount} 元，只占收入的 {pct}%，比一般人少。\n"
+    "很多人会漏算零散的大开销：学费、人情往来、衣物、保险、修理。算少了，方案就容易还不上。\n"
+    "没漏就点下面的按钮；漏了就直接写新的总数。"
+)
+ESSENTIALS_OK_BUTTON = "没漏算，就是这么多"
 ASK_OTHER_DEBTS = (
     "除了这些逾期欠款，每月还有别的固定还款吗？比如车贷、其他贷款的月供。\n"
     "有就写每月总数，没有就点“没有”。"
@@ -60,13 +99,19 @@ CURRENT_ANSWER = "\n（现在填的是：{answer}）"
 
 SUMMARY_TITLE = "请核对一下："
 SUMMARY_DEBTS = "<b>欠款</b>"
-SUMMARY_DEBT_LINE = "{number}. {product} {amount} 元，逾期 {days} 天（从 {since} 起），{rate}"
+SUMMARY_DEBT_LINE = (
+    "{number}. {product} {amount} 元，逾期 {days} 天（从 {since} 起），{rate}{total}"
+)
+SUMMARY_TOTAL = "，全部待还 {total} 元"
 SUMMARY_RATE_GIVEN = "日利率 {rate}"
+SUMMARY_RATE_LOAN = "借款日利率 {rate}（罚息按 1.5 倍估算）"
 SUMMARY_RATE_ESTIMATED = "日利率未填（按常见说法估算）"
 SUMMARY_REASON = "<b>原因</b>：{reason}"
 SUMMARY_TEMPORARY = "暂时的，约 {months} 个月"
 SUMMARY_LASTING = "会持续较久"
 SUMMARY_INCOME = "<b>每月收入</b>：{amount} 元"
+SUMMARY_PAYDAY = "<b>发工资</b>：{payday}"
+SUMMARY_PAYDAY_IRREGULAR = "不固定"
 SUMMARY_ESSENTIALS = "<b>每月必要开支</b>：{amount} 元"
 SUMMARY_OTHER = "<b>其他每月还款</b>：{amount} 元"
 SUMMARY_FOOTER = "\n没问题就点“确认”；哪里不对，点“修改”。"
@@ -77,6 +122,8 @@ EDIT_DEBT_PRODUCT = "第{number}笔：种类"
 EDIT_DEBT_AMOUNT = "第{number}笔：金额"
 EDIT_DEBT_OVERDUE = "第{number}笔：逾期时间"
 EDIT_DEBT_RATE = "第{number}笔：日利率"
+EDIT_DEBT_TOTAL = "第{number}笔：全部待还"
+EDIT_PAYDAY = "发工资日"
 EDIT_DEBT_DELETE = "删除第{number}笔"
 EDIT_ADD_DEBT = "➕ 再加一笔欠款"
 EDIT_REASON = "原因"
@@ -87,7 +134,6 @@ EDIT_OTHER = "其他还款"
 EDIT_BACK = "↩️ 返回核对"
 DEBT_DELETED = "已删除这一笔。"
 
-PLAN_INTRO = "好的，方案在下面。先看方案，再看通话稿和材料清单。"
 RESUME_DRAFT = "你上次填到一半，内容都还在。要接着填，还是重新开始？"
 RESUME_PLANNED = "你已经有一份方案了。要再看一遍，还是重新填一份？"
 RESUME_CONTINUE_BUTTON = "接着填"
