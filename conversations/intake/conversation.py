@@ -41,6 +41,10 @@ def build_intake() -> ConversationHandler:
             button(debts.skip_rate, r"^intake:rate:skip$"),
             MessageHandler(TEXT, debts.receive_rate),
         ],
+        S.ASK_TOTAL: [
+            button(debts.skip_total, r"^intake:total:skip$"),
+            MessageHandler(TEXT, debts.receive_total),
+        ],
         S.ASK_MORE_DEBTS: [button(debts.more_debts, r"^intake:more:(add|done)$")],
         S.ASK_REASON: [
             button(situation.choose_reason, r"^intake:reason:\w+$"),
@@ -52,7 +56,15 @@ def build_intake() -> ConversationHandler:
             MessageHandler(TEXT, situation.type_duration),
         ],
         S.ASK_INCOME: [MessageHandler(TEXT, situation.receive_income)],
+        S.ASK_PAYDAY: [
+            button(situation.choose_payday, r"^intake:payday:(\d+|irregular)$"),
+            MessageHandler(TEXT, situation.type_payday),
+        ],
         S.ASK_ESSENTIALS: [MessageHandler(TEXT, situation.receive_essentials)],
+        S.CHECK_ESSENTIALS: [
+            button(situation.essentials_confirmed, r"^intake:essentials:ok$"),
+            MessageHandler(TEXT, situation.recheck_essentials),
+        ],
         S.ASK_OTHER_DEBTS: [
             button(situation.no_other_debts, r"^intake:other:none$"),
             MessageHandler(TEXT, situation.receive_other_debts),

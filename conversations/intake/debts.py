@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.domain.models import Product
-from bot.domain.money import MAX_DEBT_FEN, parse_amount
+from bot.domain.models import Product, RateBasis
+from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.overdue import parse_overdue_since
 from bot.domain.parsing import ParseError
 from bot.domain.rates import parse_daily_rate
@@ -46,7 +46,11 @@ async def receive_product(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     target = next_state(S.ASK_PRODUCT, editing=case.editing)
     async with store.answering(update, context, case.id, target) as conn:
         if case.current_debt is not None:
-            await repo.update_debt(conn, user_id, case.current_debt.id, product=product.value)
+            # a loan rate only makes sense for 借呗: anything else was a penalty rate
+            basis = case.current_debt.rate_basis if product is Product.JIEBEI else RateBasis.PENALTY
+            await repo.update_debt(
+                conn, user_id, case.current_debt.id, product=product.value, rate_basis=basis.value
+            )
         else:
             await repo.add_debt(conn, user_id, case.id, product, svc.now())
     return await store.ask(update, context, target)
@@ -71,18 +75,56 @@ async def receive_overdue(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def receive_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
-    """Stores the daily penalty rate the app shows and asks about further debts."""
+    """Stores the daily rate the app shows and asks for the whole balance.
+
+    For 借呗 the question asks for the 借款详情 rate, a loan rate, unless the user says it
+    is the penalty rate ("罚息 0.075%").
+    """
+    text = _text(update)
     try:
-        ppm = parse_daily_rate(_text(update))
+        ppm = parse_daily_rate(text)
     except ParseError as error:
         return await reask(update, context, t.problem_text(error.problem))
-    return await _save_debt(update, context, S.ASK_RATE, daily_rate_ppm=ppm, rate_answered=1)
+    case = await store.require_case(update, context)
+    jiebei = case.current_debt is not None and case.current_debt.product is Product.JIEBEI
+    basis = RateBasis.LOAN if jiebei and "罚息" not in text else RateBasis.PENALTY
+    return await _save_debt(
+        update, context, S.ASK_RATE, daily_rate_ppm=ppm, rate_basis=basis.value, rate_answered=1
+    )
 
 
 async def skip_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
-    """Records that the rate is unknown (the plan estimates it) and asks about further debts."""
+    """Records that the rate is unknown (the plan estimates it) and asks for the balance."""
     await acknowledge(update)
-    return await _save_debt(update, context, S.ASK_RATE, daily_rate_ppm=None, rate_answered=1)
+    return await _save_debt(
+        update,
+        context,
+        S.ASK_RATE,
+        daily_rate_ppm=None,
+        rate_basis=RateBasis.PENALTY.value,
+        rate_answered=1,
+    )
+
+
+async def receive_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores the whole balance (全部待还) and asks about further debts."""
+    try:
+        fen = parse_amount(_text(update), max_fen=MAX_DEBT_FEN)
+    except ParseError as error:
+        return await reask(update, context, t.problem_text(error.problem))
+    case = await store.require_case(update, context)
+    debt = case.current_debt
+    if debt is not None and debt.amount_fen is not None and fen < debt.amount_fen:
+        return await reask(
+            update, context, t.TOTAL_BELOW_OVERDUE.format(amount=format_fen(debt.amount_fen))
+        )
+    return await _save_debt(update, context, S.ASK_TOTAL, total_due_fen=fen, total_answered=1)
+
+
+async def skip_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Records that the whole balance is unknown and asks about further debts."""
+    await acknowledge(update)
+    return await _save_debt(update, context, S.ASK_TOTAL, total_due_fen=None, total_answered=1)
 
 
 async def _save_debt(

@@ -89,14 +89,19 @@ async def cmd_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intake
         )
     current = S(saved)
     others = [d for d in case.debts if d.complete and d.id != case.current_debt_id]
-    target = previous_state(current, editing=case.editing, debts_before=len(others))
+    target = previous_state(
+        current,
+        editing=case.editing,
+        debts_before=len(others),
+        has_income=bool(case.income_fen),
+    )
     user_id = store.user_id_of(update)
     async with store.answering(update, context, case.id, target) as conn:
         debt = case.current_debt
         if current == S.ASK_PRODUCT and debt is not None and not debt.complete and not case.editing:
             await repo.delete_debt(conn, user_id, debt.id)
         if (
-            target in (S.ASK_MORE_DEBTS, S.ASK_RATE)
+            target in (S.ASK_MORE_DEBTS, S.ASK_TOTAL)
             and others
             and current
             in (

@@ -7,12 +7,14 @@ from datetime import date
 from telegram import InlineKeyboardMarkup
 
 from bot import keyboards
+from bot.domain.affordability import percent_of
+from bot.domain.models import Product, RateBasis
 from bot.domain.money import format_fen
 from bot.domain.overdue import days_overdue
 from bot.domain.rates import format_rate
 from bot.storage.repo import CaseRecord, DebtRecord
 from bot.texts.zh import intake as t
-from bot.texts.zh.fmt import cn_date
+from bot.texts.zh.fmt import cn_date, payday_text
 from bot.texts.zh.names import PRODUCT_NAMES, REASON_NAMES
 from conversations.intake.states import IntakeState
 
@@ -47,6 +49,28 @@ def _reason_text(case: CaseRecord) -> str | None:
     return f"{name}：{t.quote(case.hardship_note)}" if case.hardship_note else name
 
 
+def _rate_question(debt: DebtRecord | None) -> str:
+    if debt is not None and debt.product is Product.JIEBEI:
+        return t.ASK_RATE_JIEBEI
+    if debt is not None and debt.product is Product.CREDIT_CARD:
+        return t.ASK_RATE_CARD
+    return t.ASK_RATE.format(product=_product(debt))
+
+
+def _payday_text(case: CaseRecord) -> str | None:
+    if not case.payday_answered or case.income_fen in (None, 0):
+        return None
+    return payday_text(case.payday) if case.payday else t.SUMMARY_PAYDAY_IRREGULAR
+
+
+def _rate_summary(debt: DebtRecord) -> str:
+    if not debt.daily_rate_ppm:
+        return t.SUMMARY_RATE_ESTIMATED
+    if debt.rate_basis is RateBasis.LOAN:
+        return t.SUMMARY_RATE_LOAN.format(rate=format_rate(debt.daily_rate_ppm))
+    return t.SUMMARY_RATE_GIVEN.format(rate=format_rate(debt.daily_rate_ppm))
+
+
 def _money(fen: int | None) -> str | None:
     return None if fen is None else f"{format_fen(fen)} 元"
 
@@ -75,9 +99,14 @@ def question(state: IntakeState, case: CaseRecord | None, today: date) -> Questi
     if state == S.ASK_RATE:
         rate = debt.daily_rate_ppm if debt else None
         return (
-            t.ASK_RATE.format(product=product) + _current(format_rate(rate) if rate else None),
+            _rate_question(debt) + _current(format_rate(rate) if rate else None),
             keyboards.skip_rate(),
         )
+    if state == S.ASK_TOTAL:
+        card = debt is not None and debt.product is Product.CREDIT_CARD
+        text = t.ASK_TOTAL_CARD if card else t.ASK_TOTAL.format(product=product)
+        answer = _money(debt.total_due_fen) if debt else None
+        return text + _current(answer), keyboards.skip_total()
     if state == S.ASK_MORE_DEBTS:
         amount = format_fen(debt.amount_fen) if debt and debt.amount_fen else "?"
         days = days_overdue(debt.overdue_since, today) if debt and debt.overdue_since else "?"
@@ -91,6 +120,12 @@ def question(state: IntakeState, case: CaseRecord | None, today: date) -> Questi
         return t.ASK_DURATION + _current(_duration_text(case)), keyboards.durations()
     if state == S.ASK_INCOME:
         return t.ASK_INCOME + _current(_money(case.income_fen)), None
+    if state == S.ASK_PAYDAY:
+        return t.ASK_PAYDAY + _current(_payday_text(case)), keyboards.paydays()
+    if state == S.CHECK_ESSENTIALS:
+        pct = percent_of(case.essentials_fen or 0, case.income_fen or 0) or 0
+        amount = format_fen(case.essentials_fen or 0)
+        return t.CHECK_ESSENTIALS.format(amount=amount, pct=pct), keyboards.essentials_ok()
     if state == S.ASK_ESSENTIALS:
         return t.ASK_ESSENTIALS + _current(_money(case.essentials_fen)), None
     if state == S.ASK_OTHER_DEBTS:
@@ -109,10 +144,10 @@ def summary(case: CaseRecord, today: date) -> str:
     for number, debt in enumerate(case.debts, start=1):
         if not debt.complete or debt.amount_fen is None or debt.overdue_since is None:
             continue
-        rate = (
-            t.SUMMARY_RATE_GIVEN.format(rate=format_rate(debt.daily_rate_ppm))
-            if debt.daily_rate_ppm
-            else t.SUMMARY_RATE_ESTIMATED
+        total = (
+            t.SUMMARY_TOTAL.format(total=format_fen(debt.total_due_fen))
+            if debt.total_due_fen
+            else ""
         )
         lines.append(
             t.SUMMARY_DEBT_LINE.format(
@@ -121,7 +156,8 @@ def summary(case: CaseRecord, today: date) -> str:
                 amount=format_fen(debt.amount_fen),
                 days=days_overdue(debt.overdue_since, today),
                 since=cn_date(debt.overdue_since),
-                rate=rate,
+                rate=_rate_summary(debt),
+                total=total,
             )
         )
     reason = _reason_text(case) or "—"
@@ -129,6 +165,9 @@ def summary(case: CaseRecord, today: date) -> str:
     lines.append("")
     lines.append(t.SUMMARY_REASON.format(reason=f"{reason}（{duration}）" if duration else reason))
     lines.append(t.SUMMARY_INCOME.format(amount=format_fen(case.income_fen or 0)))
+    payday = _payday_text(case)
+    if payday:
+        lines.append(t.SUMMARY_PAYDAY.format(payday=payday))
     lines.append(t.SUMMARY_ESSENTIALS.format(amount=format_fen(case.essentials_fen or 0)))
     lines.append(t.SUMMARY_OTHER.format(amount=format_fen(case.other_debts_fen or 0)))
     lines.append(t.SUMMARY_FOOTER)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.domain.affordability import essentials_look_low
 from bot.domain.hardship import (
     MAX_NOTE_CHARS,
     clean_note,
@@ -14,13 +15,15 @@ from bot.domain.hardship import (
 from bot.domain.models import HardshipReason
 from bot.domain.money import parse_amount
 from bot.domain.parsing import ParseError, ParseProblem
+from bot.domain.paydays import parse_payday
 from bot.handlers.taps import acknowledge
 from bot.services import services
 from bot.storage import repo
+from bot.storage.repo import CaseRecord
 from bot.texts.zh import intake as t
 from conversations.intake import store
 from conversations.intake.entry import reask
-from conversations.intake.states import IntakeState, next_state
+from conversations.intake.states import Answers, IntakeState, next_state
 
 S = IntakeState
 # Sanity bound for monthly figures typed by a person: 100万元 a month.
@@ -32,6 +35,26 @@ def _text(update: Update) -> str:
     return update.message.text or ""
 
 
+def _answers(case: CaseRecord, fields: dict[str, object]) -> Answers:
+    """What decides the next budget question, with this answer applied."""
+
+    def value(name: str) -> object:
+        return fields[name] if name in fields else getattr(case, name)
+
+    income = value("income_fen")
+    essentials = value("essentials_fen")
+    has_income = isinstance(income, int) and income > 0
+    return Answers(
+        has_income=has_income,
+        payday_answered=bool(value("payday_answered")),
+        essentials_low=has_income
+        and isinstance(essentials, int)
+        and isinstance(income, int)
+        and essentials_look_low(income, essentials),
+        essentials_checked=bool(value("essentials_checked")),
+    )
+
+
 async def _save_case(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
@@ -41,7 +64,8 @@ async def _save_case(
     **fields: object,
 ) -> IntakeState:
     case = await store.require_case(update, context)
-    target = target or next_state(answered, editing=case.editing)
+    answers = _answers(case, fields)
+    target = target or next_state(answered, editing=case.editing, answers=answers)
     async with store.answering(update, context, case.id, target) as conn:
         await repo.update_case(
             conn, store.user_id_of(update), case.id, services(context).now(), **fields
@@ -122,13 +146,49 @@ async def _save_duration(
 
 
 async def receive_income(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
-    """Stores the monthly net income and asks for essential spending."""
+    """Stores the monthly net income and asks on which day it arrives (none: essentials)."""
     return await _receive_money(update, context, S.ASK_INCOME, "income_fen")
 
 
+async def choose_payday(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores a tapped payday (or irregular income) and asks for essential spending."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await acknowledge(update)
+    choice = query.data.rsplit(":", 1)[-1]
+    payday = None if choice == "irregular" else int(choice)
+    return await _save_case(update, context, S.ASK_PAYDAY, payday=payday, payday_answered=1)
+
+
+async def type_payday(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """Stores a typed payday ("15号", "月底", "不固定") and asks for essential spending."""
+    try:
+        payday = parse_payday(_text(update))
+    except ParseError:
+        return await reask(update, context, t.NOT_A_PAYDAY)
+    return await _save_case(update, context, S.ASK_PAYDAY, payday=payday, payday_answered=1)
+
+
 async def receive_essentials(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
-    """Stores essential monthly spending and asks for other fixed debt payments."""
+    """Stores essential spending; asks once to re-check it if low, else other payments."""
     return await _receive_money(update, context, S.ASK_ESSENTIALS, "essentials_fen")
+
+
+async def essentials_confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """The low essentials were checked and stand; asks for other fixed payments."""
+    await acknowledge(update)
+    return await _save_case(update, context, S.CHECK_ESSENTIALS, essentials_checked=1)
+
+
+async def recheck_essentials(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """A new essentials total typed after the check; asks for other fixed payments."""
+    try:
+        fen = parse_amount(_text(update), max_fen=MAX_MONTHLY_FEN, allow_zero=True)
+    except ParseError as error:
+        return await reask(update, context, t.problem_text(error.problem))
+    return await _save_case(
+        update, context, S.CHECK_ESSENTIALS, essentials_fen=fen, essentials_checked=1
+    )
 
 
 async def receive_other_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:

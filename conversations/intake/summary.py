@@ -22,6 +22,8 @@ _CHANGES: dict[str, IntakeState] = {
     "amount": S.ASK_AMOUNT,
     "overdue": S.ASK_OVERDUE,
     "rate": S.ASK_RATE,
+    "total": S.ASK_TOTAL,
+    "payday": S.ASK_PAYDAY,
     "reason": S.ASK_REASON,
     "duration": S.ASK_DURATION,
     "income": S.ASK_INCOME,
@@ -49,8 +51,6 @@ async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeS
             editing=0,
             planned_at=svc.now().isoformat(timespec="seconds"),
         )
-    assert update.effective_chat is not None
-    await update.effective_chat.send_message(t.PLAN_INTRO)
     await send_case_documents(update, context, await store.require_case(update, context))
     return ConversationHandler.END
 

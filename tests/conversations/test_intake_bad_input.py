@@ -64,6 +64,12 @@ async def test_every_question_refuses_bad_answers_and_keeps_the_state(alice: Cha
     await refuses_media(alice, question)
     await alice.send("0.05%")
 
+    question = "在App里显示的<b>全部待还</b>"
+    await refused(alice, lambda: alice.send("很多"), "没看懂这个金额", question)
+    await refused(alice, lambda: alice.send("100"), "不会比逾期的 23,500 元少", question)
+    await refuses_media(alice, question)
+    await alice.send("3万")
+
     question = "还有别的逾期欠款吗"
     await refused(alice, lambda: alice.send("没有"), "请点下面的按钮", question)
     await refuses_media(alice, question)
@@ -89,6 +95,12 @@ async def test_every_question_refuses_bad_answers_and_keeps_the_state(alice: Cha
         await refused(alice, lambda: alice.send("5000000"), "太大了", question)
         await refuses_media(alice, question)
         await alice.send(answer)
+        if answer == "6000":
+            question = "每月几号发工资"
+            await refused(alice, lambda: alice.send("看老板心情"), "请写几号", question)
+            await refused(alice, lambda: alice.send("35号"), "请写几号", question)
+            await refuses_media(alice, question)
+            await alice.send("每月15号左右")
 
     question = "别的固定还款"
     await refused(alice, lambda: alice.send("有"), "没看懂这个金额", question)
@@ -100,7 +112,8 @@ async def test_every_question_refuses_bad_answers_and_keeps_the_state(alice: Cha
     await refuses_media(alice, question)
     summary = alice.last_text
     assert "花呗 23,500 元，逾期 45 天" in summary
-    assert "日利率 0.05%" in summary
+    assert "日利率 0.05%" in summary and "全部待还 30,000 元" in summary
+    assert "发工资</b>：每月 15 号" in summary
     assert "其他：家里老人住院，花了很多钱（暂时的，约 3 个月）" in summary
 
 
@@ -123,10 +136,12 @@ async def test_html_in_answers_is_shown_as_typed(alice: Chat) -> None:
     await alice.send("1000")
     await alice.send("10天")
     await alice.tap("跳过")
+    await alice.tap("跳过")
     await alice.tap("没有了")
     await alice.send("<b>老板</b> & 欠薪")
     await alice.tap("约1个月")
     await alice.send("1")
+    await alice.tap("不固定")
     await alice.send("1")
     await alice.send("0")
     assert "&lt;b&gt;老板&lt;/b&gt; &amp; 欠薪" in alice.last_text
@@ -141,6 +156,7 @@ async def test_editing_an_earlier_answer_does_not_answer_the_current_question(
     await alice.send("1000")
     assert await alice.edit("2000") == []
     await alice.send("10天")
+    await alice.tap("跳过")
     await alice.tap("跳过")
     assert "花呗 1,000 元，已逾期 10 天" in alice.last_text
 

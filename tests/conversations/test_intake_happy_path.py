@@ -35,14 +35,28 @@ async def test_one_debt_from_start_to_plan(bot: Bot, alice: Chat) -> None:
     assert "花呗 23,500 元，逾期 45 天（从 2026年10月10日 起）" in summary
     assert "失业（暂时的，约 3 个月）" in summary
     assert "6,000 元" in summary and "4,000 元" in summary
+    assert "发工资</b>：每月 15 号" in summary
 
     shown = await alice.tap("确认")
     texts = "\n".join(m.text for m in shown)
-    assert "方案A" in texts and "每月 <b>1,679 元</b>，共 14 期" in texts
-    assert "方案B" in texts  # temporary hardship: a pause first
-    assert "95188" in texts and "工号" in texts
-    assert "身份证" in texts and "失业" in texts
-    assert shown[-1].flat_buttons and "通话稿" in shown[-1].flat_buttons[0][0]
+    # affordable installments lead; a temporary hardship does not put a pause first
+    assert "向支付宝申请分期" in texts and "每月 1,679 元，分 14 期" in texts
+    assert "暂缓" not in texts
+    # the first payment follows the payday (15th): 17 December, not a month from today
+    assert "第一期 2026年12月17日" in texts
+    assert "停息挂账" in texts and "不借新债还旧债" in texts
+    assert all(len(m.text) <= 600 for m in shown)
+    assert shown[-1].flat_buttons[0] == ("📞 花呗的通话稿", "case:script:0")
+
+    script = await alice.tap("花呗的通话稿")
+    said = "\n".join(m.text for m in script)
+    assert "95188" in said and "工号" in said and "您好" in said
+    assert "“我想申请分 14 期还清，每月还 1,679 元。”" in said
+    assert "12 期的话每月要 1,959 元" in said  # the fallback from the user's own numbers
+    chat = await alice.tap("打字版")
+    assert chat[-1].text.startswith("您好，我的花呗逾期了 45 天")
+    checklist = await alice.tap("材料清单")
+    assert "身份证" in checklist[0].text and "失业" in checklist[0].text
 
     [case] = await rows(bot, "SELECT * FROM cases WHERE user_id = 101")
     assert case["status"] == "planned"
@@ -51,6 +65,7 @@ async def test_one_debt_from_start_to_plan(bot: Bot, alice: Chat) -> None:
         400_000,
         0,
     )
+    assert (case["payday"], case["payday_answered"]) == (15, 1)
     assert (case["hardship_reason"], case["hardship_temporary"], case["hardship_months"]) == (
         "unemployed",
         1,
@@ -63,11 +78,12 @@ async def test_one_debt_from_start_to_plan(bot: Bot, alice: Chat) -> None:
         "2026-10-10",
     )
     assert debt["daily_rate_ppm"] is None and debt["rate_answered"] == 1
+    assert debt["total_due_fen"] is None and debt["total_answered"] == 1
 
 
 async def test_two_debts_typed_in_everyday_forms(bot: Bot, alice: Chat) -> None:
     await agree(alice)
-    await one_debt(alice, "花呗", "2.35万", "一个半月", "万分之五")
+    await one_debt(alice, "花呗", "2.35万", "一个半月", "万分之五", total="2.35万")
     await alice.tap("还有一笔")
     assert "第 2 笔" in alice.last_text
     await one_debt(alice, "网商贷", "¥30,000.50", "上个月15号", "0.05%")
@@ -76,44 +92,67 @@ async def test_two_debts_typed_in_everyday_forms(bot: Bot, alice: Chat) -> None:
     assert "暂时的" in alice.last_text
     await alice.send("半年")
     await alice.send("8千")
+    await alice.send("月底")
     await alice.send("3k")
+    # 3,000 of 8,000 is low: asked once to re-check, and a new total typed is taken
+    assert "只占收入的 38%" in alice.last_text and "人情往来" in alice.last_text
+    await alice.send("4千")
     await alice.send("500")
 
     summary = alice.last_text
     assert "1. 花呗 23,500 元" in summary and "日利率 0.05%" in summary
+    assert "全部待还 23,500 元" in summary
     assert "2. 网商贷 30,000.50 元" in summary and "从 2026年10月15日 起" in summary
     assert "经营困难：做生意亏了，店关了（暂时的，约 6 个月）" in summary
+    assert "发工资</b>：每月月底" in summary and "必要开支</b>：4,000 元" in summary
 
     shown = await alice.tap("确认")
-    plan = shown[1].text
-    assert "花呗" in plan and "网商贷" in plan
-    script = "\n".join(m.text for m in shown)
-    assert "按欠款比例分到每一笔" in script
+    plan = "\n".join(m.text for m in shown)
+    assert "按欠款比例分" in plan and "找网商银行" in plan and "找支付宝" in plan
+    buttons = shown[-1].flat_buttons
+    assert ("📞 花呗的通话稿", "case:script:0") in buttons
+    assert ("📞 网商贷的通话稿", "case:script:1") in buttons
+    bank = "\n".join(m.text for m in await alice.tap("网商贷的通话稿"))
+    assert "网商银行" in bank and "95188" not in bank
 
-    debts = await rows(bot, "SELECT product, amount_fen, daily_rate_ppm FROM debts ORDER BY id")
+    debts = await rows(
+        bot, "SELECT product, amount_fen, daily_rate_ppm, total_due_fen FROM debts ORDER BY id"
+    )
     assert [tuple(d) for d in debts] == [
-        ("huabei", 2_350_000, 500),
-        ("wangshangdai", 3_000_050, 500),
+        ("huabei", 2_350_000, 500, 2_350_000),
+        ("wangshangdai", 3_000_050, 500, None),
     ]
     [case] = await rows(bot, "SELECT * FROM cases")
     assert (case["income_fen"], case["essentials_fen"], case["other_debts_fen"]) == (
         800_000,
-        300_000,
+        400_000,
         50_000,
     )
+    assert (case["payday"], case["essentials_checked"]) == (31, 1)
     assert case["hardship_reason"] == "business"
 
 
-async def test_buttons_shown_again_after_the_plan(alice: Chat) -> None:
+async def test_jiebei_loan_rate_is_converted_and_buttons_shown_again(bot: Bot, alice: Chat) -> None:
     await agree(alice)
-    await one_debt(alice, "借呗", "50000", "60天", "0.05%")
+    await alice.tap("借呗")
+    await alice.send("50000")
+    await alice.send("60天")
+    assert "借款详情" in alice.last_text and "1.5 倍" in alice.last_text
+    await alice.send("0.05%")
+    await alice.tap("跳过")
     await alice.tap("没有了")
     await situation(alice, "生病", "长期", "5000", "3800", "300")
-    await alice.tap("确认")
+    assert "借款日利率 0.05%（罚息按 1.5 倍估算）" in alice.last_text
+    shown = await alice.tap("确认")
+    plan = "\n".join(m.text for m in shown)
+    assert "50,000 × 0.075% × 60 天 ≈ 2,250 元（估算）" in plan
+    assert "12348" in plan  # installments cannot finish: free legal help first
+    [debt] = await rows(bot, "SELECT rate_basis, daily_rate_ppm FROM debts")
+    assert tuple(debt) == ("loan", 500)
 
-    shown = await alice.tap("通话稿")
+    shown = await alice.tap("借呗的通话稿")
     assert "95188" in shown[0].text
-    shown = await alice.tap("还款方案")
-    assert "你的还款方案" in shown[0].text
     shown = await alice.tap("材料清单")
     assert "诊断证明" in shown[0].text
+    shown = await alice.tap("还款方案")
+    assert "光靠分期还不完" in shown[0].text

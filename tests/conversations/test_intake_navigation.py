@@ -6,7 +6,9 @@ from tests.support.flows import agree, one_debt, up_to_summary
 
 async def test_back_walks_to_the_previous_question_and_keeps_answers(alice: Chat) -> None:
     await agree(alice)
-    await one_debt(alice, "花呗", "23500", "45天", None)
+    await one_debt(alice, "花呗", "23500", "45天", None, total="3万")
+    await alice.send("/back")
+    assert "全部待还" in alice.last_text and "30,000 元" in alice.last_text
     await alice.send("/back")
     assert "逾期日利率" in alice.last_text
     await alice.send("/back")
@@ -17,6 +19,7 @@ async def test_back_walks_to_the_previous_question_and_keeps_answers(alice: Chat
     await alice.send("24000")  # a new answer replaces the old one; the path goes on from here
     assert "花呗逾期多久了" in alice.last_text
     await alice.send("30天")
+    await alice.tap("跳过")
     await alice.tap("跳过")
     assert "花呗 24,000 元，已逾期 30 天" in alice.last_text
 
@@ -45,7 +48,16 @@ async def test_change_any_answer_from_the_summary(alice: Chat) -> None:
     await up_to_summary(alice)
     await alice.tap("修改")
     labels = alice.buttons()
-    for label in ("第1笔：金额", "第1笔：逾期时间", "第1笔：日利率", "原因", "收入", "必要开支"):
+    for label in (
+        "第1笔：金额",
+        "第1笔：逾期时间",
+        "第1笔：日利率",
+        "第1笔：全部待还",
+        "原因",
+        "收入",
+        "发工资日",
+        "必要开支",
+    ):
         assert label in labels
     await alice.tap("第1笔：金额")
     assert "23,500 元" in alice.last_text
@@ -56,6 +68,28 @@ async def test_change_any_answer_from_the_summary(alice: Chat) -> None:
     await alice.tap("收入")
     await alice.send("7000")
     assert "<b>每月收入</b>：7,000 元" in alice.last_text
+
+    await alice.tap("修改")
+    await alice.tap("第1笔：全部待还")
+    await alice.send("26000")
+    assert "全部待还 26,000 元" in alice.last_text
+
+    await alice.tap("修改")
+    await alice.tap("发工资日")
+    await alice.tap("不固定")
+    assert "发工资</b>：不固定" in alice.last_text
+
+    # essentials that look too low are questioned once, then it is back to the summary
+    await alice.tap("修改")
+    await alice.tap("必要开支")
+    await alice.send("2000")
+    assert "只占收入的 29%" in alice.last_text
+    await alice.tap("没漏算")
+    assert "请核对" in alice.last_text and "2,000 元" in alice.last_text
+    await alice.tap("修改")
+    await alice.tap("必要开支")
+    await alice.send("1900")
+    assert "请核对" in alice.last_text  # asked only once
 
     await alice.tap("修改")
     await alice.tap("原因")
@@ -94,6 +128,7 @@ async def test_cancel_keeps_the_draft_and_start_resumes_it(alice: Chat) -> None:
     assert "借呗逾期多久了" in alice.last_text
     await alice.send("10天")
     await alice.tap("跳过")
+    await alice.tap("跳过")
     assert "借呗 8,000 元，已逾期 10 天" in alice.last_text
 
 
@@ -115,7 +150,7 @@ async def test_start_after_the_plan_offers_to_show_it(alice: Chat) -> None:
     await alice.send("/start")
     assert "已经有一份方案" in alice.last_text
     shown = await alice.tap("看我的方案")
-    assert "你的还款方案" in shown[0].text
+    assert "你的方案" in shown[0].text
 
 
 async def test_status_and_help(alice: Chat) -> None:
@@ -128,5 +163,12 @@ async def test_status_and_help(alice: Chat) -> None:
     assert "已经填到一半" in alice.last_text and "花呗 1,500 元" in alice.last_text
     await alice.send("12天")
     assert "逾期日利率" in alice.last_text
+    await alice.send("/back")
+    await alice.send("/back")
+    await alice.send("/back")
+    await alice.tap("借呗")
+    await alice.send("1500")
+    await alice.send("12天")
+    assert "借款详情" in alice.last_text
     await alice.send("/help")
     assert "/status" in alice.last_text and "/delete" in alice.last_text

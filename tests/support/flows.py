@@ -10,7 +10,14 @@ async def agree(chat: Chat) -> None:
     await chat.tap("开始")
 
 
-async def one_debt(chat: Chat, product: str, amount: str, overdue: str, rate: str | None) -> None:
+async def one_debt(
+    chat: Chat,
+    product: str,
+    amount: str,
+    overdue: str,
+    rate: str | None,
+    total: str | None = None,
+) -> None:
     await chat.tap(product)
     await chat.send(amount)
     await chat.send(overdue)
@@ -18,14 +25,26 @@ async def one_debt(chat: Chat, product: str, amount: str, overdue: str, rate: st
         await chat.tap("跳过")
     else:
         await chat.send(rate)
+    if total is None:
+        await chat.tap("跳过")
+    else:
+        await chat.send(total)
 
 
 async def situation(
-    chat: Chat, reason: str, duration: str, income: str, essentials: str, other: str | None
+    chat: Chat,
+    reason: str,
+    duration: str,
+    income: str,
+    essentials: str,
+    other: str | None,
+    payday: str = "15号",
 ) -> None:
     await chat.tap(reason)
     await chat.tap(duration)
     await chat.send(income)
+    if income.strip() not in ("0", "零", "没有"):
+        await chat.tap(payday)
     await chat.send(essentials)
     if other is None:
         await chat.tap("没有")

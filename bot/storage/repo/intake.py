@@ -9,7 +9,15 @@ from typing import Any
 
 import aiosqlite
 
-from bot.domain.models import Budget, CaseFacts, Debt, Hardship, HardshipReason, Product
+from bot.domain.models import (
+    Budget,
+    CaseFacts,
+    Debt,
+    Hardship,
+    HardshipReason,
+    Product,
+    RateBasis,
+)
 
 __all__ = [
     "CaseRecord",
@@ -41,12 +49,24 @@ CASE_FIELDS = frozenset(
         "income_fen",
         "essentials_fen",
         "other_debts_fen",
+        "payday",
+        "payday_answered",
+        "essentials_checked",
         "status",
         "planned_at",
     }
 )
 DEBT_FIELDS = frozenset(
-    {"product", "amount_fen", "overdue_since", "daily_rate_ppm", "rate_answered"}
+    {
+        "product",
+        "amount_fen",
+        "overdue_since",
+        "daily_rate_ppm",
+        "rate_answered",
+        "rate_basis",
+        "total_due_fen",
+        "total_answered",
+    }
 )
 
 
@@ -58,10 +78,18 @@ class DebtRecord:
     overdue_since: date | None
     daily_rate_ppm: int | None
     rate_answered: bool
+    rate_basis: RateBasis = RateBasis.PENALTY
+    total_due_fen: int | None = None
+    total_answered: bool = True
 
     @property
     def complete(self) -> bool:
-        return self.amount_fen is not None and self.overdue_since is not None and self.rate_answered
+        return (
+            self.amount_fen is not None
+            and self.overdue_since is not None
+            and self.rate_answered
+            and self.total_answered
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +108,9 @@ class CaseRecord:
     essentials_fen: int | None
     other_debts_fen: int | None
     debts: tuple[DebtRecord, ...]
+    payday: int | None = None
+    payday_answered: bool = True
+    essentials_checked: bool = False
 
     @property
     def current_debt(self) -> DebtRecord | None:
@@ -96,11 +127,19 @@ class CaseRecord:
             or self.income_fen is None
             or self.essentials_fen is None
             or self.other_debts_fen is None
+            or (self.income_fen > 0 and not self.payday_answered)
         ):
             return None
         return CaseFacts(
             debts=tuple(
-                Debt(d.product, d.amount_fen or 0, d.overdue_since or date.min, d.daily_rate_ppm)
+                Debt(
+                    d.product,
+                    d.amount_fen or 0,
+                    d.overdue_since or date.min,
+                    d.daily_rate_ppm,
+                    rate_basis=d.rate_basis,
+                    total_due_fen=d.total_due_fen,
+                )
                 for d in debts
             ),
             hardship=Hardship(
@@ -109,7 +148,12 @@ class CaseRecord:
                 temporary=self.hardship_temporary,
                 months=self.hardship_months,
             ),
-            budget=Budget(self.income_fen, self.essentials_fen, self.other_debts_fen),
+            budget=Budget(
+                self.income_fen,
+                self.essentials_fen,
+                self.other_debts_fen,
+                payday=self.payday if self.income_fen > 0 else None,
+            ),
         )
 
 
@@ -167,6 +211,9 @@ async def open_case(conn: aiosqlite.Connection, user_id: int) -> CaseRecord | No
         income_fen=row["income_fen"],
         essentials_fen=row["essentials_fen"],
         other_debts_fen=row["other_debts_fen"],
+        payday=row["payday"],
+        payday_answered=bool(row["payday_answered"]),
+        essentials_checked=bool(row["essentials_checked"]),
         debts=tuple(
             DebtRecord(
                 id=d["id"],
@@ -177,6 +224,9 @@ async def open_case(conn: aiosqlite.Connection, user_id: int) -> CaseRecord | No
                 else None,
                 daily_rate_ppm=d["daily_rate_ppm"],
                 rate_answered=bool(d["rate_answered"]),
+                rate_basis=RateBasis(d["rate_basis"]),
+                total_due_fen=d["total_due_fen"],
+                total_answered=bool(d["total_answered"]),
             )
             for d in debt_rows
         ),
