@@ -91,7 +91,7 @@ def build_application(
         CallbackQueryHandler(faq.show_menu, pattern=r"^faq:menu$"),
         CallbackQueryHandler(faq.show_answer, pattern=r"^faq:\w+$"),
         CallbackQueryHandler(commands.delete_answer, pattern=r"^delete:(yes|no)$"),
-        CallbackQueryHandler(case.show_document, pattern=r"^case:(plan|script|checklist)$"),
+        CallbackQueryHandler(case.show_document, pattern=case.CALLBACK_PATTERN),
         CommandHandler("plan", installments.cmd_plan, filters=private),
         CommandHandler("calls", calls.cmd_calls, filters=private),
         CommandHandler("settings", reminder_settings.cmd_settings, filters=private),

@@ -37,6 +37,21 @@ def skip_rate() -> InlineKeyboardMarkup:
     return grid([(t.SKIP_RATE_BUTTON, "intake:rate:skip")], 1)
 
 
+def skip_total() -> InlineKeyboardMarkup:
+    return grid([(t.SKIP_TOTAL_BUTTON, "intake:total:skip")], 1)
+
+
+def paydays() -> InlineKeyboardMarkup:
+    buttons = [
+        (label, f"intake:payday:{day if day else 'irregular'}") for label, day in t.PAYDAY_BUTTONS
+    ]
+    return grid(buttons, 4)
+
+
+def essentials_ok() -> InlineKeyboardMarkup:
+    return grid([(t.ESSENTIALS_OK_BUTTON, "intake:essentials:ok")], 1)
+
+
 def more_debts() -> InlineKeyboardMarkup:
     return grid(
         [(t.ADD_DEBT_BUTTON, "intake:more:add"), (t.NO_MORE_DEBTS_BUTTON, "intake:more:done")]
@@ -72,21 +87,24 @@ def edit_menu(debt_ids: Sequence[int]) -> InlineKeyboardMarkup:
                 (t.EDIT_DEBT_AMOUNT.format(number=number), f"intake:change:amount:{debt_id}"),
             ]
         )
-        second = [
-            (t.EDIT_DEBT_OVERDUE.format(number=number), f"intake:change:overdue:{debt_id}"),
-            (t.EDIT_DEBT_RATE.format(number=number), f"intake:change:rate:{debt_id}"),
-        ]
-        rows.append(second)
+        rows.append(
+            [
+                (t.EDIT_DEBT_OVERDUE.format(number=number), f"intake:change:overdue:{debt_id}"),
+                (t.EDIT_DEBT_RATE.format(number=number), f"intake:change:rate:{debt_id}"),
+            ]
+        )
+        rows.append([(t.EDIT_DEBT_TOTAL.format(number=number), f"intake:change:total:{debt_id}")])
         if len(debt_ids) > 1:
             rows.append([(t.EDIT_DEBT_DELETE.format(number=number), f"intake:delete:{debt_id}")])
     rows.append([(t.EDIT_ADD_DEBT, "intake:change:add")])
     rows.append(
         [(t.EDIT_REASON, "intake:change:reason"), (t.EDIT_DURATION, "intake:change:duration")]
     )
+    rows.append([(t.EDIT_INCOME, "intake:change:income"), (t.EDIT_PAYDAY, "intake:change:payday")])
     rows.append(
-        [(t.EDIT_INCOME, "intake:change:income"), (t.EDIT_ESSENTIALS, "intake:change:essentials")]
+        [(t.EDIT_ESSENTIALS, "intake:change:essentials"), (t.EDIT_OTHER, "intake:change:other")]
     )
-    rows.append([(t.EDIT_OTHER, "intake:change:other"), (t.EDIT_BACK, "intake:summary")])
+    rows.append([(t.EDIT_BACK, "intake:summary")])
     return rows_markup(rows)
 
 
@@ -99,16 +117,50 @@ def resume(planned: bool) -> InlineKeyboardMarkup:
     return grid([first, (t.RESUME_RESTART_BUTTON, "intake:resume:restart")])
 
 
-def after_plan() -> InlineKeyboardMarkup:
+def after_plan(lender_labels: Sequence[str]) -> InlineKeyboardMarkup:
+    """Under the plan: one script button per lender, then the checklist and the rest."""
+    scripts = [
+        [(out.SCRIPT_FOR_BUTTON.format(label=label), f"case:script:{k}")]
+        for k, label in enumerate(lender_labels)
+    ]
+    return rows_markup(
+        [
+            *scripts,
+            [(out.SHOW_CHECKLIST_BUTTON, "case:checklist"), (out.SHOW_PLAN_BUTTON, "case:plan")],
+            [(out.RECORD_CALL_BUTTON, "deal:start"), (faq.MENU_BUTTON, "faq:menu")],
+        ]
+    )
+
+
+def after_plan_short() -> InlineKeyboardMarkup:
     return grid(
         [
             (out.SHOW_SCRIPT_BUTTON, "case:script"),
             (out.SHOW_PLAN_BUTTON, "case:plan"),
-            (out.SHOW_CHECKLIST_BUTTON, "case:checklist"),
             (out.RECORD_CALL_BUTTON, "deal:start"),
             (faq.MENU_BUTTON, "faq:menu"),
+        ]
+    )
+
+
+def script_chooser(lender_labels: Sequence[str]) -> InlineKeyboardMarkup:
+    return grid(
+        [
+            (out.SCRIPT_FOR_BUTTON.format(label=label), f"case:script:{k}")
+            for k, label in enumerate(lender_labels)
         ],
-        2,
+        1,
+    )
+
+
+def after_script(index: int) -> InlineKeyboardMarkup:
+    return grid(
+        [
+            (out.CHAT_VERSION_BUTTON, f"case:chat:{index}"),
+            (out.SHOW_CHECKLIST_BUTTON, "case:checklist"),
+            (out.RECORD_CALL_BUTTON, "deal:start"),
+        ],
+        1,
     )
 
 

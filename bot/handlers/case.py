@@ -1,92 +1,69 @@
-"""Showing a finished case: the plan, the call script and the materials checklist."""
+"""Showing a finished case: the plan, each lender's call script, the chat version, the papers.
+
+Confirming the intake sends the plan (a few short messages) and a "next step" message with
+one button per lender's script; a script's last message offers its typed version.
+Callback data: ``case:plan``, ``case:checklist``, ``case:script`` (a chooser when there
+are several lenders), ``case:script:<k>`` and ``case:chat:<k>`` (k = the lender's index).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot import keyboards
 from bot.domain.models import CaseFacts
 from bot.domain.plan import Plan, build_plan
-from bot.domain.script import build_call_script
 from bot.services import Services, services
 from bot.storage import repo
 from bot.storage.repo import CaseRecord
 from bot.texts.zh import common as c
-from bot.texts.zh.plan import render_plan
-from bot.texts.zh.script import render_call_script, render_checklist
+from bot.texts.zh.documents import CaseDocuments, case_documents
 
 TELEGRAM_TEXT_LIMIT = 4096
-
-
-@dataclass(frozen=True)
-class CaseDocuments:
-    plan: str
-    script: str
-    checklist: str
+CALLBACK_PATTERN = r"^case:(plan|checklist|script|chat)(:\d+)?$"
 
 
 def plan_for(facts: CaseFacts, svc: Services) -> Plan:
     return build_plan(facts, svc.today(), max_periods=svc.settings.max_periods)
 
 
-def case_documents(facts: CaseFacts, svc: Services) -> CaseDocuments:
-    plan = plan_for(facts, svc)
-    script = build_call_script(facts, plan, svc.today())
-    return CaseDocuments(
-        plan=render_plan(facts, plan),
-        script=render_call_script(script),
-        checklist=render_checklist(facts.hardship.reason),
-    )
+def documents(facts: CaseFacts, svc: Services) -> CaseDocuments:
+    return case_documents(facts, plan_for(facts, svc), svc.today())
 
 
-def split_message(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
-    """Splits at blank lines so no part exceeds Telegram's limit (HTML tags never span them)."""
-    parts: list[str] = []
-    current = ""
-    for block in text.split("\n\n"):
-        candidate = f"{current}\n\n{block}" if current else block
-        if len(candidate) <= limit:
-            current = candidate
-            continue
-        if current:
-            parts.append(current)
-        while len(block) > limit:
-            parts.append(block[:limit])
-            block = block[limit:]
-        current = block
-    if current:
-        parts.append(current)
-    return parts
-
-
-async def _send(update: Update, text: str, *, buttons: bool = False) -> None:
+async def _send_all(
+    update: Update, texts: tuple[str, ...], markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Sends each text as its own message; the buttons go under the last one."""
     assert update.effective_chat is not None
-    parts = split_message(text)
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        markup = keyboards.after_plan() if buttons and last else None
-        await update.effective_chat.send_message(part, reply_markup=markup)
+    for index, text in enumerate(texts):
+        last = index == len(texts) - 1
+        await update.effective_chat.send_message(
+            text[:TELEGRAM_TEXT_LIMIT], reply_markup=markup if last else None
+        )
+
+
+def _next_step(docs: CaseDocuments) -> tuple[str, InlineKeyboardMarkup]:
+    labels = [lender.label for lender in docs.lenders]
+    return c.next_step_text(docs.kind, len(labels)), keyboards.after_plan(labels)
 
 
 async def send_case_documents(
     update: Update, context: ContextTypes.DEFAULT_TYPE, case: CaseRecord
 ) -> None:
-    """The plan, then the script, then the checklist with buttons to see each again."""
+    """The plan, then what to do next, with a button for each lender's script."""
     facts = case.facts()
     if facts is None:
-        await _send(update, c.NO_PLAN_YET)
+        await _send_all(update, (c.NO_PLAN_YET,))
         return
-    documents = case_documents(facts, services(context))
-    await _send(update, documents.plan)
-    await _send(update, documents.script)
-    await _send(update, documents.checklist + "\n\n" + c.AFTER_PLAN, buttons=True)
+    docs = documents(facts, services(context))
+    text, markup = _next_step(docs)
+    await _send_all(update, (*docs.plan, text), markup)
 
 
 async def show_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Shows the plan, script or checklist again (buttons under the plan)."""
+    """Shows the plan, a script, its chat version or the checklist again."""
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
     await query.answer()
@@ -94,9 +71,28 @@ async def show_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     case = await repo.open_case(conn, update.effective_user.id)
     facts = case.facts() if case is not None and case.status == "planned" else None
     if facts is None:
-        await _send(update, c.NO_PLAN_YET)
+        await _send_all(update, (c.NO_PLAN_YET,))
         return
-    documents = case_documents(facts, services(context))
-    which = query.data.removeprefix("case:")
-    text = {"plan": documents.plan, "script": documents.script}.get(which, documents.checklist)
-    await _send(update, text, buttons=True)
+    docs = documents(facts, services(context))
+    parts = query.data.split(":")  # case:<what>[:<lender index>]
+    what = parts[1]
+    index = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
+    if what in ("script", "chat") and index is None and len(docs.lenders) == 1:
+        index = 0
+    if what in ("script", "chat") and (index is None or index >= len(docs.lenders)):
+        labels = [lender.label for lender in docs.lenders]
+        await _send_all(update, (c.WHICH_SCRIPT,), keyboards.script_chooser(labels))
+        return
+    if what == "plan":
+        text, markup = _next_step(docs)
+        await _send_all(update, (*docs.plan, text), markup)
+    elif what == "script":
+        assert index is not None
+        lender = docs.lenders[index]
+        await _send_all(update, lender.script, keyboards.after_script(index))
+    elif what == "chat":
+        assert index is not None
+        lender = docs.lenders[index]
+        await _send_all(update, (lender.chat_intro, lender.chat_text))
+    else:
+        await _send_all(update, (docs.checklist,), keyboards.after_plan_short())

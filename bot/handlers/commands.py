@@ -11,7 +11,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot import keyboards
 from bot.domain.money import format_fen
 from bot.domain.overdue import days_overdue
-from bot.domain.plan import build_plan
+from bot.handlers.case import plan_for
 from bot.handlers.faq import topics_keyboard
 from bot.handlers.installments import deal_status, receive_paid_amount
 from bot.handlers.taps import acknowledge
@@ -56,7 +56,7 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         text = c.STATUS_DRAFT.format(done="、".join(done) or c.STATUS_DRAFT_NOTHING)
     else:
         today = svc.today()
-        plan = build_plan(facts, today, max_periods=svc.settings.max_periods)
+        plan = plan_for(facts, svc)
         lines = [
             c.STATUS_DEBT_LINE.format(
                 product=PRODUCT_NAMES[d.product],
@@ -66,13 +66,17 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             for d in facts.debts
         ]
         offer = (
-            c.STATUS_OFFER.format(amount=format_fen(plan.offer_fen))
-            if plan.offer_fen > 0
+            c.STATUS_OFFER.format(amount=format_fen(plan.limit_fen))
+            if plan.limit_fen > 0
             else c.STATUS_OFFER_NONE
         )
         text = c.STATUS_PLANNED.format(
-            debts="\n".join(lines), total=format_fen(facts.total_fen), offer=offer
+            debts="\n".join(lines),
+            total=format_fen(facts.total_fen),
+            offer=offer,
+            next=c.status_next_step(plan.kind),
         )
+        markup = keyboards.after_plan_short()
     await update.effective_chat.send_message(text, reply_markup=markup)
 
 

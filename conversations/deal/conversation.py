@@ -24,6 +24,7 @@ def build_deal() -> ConversationHandler:
         S.OUTCOME: [button(h.choose_outcome, r"^deal:outcome:(agreed|refused)$")],
         S.WHICH_DEBT: [button(h.choose_debt, r"^deal:debt:\d+$")],
         S.KIND: [button(h.choose_kind, r"^deal:kind:\w+$")],
+        S.SUGGESTED_WHICH: [button(h.choose_option, r"^deal:option:\w+$")],
         S.PERIODS: [MessageHandler(TEXT, h.receive_periods)],
         S.AMOUNT: [MessageHandler(TEXT, h.receive_amount)],
         S.FIRST_DUE: [MessageHandler(TEXT, h.receive_first_due)],
@@ -45,13 +46,14 @@ def build_deal() -> ConversationHandler:
         S.CONFIRM: [
             button(h.save_deal, r"^deal:save$"),
             button(h.redo, r"^deal:redo$"),
+            button(h.renegotiate, r"^deal:renegotiate$"),
         ],
         S.CALL_AGAIN: [button(h.call_again, r"^deal:again:\w+$")],
     }
     for state, handlers in states.items():
         handlers.append(button(h.reject_stale, r"^deal:"))
         handlers.append(MessageHandler(NOT_TEXT, h.reject_non_text))
-        if state in (S.OUTCOME, S.WHICH_DEBT, S.KIND, S.CONFIRM, S.CALL_AGAIN):
+        if state in (S.OUTCOME, S.WHICH_DEBT, S.KIND, S.SUGGESTED_WHICH, S.CONFIRM, S.CALL_AGAIN):
             handlers.append(MessageHandler(TEXT, h.reject_typed))
     return persistent_conversation(
         CONVERSATION_NAME,

@@ -18,15 +18,18 @@ from bot.domain.deal import (
     parse_periods,
     parse_staff_id,
 )
+from bot.domain.deal_check import Overload, check_load
 from bot.domain.hardship import clean_note
 from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.parsing import ParseError
+from bot.domain.plan import Recommendation
 from bot.domain.reminders import ReminderKind, call_again_at
 from bot.handlers.case import plan_for
 from bot.handlers.taps import acknowledge
 from bot.reminders import plan_reminders
 from bot.services import services
 from bot.storage import repo
+from bot.texts.zh import common as c
 from bot.texts.zh import deal as t
 from bot.texts.zh.fmt import cn_date
 from bot.texts.zh.intake import NOT_TEXT, STALE_BUTTON, problem_text
@@ -116,7 +119,7 @@ async def choose_outcome(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     facts = case.facts()
     assert facts is not None
     feasible = plan_for(facts, services(context)).feasible
-    draft = {"outcome": "agreed", "suggested_available": feasible}
+    draft: dict[str, Any] = {"outcome": "agreed", "suggested_available": feasible}
     if len(case.debts) == 1:
         draft["debt_ids"] = [case.debts[0].id]
         await store.save(update, context, S.KIND, draft)
@@ -136,15 +139,39 @@ async def choose_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Dea
 
 
 async def choose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
-    """Stores the kind of deal and asks its first detail."""
+    """Stores the kind of deal and asks its first detail (for the plan: which option)."""
     kind = DealKind(await acknowledge(update))
+    if kind == DealKind.SUGGESTED:
+        case = await store.planned_case(update, context)
+        facts = case.facts() if case else None
+        draft = await store.load(update, context)
+        options = []
+        if case is not None and facts is not None:
+            plan = plan_for(facts, services(context))
+            options = store.suggested_options(plan, case, draft.get("debt_ids", []))
+        if not options:
+            return await reask(update, context, t.USE_BUTTONS)
+        return await advance(update, context, S.SUGGESTED_WHICH, kind=kind.value, options=options)
     first = {
-        DealKind.SUGGESTED: S.STAFF_ID,
         DealKind.INSTALLMENTS: S.PERIODS,
         DealKind.PAUSE_THEN_INSTALLMENTS: S.PAUSE_UNTIL,
         DealKind.SINGLE: S.SINGLE_AMOUNT,
     }[kind]
     return await advance(update, context, first, kind=kind.value)
+
+
+async def choose_option(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
+    """Stores which of the plan's options was agreed; "my own" asks the terms instead."""
+    choice = await acknowledge(update)
+    draft = await store.load(update, context)
+    keys = {key for key, _ in draft.get("options", [])}
+    if choice == "own":
+        draft["suggested_available"] = False
+        await store.save(update, context, S.KIND, draft)
+        return await ask(update, context, S.KIND)
+    if choice not in keys:
+        return await reask(update, context, t.USE_BUTTONS)
+    return await advance(update, context, S.STAFF_ID, option=choice)
 
 
 async def receive_periods(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
@@ -285,12 +312,72 @@ async def show_confirmation(
         deals = store.deals_from_draft(draft, case, context)
     except DealError as error:
         return await _fix(update, context, draft, error)
-    markup = keyboards.grid([(t.SAVE_BUTTON, "deal:save"), (t.REDO_BUTTON, "deal:redo")])
     text = _confirmation(deals, draft.get("staff_id"))
+    warning = await _load_warning(update, context, case, deals)
+    if warning is None:
+        markup = keyboards.grid([(t.SAVE_BUTTON, "deal:save"), (t.REDO_BUTTON, "deal:redo")])
+    else:
+        text = f"{text}\n\n{warning}\n{t.OVER_CHOICES}"
+        markup = keyboards.grid(
+            [
+                (t.RENEGOTIATE_BUTTON, "deal:renegotiate"),
+                (t.SAVE_ANYWAY_BUTTON, "deal:save"),
+                (t.REDO_BUTTON, "deal:redo"),
+            ],
+            1,
+        )
     await update.effective_chat.send_message(
         f"{before}\n\n{text}" if before else text, reply_markup=markup
     )
     return S.CONFIRM
+
+
+async def _load_warning(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    case: repo.CaseRecord,
+    deals: list[store.DebtDeal],
+) -> str | None:
+    """A warning when the deal, with the other active deals, is more than a month can carry."""
+    facts = case.facts()
+    assert facts is not None
+    money = plan_for(facts, services(context)).money
+    replaced = {deal.debt.id for deal in deals}
+    conn = await services(context).database.connection()
+    others = [
+        (i.due, i.amount_fen)
+        for i in await repo.active_installments(conn, store.user_id_of(update))
+        if not i.paid and i.debt_id not in replaced
+    ]
+    new = [(i.due, i.amount_fen) for deal in deals for i in deal.installments]
+    found = check_load(new, others, money)
+    if found is None:
+        return None
+    month = f"{found.month.year}年{found.month.month}月"
+    total = format_fen(found.total_fen)
+    if found.reason is Overload.OVER_OFFER:
+        return t.OVER_OFFER.format(month=month, total=total, limit=format_fen(money.limit_fen))
+    return t.OVER_RATIO.format(month=month, total=total)
+
+
+async def renegotiate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Nothing saved: the terms were more than the budget carries; what to ask for instead."""
+    await acknowledge(update)
+    assert update.effective_chat is not None
+    case = await store.planned_case(update, context)
+    draft = await store.load(update, context)
+    await store.save(update, context, None, None)
+    text = t.RENEGOTIATE_NO_PLAN
+    if case is not None and (facts := case.facts()) is not None:
+        plan = plan_for(facts, services(context))
+        index = next((i for i, d in enumerate(case.debts) if d.id in draft.get("debt_ids", [])), 0)
+        if plan.schedule is not None and plan.kind is Recommendation.INSTALLMENTS:
+            own = plan.schedule.debts[index].installments
+            asked = t.ASK_INSTALLMENTS.format(amount=format_fen(own[0]), count=len(own))
+            text = t.RENEGOTIATE.format(limit=format_fen(plan.money.limit_fen), ask=asked)
+    markup = keyboards.grid([(c.SHOW_SCRIPT_BUTTON, "case:script")])
+    await update.effective_chat.send_message(text, reply_markup=markup)
+    return END
 
 
 async def _fix(

@@ -50,6 +50,10 @@ def question(state: DealState, draft: dict[str, Any], case: CaseRecord) -> Quest
         if draft.get("suggested_available"):
             buttons.insert(0, (t.KIND_SUGGESTED, "deal:kind:suggested"))
         return t.ASK_KIND.format(product=product), grid(buttons)
+    if state == S.SUGGESTED_WHICH:
+        options = [(label, f"deal:option:{key}") for key, label in draft.get("options", [])]
+        options.append((t.OPTION_OWN, "deal:option:own"))
+        return t.ASK_WHICH_OPTION.format(product=product), grid(options, 1)
     if state == S.PERIODS:
         return t.ASK_PERIODS, None
     if state == S.AMOUNT:

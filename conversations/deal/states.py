@@ -20,3 +20,4 @@ class DealState(IntEnum):
     NOTE = 112
     CONFIRM = 113
     CALL_AGAIN = 114
+    SUGGESTED_WHICH = 115

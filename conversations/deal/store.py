@@ -16,12 +16,16 @@ from bot.domain.deal import (
     DealTerms,
     PlannedInstallment,
     installments_for,
-    installments_from_amounts,
+    installments_on_dates,
 )
+from bot.domain.money import format_fen
+from bot.domain.plan import Plan, Recommendation
+from bot.domain.schedule import Schedule
 from bot.handlers.case import plan_for
 from bot.services import services
 from bot.storage import repo
 from bot.storage.repo import CaseRecord, DebtRecord
+from bot.texts.zh import deal as t
 from conversations.deal.states import DealState
 
 CONVERSATION_NAME = "deal"
@@ -83,15 +87,18 @@ def deals_from_draft(
     if kind == DealKind.SUGGESTED:
         facts = case.facts()
         assert facts is not None
-        schedule = plan_for(facts, svc).installments
+        schedule = _option_schedule(plan_for(facts, svc), draft.get("option", MAIN_OPTION))
         if schedule is None:
             raise DealError(DealProblem.SUGGESTED_NEEDS_AMOUNTS)
         deals = []
         for index, debt in enumerate(case.debts):
             if debt in chosen:
                 amounts = schedule.debts[index].installments
-                planned = installments_from_amounts(amounts, schedule.first_due, None)
-                terms = {"first_due": schedule.first_due.isoformat(), "amounts": list(amounts)}
+                planned = installments_on_dates(amounts, schedule.due_dates)
+                terms = {
+                    "due_dates": [d.isoformat() for d in schedule.due_dates],
+                    "amounts": list(amounts),
+                }
                 deals.append(DebtDeal(debt, kind, terms, planned))
         return deals
     terms = DealTerms(
@@ -106,6 +113,38 @@ def deals_from_draft(
     planned = installments_for(terms, svc.today())
     stored = {k: v for k, v in draft.items() if k not in {"debt_ids", "outcome", "staff_id"}}
     return [DebtDeal(debt, kind, stored, planned) for debt in chosen]
+
+
+MAIN_OPTION = "main"
+WITH_PENALTY_OPTION = "with_penalty"
+
+
+def _option_schedule(plan: Plan, option: str) -> Schedule | None:
+    return plan.not_waived if option == WITH_PENALTY_OPTION else plan.schedule
+
+
+def suggested_options(plan: Plan, case: CaseRecord, debt_ids: list[int]) -> list[list[str]]:
+    """The plan's options for the chosen debt, as [key, button label] pairs."""
+    index = next((i for i, d in enumerate(case.debts) if d.id in debt_ids), None)
+    if index is None or plan.schedule is None:
+        return []
+    own = plan.schedule.debts[index].installments
+    if plan.kind is Recommendation.PAY_NOW:
+        label = t.OPTION_PAY_NOW.format(amount=format_fen(own[0]))
+    elif plan.kind is Recommendation.PART_NOW:
+        label = t.OPTION_PART_NOW.format(count=len(own), first=format_fen(own[0]))
+    else:
+        label = t.OPTION_MAIN.format(amount=format_fen(own[0]), count=len(own))
+    options = [[MAIN_OPTION, label]]
+    if plan.not_waived is not None:
+        more = plan.not_waived.debts[index].installments
+        options.append(
+            [
+                WITH_PENALTY_OPTION,
+                t.OPTION_WITH_PENALTY.format(amount=format_fen(more[0]), count=len(more)),
+            ]
+        )
+    return options
 
 
 def _date(value: object) -> date | None:

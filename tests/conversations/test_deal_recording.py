@@ -54,13 +54,80 @@ async def test_the_suggested_plan_as_it_is(bot: Bot, alice: Chat) -> None:
     await alice.send("/deal")
     await alice.tap("谈好了")
     await alice.tap("就按建议方案")
+    # which of the plan's options was agreed: the one asked for, or with the penalty added
+    assert alice.buttons() == [
+        "每月 1,679 元，分 14 期",
+        "罚息一起分：每月 1,717 元，14 期",
+        "都不是，我自己填",
+    ]
+    await alice.tap("每月 1,679 元")
     await alice.tap("跳过")
     assert "花呗：共 14 期，合计 23,500 元" in alice.last_text
-    assert "第 1 期 2026年12月24日：1,679 元" in alice.last_text
-    assert "第 14 期 2028年1月24日：1,673 元" in alice.last_text
+    assert "第 1 期 2026年12月17日：1,679 元" in alice.last_text
+    assert "第 14 期 2028年1月17日：1,673 元" in alice.last_text
+    assert "⚠️" not in alice.last_text
     await alice.tap("保存")
     [(count,)] = await rows(bot, "SELECT COUNT(*) FROM installments")
     assert count == 14
+
+
+async def test_the_suggested_plan_with_the_penalty_added(bot: Bot, alice: Chat) -> None:
+    await planned(alice)
+    await alice.send("/deal")
+    await alice.tap("谈好了")
+    await alice.tap("就按建议方案")
+    await alice.tap("罚息一起分")
+    await alice.tap("跳过")
+    assert "花呗：共 14 期，合计 24,028.75 元" in alice.last_text
+    await alice.tap("保存")
+    amounts = await rows(bot, "SELECT amount_fen FROM installments ORDER BY number")
+    assert sum(r["amount_fen"] for r in amounts) == 2_402_875
+    assert all(r["amount_fen"] % 100 == 0 for r in amounts[:-1])
+
+
+async def test_own_terms_after_choosing_the_plan(alice: Chat) -> None:
+    await planned(alice)
+    await alice.send("/deal")
+    await alice.tap("谈好了")
+    await alice.tap("就按建议方案")
+    await alice.tap("都不是")
+    assert "就按建议方案" not in alice.buttons() and "分期" in alice.buttons()
+
+
+async def test_terms_above_what_the_budget_carries_are_saved_only_after_a_warning(
+    bot: Bot, alice: Chat
+) -> None:
+    await planned(alice)  # at most 1,800 a month
+    await alice.send("/deal")
+    await alice.tap("谈好了")
+    await alice.tap("分期")
+    await alice.send("10期")
+    await alice.send("2350")
+    await alice.send("12月17日")
+    await alice.tap("每月 17 号")
+    await alice.tap("跳过")
+    text = alice.last_text
+    assert "⚠️ 这样 2026年12月 要还 2,350 元，超过了你每月最多能拿出的 1,800 元" in text
+    assert alice.buttons() == ["先不存，再去谈", "仍然保存", "重新填"]
+    await alice.tap("先不存")
+    assert "每月最多能还 1,800 元" in alice.last_text
+    assert "每月 1,679 元，分 14 期" in alice.last_text
+    assert alice.buttons() == ["📞 通话稿"]
+    [(count,)] = await rows(bot, "SELECT COUNT(*) FROM deals")
+    assert count == 0
+
+    await alice.send("/deal")
+    await alice.tap("谈好了")
+    await alice.tap("分期")
+    await alice.send("10期")
+    await alice.send("2350")
+    await alice.send("12月17日")
+    await alice.tap("每月 17 号")
+    await alice.tap("跳过")
+    await alice.tap("仍然保存")
+    assert "已保存" in alice.last_text
+    [(count,)] = await rows(bot, "SELECT COUNT(*) FROM installments")
+    assert count == 10
 
 
 async def test_a_pause_then_installments_and_a_single_payment(bot: Bot, alice: Chat) -> None:
@@ -178,7 +245,7 @@ async def test_start_while_recording_hands_over_to_the_intake(alice: Chat) -> No
     await alice.send("/start")
     assert "已经有一份方案" in alice.last_text
     await alice.tap("看我的方案")
-    assert "你的还款方案" in "\n".join(m.text for m in alice.seen[-4:])
+    assert "你的方案" in "\n".join(m.text for m in alice.seen[-7:])
 
 
 async def test_delete_erases_every_row_of_the_user_and_nothing_of_others(

@@ -160,7 +160,7 @@ async def test_cannot_pay_advice_offers_the_script(bot: Bot, clock: Clock, with_
     await alice.tap("还不上怎么办")
     assert "之前" in alice.last_text and "95188" in alice.last_text
     shown = await alice.tap("看通话稿")
-    assert "协商电话稿" in shown[0].text
+    assert "花呗：打给 95188" in shown[0].text
 
 
 async def test_settings_move_and_mute_reminders(bot: Bot, clock: Clock, with_deal: Chat) -> None:

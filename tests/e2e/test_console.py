@@ -13,15 +13,17 @@ ANSWERS = [
     "1",  # 花呗
     "23500",
     "45天",
-    "1",  # 跳过
+    "1",  # 跳过 (rate)
+    "1",  # 跳过 (the whole balance)
     "2",  # 没有了，下一步
     "1",  # 失业
     "2",  # 约3个月
     "6000",
+    "4",  # 15号
     "4000",
     "1",  # 没有
     "1",  # 确认
-    "1",  # 通话稿 again
+    "1",  # 花呗的通话稿
     "/quit",
 ]
 
@@ -49,7 +51,7 @@ def test_console_runs_the_whole_intake(tmp_path: Path) -> None:
     assert "[1] 好的，开始" in out
     assert "花呗 23,500 元，已逾期 45 天" in out
     assert "请核对" in out and "<b>" not in out  # HTML is shown as plain text
-    assert "方案A" in out and "95188" in out and "身份证" in out
+    assert "向支付宝申请分期" in out and "95188" in out and "身份证" in out
     with sqlite3.connect(database) as conn:
         [(status,)] = conn.execute("SELECT status FROM cases").fetchall()
     assert status == "planned"
@@ -61,4 +63,4 @@ def test_console_continues_where_it_stopped(tmp_path: Path) -> None:
     result = run_console(database, ["1", "20天"])  # "接着填", then the next answer
     assert "上次填到一半" in result.stdout
     assert "借呗逾期多久了" in result.stdout
-    assert "逾期日利率" in result.stdout
+    assert "借款详情" in result.stdout

@@ -111,6 +111,7 @@ def test_sigkill_mid_intake_loses_no_acknowledged_answer(api: FakeBotApi, tmp_pa
         phone.tap("花呗")
         assert "花呗逾期多久了" in phone.say("2.35万")
         assert "逾期日利率" in phone.say("45天")
+        assert "全部待还" in phone.tap("跳过")
         assert "还有别的逾期欠款吗" in phone.tap("跳过")
         phone.tap("没有了")
         assert "持续比较久" in phone.tap("失业")
@@ -122,16 +123,21 @@ def test_sigkill_mid_intake_loses_no_acknowledged_answer(api: FakeBotApi, tmp_pa
     try:
         # no /start: the question the user was on is still open after the restart
         assert "每月到手的收入" in phone.tap("约3个月")
-        phone.say("6000")
+        assert "几号发工资" in phone.say("6000")
+        phone.tap("15号")
         phone.say("4000")
         summary = phone.tap("没有")
         assert "花呗 23,500 元，逾期 45 天" in summary
         assert "失业（暂时的，约 3 个月）" in summary
         assert "6,000 元" in summary and "4,000 元" in summary
-        plan_and_script = phone.tap("确认", replies=4)
-        texts = "\n".join(m["text"] for m in api.sent_messages(USER)[-4:])
-        assert "方案A" in texts and "95188" in texts and "身份证" in texts
-        assert plan_and_script
+        plan = phone.tap("确认", replies=6)
+        texts = "\n".join(m["text"] for m in api.sent_messages(USER)[-6:])
+        assert "向支付宝申请分期" in texts and "停息挂账" in texts
+        assert plan
+        script = phone.tap("花呗的通话稿", replies=5)
+        texts = "\n".join(m["text"] for m in api.sent_messages(USER)[-5:])
+        assert "95188" in texts and "身份证" in texts and "工号" in texts
+        assert script
         assert stop(second, signal.SIGTERM) == 0
     finally:
         if second.poll() is None:
