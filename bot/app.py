@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -11,6 +12,7 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     Defaults,
@@ -77,7 +79,7 @@ def build_application(
         group=-2,
     )
     application.add_handler(TypeHandler(Update, commands.note_activity), group=-1)
-    handlers = [
+    handlers: list[BaseHandler[Any, Any, Any]] = [
         # groups and channels: collect nothing, point to a private chat
         MessageHandler(GROUPS & filters.COMMAND, commands.group_redirect),
         # conversations; the deal first, so /start inside it can hand over to the intake

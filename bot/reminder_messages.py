@@ -6,30 +6,22 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
-from bot.domain.models import Product
+from bot.domain.lenders import lender_of
 from bot.domain.money import format_fen
 from bot.domain.reminders import ReminderKind
 from bot.keyboards import grid
 from bot.storage.repo import DueReminder, InstallmentRecord
 from bot.texts.zh import reminders as t
 from bot.texts.zh.fmt import cn_date
+from bot.texts.zh.lenders import CHANNELS, HOTLINES
 from bot.texts.zh.names import PRODUCT_NAMES
-
-_CONTACTS: dict[Product, tuple[str, str]] = {
-    Product.HUABEI: (t.ALIPAY_CHANNEL, t.ALIPAY_HOTLINE),
-    Product.JIEBEI: (t.ALIPAY_CHANNEL, t.ALIPAY_HOTLINE),
-    Product.BEIYONGJIN: (t.ALIPAY_CHANNEL, t.ALIPAY_HOTLINE),
-    Product.WANGSHANGDAI: (t.WANGSHANGDAI_CHANNEL, t.WANGSHANGDAI_HOTLINE),
-    Product.CREDIT_CARD: (t.BANK_CHANNEL, t.BANK_HOTLINE),
-    Product.OTHER: (t.OTHER_CHANNEL, t.OTHER_HOTLINE),
-}
 
 
 def installment_fields(installment: InstallmentRecord) -> dict[str, object]:
-    channel, hotline = _CONTACTS[installment.product]
+    lender = lender_of(installment.product)
     return {
-        "channel": channel,
-        "hotline": hotline,
+        "channel": CHANNELS[lender],
+        "hotline": HOTLINES[lender],
         "product": PRODUCT_NAMES[installment.product],
         "number": installment.number,
         "count": installment.count,

@@ -33,7 +33,7 @@ class Services:
         return self.now().date()
 
 
-def services(context: CallbackContext | Application) -> Services:  # type: ignore[type-arg]
+def services(context: CallbackContext | Application) -> Services:
     """The typed view of ``bot_data['services']`` (bot_data is never persisted)."""
     bot_data = context.bot_data
     found = bot_data.get(SERVICES_KEY)

@@ -29,7 +29,7 @@ def persistent_conversation(
         warnings.filterwarnings("ignore", category=PTBUserWarning, message=".*per_message.*")
         return ConversationHandler(
             entry_points=list(entry_points),
-            states=states,  # type: ignore[arg-type]
+            states=states,
             fallbacks=list(fallbacks),
             name=name,
             persistent=True,

@@ -173,10 +173,10 @@ def _choose(
         splits = front_loaded(_by_lender(with_penalty, groups), limit, n)
         if splits is not None:
             return _Choice(Recommendation.PART_NOW, n, with_penalty, splits)
-    n = periods_needed(_by_lender(base, groups), limit, max_periods)
-    if n is None:
+    periods = periods_needed(_by_lender(base, groups), limit, max_periods)
+    if periods is None:
         return _Choice(Recommendation.LONG_INSTALLMENTS, None, base)
-    return _Choice(Recommendation.INSTALLMENTS, n, base)
+    return _Choice(Recommendation.INSTALLMENTS, periods, base)
 
 
 def _by_lender(amounts: tuple[int, ...], groups: Groups) -> tuple[int, ...]:

@@ -396,12 +396,12 @@ async def save_deal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     assert update.effective_chat is not None
     case = await store.planned_case(update, context)
     if case is None:
-        return await ask(update, context, S.OUTCOME)  # type: ignore[return-value]
+        return await ask(update, context, S.OUTCOME)
     draft = await store.load(update, context)
     try:
         deals = store.deals_from_draft(draft, case, context)
     except DealError as error:
-        return await _fix(update, context, draft, error)  # type: ignore[return-value]
+        return await _fix(update, context, draft, error)
     svc = services(context)
     now = svc.now()
     user_id = store.user_id_of(update)

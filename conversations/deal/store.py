@@ -95,13 +95,13 @@ def deals_from_draft(
             if debt in chosen:
                 amounts = schedule.debts[index].installments
                 planned = installments_on_dates(amounts, schedule.due_dates)
-                terms = {
+                terms: dict[str, Any] = {
                     "due_dates": [d.isoformat() for d in schedule.due_dates],
                     "amounts": list(amounts),
                 }
                 deals.append(DebtDeal(debt, kind, terms, planned))
         return deals
-    terms = DealTerms(
+    reported = DealTerms(
         kind=kind,
         periods=draft.get("periods") if kind != DealKind.SINGLE else None,
         amount_fen=draft.get("amount_fen"),
@@ -110,7 +110,7 @@ def deals_from_draft(
         due_day=draft.get("due_day"),
         pause_until=_date(draft.get("pause_until")),
     )
-    planned = installments_for(terms, svc.today())
+    planned = installments_for(reported, svc.today())
     stored = {k: v for k, v in draft.items() if k not in {"debt_ids", "outcome", "staff_id"}}
     return [DebtDeal(debt, kind, stored, planned) for debt in chosen]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
 from telegram.ext import ContextTypes
 
@@ -35,7 +37,7 @@ def _text(update: Update) -> str:
     return update.message.text or ""
 
 
-def _answers(case: CaseRecord, fields: dict[str, object]) -> Answers:
+def _answers(case: CaseRecord, fields: dict[str, Any]) -> Answers:
     """What decides the next budget question, with this answer applied."""
 
     def value(name: str) -> object:
@@ -61,7 +63,7 @@ async def _save_case(
     answered: IntakeState,
     *,
     target: IntakeState | None = None,
-    **fields: object,
+    **fields: Any,
 ) -> IntakeState:
     case = await store.require_case(update, context)
     answers = _answers(case, fields)
@@ -209,4 +211,5 @@ async def _receive_money(
         fen = parse_amount(_text(update), max_fen=MAX_MONTHLY_FEN, allow_zero=True)
     except ParseError as error:
         return await reask(update, context, t.problem_text(error.problem))
-    return await _save_case(update, context, answered, **{column: fen})
+    fields: dict[str, Any] = {column: fen}
+    return await _save_case(update, context, answered, **fields)

@@ -33,7 +33,7 @@ HELP = (
     "<b>可以用的命令</b>\n"
     "/start 开始，或接着上次填\n"
     "/status 看我的情况和还款进度\n"
-    "/deal 记录打 95188 的结果\n"
+    "/deal 记录打电话协商的结果\n"
     "/plan 看全部分期\n"
     "/calls 看通话记录\n"
     "/settings 改提醒时间\n"

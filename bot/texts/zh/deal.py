@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.domain.deal import DealProblem
 
 NEED_PLAN = "先发 /start 把情况填完，拿到方案和通话稿，打完电话再来记录。"
-ASK_OUTCOME = "打完 95188 了吗？这次结果怎么样？"
+ASK_OUTCOME = "打完电话了吗？这次结果怎么样？"
 AGREED_BUTTON = "✅ 谈好了"
 REFUSED_BUTTON = "❌ 没谈成"
 
@@ -70,7 +70,7 @@ NEXT_DEBT_BUTTON = "记录下一笔"
 ASK_NOTE = "对方怎么说的？一句话记下来（可以跳过）。"
 REFUSED_SAVED = (
     "已记下这次通话。没谈成很常见，别灰心：\n"
-    "• 换个时间再打 95188，或在支付宝App“我的客服”里说明情况。\n"
+    "• 换个时间再打，或在App的在线客服里打字说明情况，通话稿里有打字版。\n"
     "• 能还多少先按时还多少，保留记录。\n"
     "• 如果被辱骂或威胁，先在App内投诉，没解决再打 12378。\n\n"
     "要我提醒你再打一次吗？"

@@ -27,7 +27,7 @@ CHANNELS: dict[LenderKind, str] = {
 HOTLINES: dict[LenderKind, str] = {
     LenderKind.ANT: "支付宝客服 95188",
     LenderKind.MYBANK: "网商贷页面上的客服",
-    LenderKind.CARD_BANK: "发卡银行的客服电话，在卡背面",
+    LenderKind.CARD_BANK: "发卡银行的客服（电话在卡背面）",
     LenderKind.OTHER: "对方的官方客服",
 }
 # How to reach a person, first lines of each script; no parentheses (read aloud).

@@ -93,7 +93,7 @@ def render_plan_list(
     return "\n".join(lines)
 
 
-NO_DEAL_PLAN = "还没有记录约定。打完 95188 谈好后，发 /deal 记下来，我就能按期提醒你。"
+NO_DEAL_PLAN = "还没有记录约定。打完电话谈好后，发 /deal 记下来，我就能按期提醒你。"
 MARK_PAID_BUTTON = "✅ {product}第{number}期已还"
 CALENDAR_BUTTON = "📅 导入手机日历"
 CALENDAR_CAPTION = "📅 用手机打开这个文件，就能把每期还款日加到日历里（带提醒）。"

@@ -15,8 +15,7 @@ DUE_TODAY = (
 )
 FOLLOWUP = "{product} 第 {number}/{count} 期（{amount} 元）的还款日是 {due}。\n还上了吗？"
 CALL_AGAIN = (
-    "📞 提醒：今天可以再打一次 <b>95188</b> 协商。\n"
-    "换个时间打，常常能遇到别的客服。通话稿随时可以看。"
+    "📞 提醒：今天可以再打一次电话协商。\n换个时间打，常常能遇到别的客服。通话稿随时可以看。"
 )
 
 PAID_BUTTON = "✅ 已还"
@@ -58,13 +57,3 @@ NOT_PAID = (
     "我这个月遇到困难，想问问能不能晚几天或先还一部分。”\n"
     "• 记下客服工号和答复。还上以后点“已还”。"
 )
-
-# Where to pay and whom to call, by product: bank products are not Alipay's.
-ALIPAY_CHANNEL = "支付宝App"
-ALIPAY_HOTLINE = "支付宝客服 95188"
-WANGSHANGDAI_CHANNEL = "网商贷的官方页面"
-WANGSHANGDAI_HOTLINE = "网商贷页面上的客服"
-BANK_CHANNEL = "发卡银行的App或官方渠道"
-BANK_HOTLINE = "发卡银行的客服电话（卡背面）"
-OTHER_CHANNEL = "官方渠道"
-OTHER_HOTLINE = "对方的官方客服"

@@ -108,8 +108,9 @@ def _days(debts: Sequence[DebtLine]) -> int:
 
 def _header(s: LenderScript, label: str) -> list[str]:
     kind = s.lender.kind
-    alipay = [p for p in s.products if p is not Product.BEIYONGJIN] or list(s.products)
-    dial = DIAL[kind].format(services="/".join(PRODUCT_NAMES[p] for p in alipay))
+    # the voice menu leads to 花呗/借呗; 备用金 is reached through them
+    menu: list[Product] = [p for p in s.products if p is not Product.BEIYONGJIN]
+    dial = DIAL[kind].format(services="/".join(PRODUCT_NAMES[p] for p in menu or s.products))
     who = " 95188" if kind is LenderKind.ANT else LENDER_NAMES[kind]
     return [f"<b>📞 {label}：打给{who}</b>", dial]
 

@@ -25,7 +25,7 @@ CHECKED = "✓ "
 SAVED = "已更新，之后的提醒按新设置发送。"
 NEED_START = "先发 /start 开始吧。"
 
-CALLS_NONE = "还没有通话记录。打完 95188 后发 /deal 记下来。"
+CALLS_NONE = "还没有通话记录。打完电话后发 /deal 记下来。"
 CALLS_TITLE = "<b>通话记录</b>"
 CALL_LINE = "{when} · {outcome}"
 CALL_STAFF = " · 工号 {staff}"
