@@ -274,18 +274,26 @@ def _fallbacks(s: LenderScript) -> str:
     return "\n".join(lines)
 
 
+LONG_OVERDUE_NOTE = (
+    "<b>说到催收、起诉</b>\n"
+    "逾期比较久，可能已转给催收或已被起诉。别慌，记下对方是谁、说了什么。"
+    "收到自称法院的短信，打 12368 核实；收到传票或起诉状，别不理，尽快打 12348 咨询。"
+)
+
+
 def _pushback(s: LenderScript) -> str:
     """The answers that protect the person: no new loans, and what to do on a refusal."""
-    return "\n".join(
-        [
-            "<b>“找人借一下”“换个平台借”</b>",
-            *_say("我不想借新的钱还旧的钱，那样只会越欠越多。"),
-            "<b>不同意</b>",
-            *_say("那现在能办的方案有哪些？", "能不能约个时间，再回电给我？"),
-            "别为了挂电话答应还不起的数额。能还多少先按时还多少，保留记录。",
-            "被辱骂、威胁：先在App内投诉，没解决再打 12378。",
-        ]
-    )
+    lines = [
+        "<b>“找人借一下”“换个平台借”</b>",
+        *_say("我不想借新的钱还旧的钱，那样只会越欠越多。"),
+        "<b>不同意</b>",
+        *_say("那现在能办的方案有哪些？", "能不能约个时间，再回电给我？"),
+        "别为了挂电话答应还不起的数额。能还多少先按时还多少，保留记录。",
+        "被辱骂、威胁：先在App内投诉，没解决再打 12378。",
+    ]
+    if s.long_overdue:
+        lines.append(LONG_OVERDUE_NOTE)
+    return "\n".join(lines)
 
 
 def _recap(s: LenderScript) -> str:
