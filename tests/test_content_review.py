@@ -75,7 +75,7 @@ def test_the_bank_card_rule_is_only_a_reference_and_only_for_bank_cards() -> Non
         if "第70条" in text:
             assert "信用卡" in text and "可作参考" in text and "不适用于花呗" in text, name
     for name, messages in golden_messages().items():
-        has_card = any(m.startswith("<b>📞") and "打给发卡银行" in m for m in messages)
+        has_card = any(m.startswith("<b>📞") and "联系发卡银行" in m for m in messages)
         for message in messages:
             if CARD_RULE.search(message):
                 assert has_card and "信用卡" in message, name

@@ -1,10 +1,10 @@
 """When installments fall due: a day or two after the money arrives (domain.md, Affordability).
 
-With a known payday every due date is ``DAYS_AFTER_PAYDAY`` after that month's payday, so
-the money is there when the payment is; the first one is the next such date that leaves
-time to call the lender first. Without one (irregular income) the dates are monthly from
-today. Each month is computed on its own, so a payday of 31 is the last day of every month
-and nothing drifts after a short month.
+With a known payday every due date is ``DAYS_AFTER_PAYDAY`` after it, on one fixed day of
+the month that an agent can enter as the due day: a payday late in the month (27th to
+month end) falls due on the 2nd of the next month. The first is the next such date that
+leaves time to call the lender first. Without a payday (irregular income) the dates are
+monthly from today, each computed from today so nothing drifts after a short month.
 """
 
 from __future__ import annotations
@@ -24,15 +24,28 @@ MIN_LEAD_DAYS = 3
 LAST_DAY = 31
 
 
+# The latest payday whose due day, two days later, exists in every month.
+LATEST_SAME_MONTH_PAYDAY = 28 - DAYS_AFTER_PAYDAY
+LATE_PAYDAY_DUE_DAY = 2
+
+
 def payday_in(year: int, month: int, payday: int) -> date:
     """The payday of that month, clamped to its last day."""
     return date(year, month, min(payday, calendar.monthrange(year, month)[1]))
 
 
+def due_day_for(payday: int) -> int:
+    """The fixed day of the month a payment falls due, a couple of days after payday."""
+    if payday <= LATEST_SAME_MONTH_PAYDAY:
+        return payday + DAYS_AFTER_PAYDAY
+    return LATE_PAYDAY_DUE_DAY
+
+
 def _due_after(month_start: date, payday: int) -> date:
-    return payday_in(month_start.year, month_start.month, payday) + timedelta(
-        days=DAYS_AFTER_PAYDAY
-    )
+    """The due date that follows this month's payday."""
+    if payday <= LATEST_SAME_MONTH_PAYDAY:
+        return month_start.replace(day=payday + DAYS_AFTER_PAYDAY)
+    return (month_start + relativedelta(months=1)).replace(day=LATE_PAYDAY_DUE_DAY)
 
 
 def due_dates(today: date, payday: int | None, n: int) -> tuple[date, ...]:

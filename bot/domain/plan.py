@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from bot.domain.affordability import Affordability, assess, percent_of
 from bot.domain.lenders import Lender, group_by_lender
-from bot.domain.models import FEN_PER_YUAN, CaseFacts, HardshipReason
+from bot.domain.models import FEN_PER_YUAN, CaseFacts, HardshipReason, Product
 from bot.domain.paydays import due_dates
 from bot.domain.penalty import PenaltyEstimate, debt_days_overdue, estimate_penalty
 from bot.domain.schedule import (
@@ -94,6 +94,12 @@ class Plan:
     its amounts include the penalty so far (no negotiation, nothing waived); for
     INSTALLMENTS they do not, and ``not_waived`` is the same offer with the penalty added
     (None when that would not finish within ``max_periods``).
+
+    A PAUSE may come with ``token_fen``, a small monthly payment that still fits (good
+    faith), and, when other fixed payments already pass 36 % of income,
+    ``other_debts_target_fen``: what they would have to come down to for this debt to be
+    repaid within ``max_periods`` at ``monthly_for_max_fen`` a month (None when even that
+    would not be enough).
     """
 
     today: date
@@ -109,6 +115,8 @@ class Plan:
     months_needed: int | None
     monthly_for_max_fen: int | None
     pause_months: int | None
+    token_fen: int | None
+    other_debts_target_fen: int | None
     long_overdue: bool
     help: tuple[HelpPointer, ...]
     debt_ratio_pct: int | None
@@ -174,9 +182,25 @@ def _choose(
         if splits is not None:
             return _Choice(Recommendation.PART_NOW, n, with_penalty, splits)
     periods = periods_needed(_by_lender(base, groups), limit, max_periods)
+    if periods is None and money.thin_surplus and limit < cost.per_30_days_fen:
+        # a few yuan against a penalty that grows faster: a token payment and a pause, not
+        # a schedule of many decades (domain.md: "not an impossible schedule")
+        return _Choice(Recommendation.PAUSE, None, base)
     if periods is None:
         return _Choice(Recommendation.LONG_INSTALLMENTS, None, base)
     return _Choice(Recommendation.INSTALLMENTS, periods, base)
+
+
+def _build(
+    products: tuple[Product, ...],
+    amounts: tuple[int, ...],
+    groups: Groups,
+    today: date,
+    payday: int | None,
+    n: int,
+    splits: Splits | None,
+) -> Schedule:
+    return build_schedule(products, amounts, groups, due_dates(today, payday, n), splits)
 
 
 def _by_lender(amounts: tuple[int, ...], groups: Groups) -> tuple[int, ...]:
@@ -185,28 +209,46 @@ def _by_lender(amounts: tuple[int, ...], groups: Groups) -> tuple[int, ...]:
 
 def _help(facts: CaseFacts, kind: Recommendation, long_overdue: bool) -> tuple[HelpPointer, ...]:
     pointers: list[HelpPointer] = []
-    if kind is Recommendation.LONG_INSTALLMENTS:
+    money = assess(facts.budget)
+    if kind is Recommendation.LONG_INSTALLMENTS or (
+        kind is Recommendation.PAUSE and money.limit_fen > 0
+    ):
         pointers.append(HelpPointer.LEGAL_AID)  # the right help first: the case needs more
     if long_overdue:
         pointers.append(HelpPointer.COURT_CHECK)
     if facts.hardship.reason is HardshipReason.UNEMPLOYED:
         pointers.append(HelpPointer.UNEMPLOYMENT)
-    if facts.budget.income_fen == 0 or kind is Recommendation.PAUSE:
+    if facts.budget.income_fen == 0 or facts.budget.surplus_fen < 0:
         pointers.append(HelpPointer.COMMUNITY)
     pointers += [HelpPointer.LEGAL_AID, HelpPointer.COMPLAINTS]
     return tuple(dict.fromkeys(pointers))
 
 
-def _shares(facts: CaseFacts, lenders: tuple[Lender, ...], limit: int) -> list[int]:
+def _shares(
+    facts: CaseFacts, lenders: tuple[Lender, ...], limit: int, schedule: Schedule | None
+) -> list[int]:
     """Each lender's part of ``limit`` in whole yuan, in proportion to what it is owed.
 
-    A lender whose part rounds to nothing still gets 1 元, taken from the largest part, so
-    every lender hears a real offer and the parts never add up to more than the limit.
+    With a schedule, each part is first the lender's own dearest payment (so no lender is
+    asked for more than it is told is the most), and what the schedule leaves of the limit
+    is shared pro rata on top. Without one, a lender whose part rounds to nothing still gets
+    1 元, taken from the largest part. The parts never add up to more than the limit.
     """
     total = facts.base_fen
+    bases = [sum(facts.debts[i].base_fen for i in lender.debt_indices) for lender in lenders]
+    if schedule is not None:
+        own = [
+            max(
+                sum(schedule.debts[i].installments[k] for i in lender.debt_indices)
+                for k in range(schedule.periods)
+            )
+            for lender in lenders
+        ]
+        slack = max(0, limit - sum(own))
+        extra = [slack * base // total if total else 0 for base in bases]
+        return [o + e - e % FEN_PER_YUAN for o, e in zip(own, extra, strict=True)]
     shares = []
-    for lender in lenders:
-        base = sum(facts.debts[i].base_fen for i in lender.debt_indices)
+    for base in bases:
         share = limit * base // total if total else 0
         shares.append(share - share % FEN_PER_YUAN)
     if limit >= FEN_PER_YUAN * len(lenders):
@@ -231,7 +273,7 @@ def _lender_plans(
             return None
         return tuple(sum(s.debts[i].installments[k] for i in indices) for k in range(s.periods))
 
-    shares = _shares(facts, lenders, limit)
+    shares = _shares(facts, lenders, limit, schedule)
     plans = []
     for lender, share in zip(lenders, shares, strict=True):
         idx = lender.debt_indices
@@ -270,23 +312,28 @@ def build_plan(facts: CaseFacts, today: date, max_periods: int = DEFAULT_MAX_PER
     schedule = None
     not_waived = None
     if n is not None:
-        dates = due_dates(today, payday, n)
-        schedule = build_schedule(products, amounts, groups, dates, choice.splits)
+        schedule = _build(products, amounts, groups, today, payday, n, choice.splits)
     if kind is Recommendation.INSTALLMENTS:
         owed = tuple(a + i.so_far_fen for a, i in zip(amounts, cost.items, strict=True))
         m = periods_needed(_by_lender(owed, groups), money.limit_fen, max_periods)
         if m is not None:
-            not_waived = build_schedule(products, owed, groups, due_dates(today, payday, m))
+            not_waived = _build(products, owed, groups, today, payday, m, None)
 
     months_needed = monthly_for_max = None
+    if kind in (Recommendation.LONG_INSTALLMENTS, Recommendation.PAUSE):
+        monthly_for_max = _ceil_yuan(-(-facts.base_fen // max_periods))
     if kind is Recommendation.LONG_INSTALLMENTS:
         months_needed = -(-facts.base_fen // money.limit_fen)
-        monthly_for_max = _ceil_yuan(-(-facts.base_fen // max_periods))
-    pause_months = None
+    pause_months = token = target = None
     if kind is Recommendation.PAUSE:
         hardship = facts.hardship
         known = hardship.temporary and hardship.months
         pause_months = hardship.months if known else REVIEW_MONTHS
+        token = money.limit_fen or None
+        if money.other_debts_over_ratio and money.surplus_fen > 0 and monthly_for_max:
+            room = money.ratio_cap_fen + money.other_debts_fen - monthly_for_max
+            fits = monthly_for_max <= money.offer_fen
+            target = room - room % FEN_PER_YUAN if fits and room > 0 else None
 
     long_overdue = any(debt_days_overdue(d, today) > LONG_OVERDUE_DAYS for d in facts.debts)
     monthly = schedule.max_period_fen if schedule is not None else 0
@@ -306,6 +353,8 @@ def build_plan(facts: CaseFacts, today: date, max_periods: int = DEFAULT_MAX_PER
         months_needed=months_needed,
         monthly_for_max_fen=monthly_for_max,
         pause_months=pause_months,
+        token_fen=token,
+        other_debts_target_fen=target,
         long_overdue=long_overdue,
         help=_help(facts, kind, long_overdue),
         debt_ratio_pct=percent_of(monthly + facts.budget.other_debts_fen, facts.budget.income_fen),

@@ -16,7 +16,7 @@ from bot.domain.models import FEN_PER_YUAN, Product
 
 @dataclass(frozen=True, slots=True)
 class DebtSchedule:
-    """One debt's installments, period by period."""
+    """One debt's installments, period by period (0 once a small debt is cleared)."""
 
     product: Product
     amount_fen: int
@@ -30,6 +30,11 @@ class DebtSchedule:
     @property
     def last_fen(self) -> int:
         return self.installments[-1]
+
+    @property
+    def periods_paying(self) -> int:
+        """How many periods have something due for this debt."""
+        return sum(1 for x in self.installments if x > 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,30 +154,73 @@ def front_loaded(amounts: tuple[int, ...], limit_fen: int, n: int) -> Splits | N
     return splits
 
 
-def _decompose(payments: tuple[int, ...], amounts: tuple[int, ...]) -> Splits | None:
-    """One lender's payments shared between its debts, pro rata, each exact to the fen.
+def _clear_first(amount: int, room: list[int]) -> tuple[int, ...] | None:
+    """A small debt paid off from the earliest payments: whole yuan but for the last piece.
 
-    The largest debt takes what rounding leaves, so the lender is asked for the same
-    amount every month even when it holds several debts. None when a share would be 0.
+    Takes from ``room`` (what is left of each payment). None when it does not fit.
+    """
+    left = amount
+    split = []
+    for k, free in enumerate(room):
+        take = min(left, free)
+        if take < left:
+            take -= take % FEN_PER_YUAN
+        split.append(take)
+        room[k] -= take
+        left -= take
+    return tuple(split) if left == 0 else None
+
+
+def _pro_rata(amount: int, pool: int, room: tuple[int, ...]) -> tuple[int, ...] | None:
+    """``amount`` spread like ``room`` in whole yuan, the last taking the rest.
+
+    None when some part would be 0 or the last would not fit in the last payment.
+    """
+    early = [r * amount // pool for r in room[:-1]]
+    early = [e - e % FEN_PER_YUAN for e in early]
+    split = (*early, amount - sum(early))
+    fits = all(x > 0 for x in split) and split[-1] <= room[-1]
+    return split if fits else None
+
+
+def _decompose(payments: tuple[int, ...], amounts: tuple[int, ...]) -> Splits | None:
+    """One lender's payments shared between its debts, each exact to the fen.
+
+    The lender is asked for the same amount every month even when it holds several debts.
+    A small debt in whole yuan (at most half of the first payment) is cleared first, the
+    way a person would say it: "第一期先把备用金还清"; so is any debt too small to share
+    every payment. The others share pro rata, and the largest takes what is left. A debt
+    may so have nothing due in later periods (0). None when the payments cannot be shared.
     """
     if len(amounts) == 1:
         return (payments,)
-    total = sum(amounts)
     absorber = amounts.index(max(amounts))
-    shares: list[tuple[int, ...]] = []
-    for i, amount in enumerate(amounts):
-        if i == absorber:
-            shares.append(())
-            continue
-        early = [p * amount // total for p in payments[:-1]]
-        early = [e - e % FEN_PER_YUAN for e in early]
-        shares.append((*early, amount - sum(early)))
-    others = [s for i, s in enumerate(shares) if i != absorber]
-    rest = tuple(p - sum(o[k] for o in others) for k, p in enumerate(payments))
-    shares[absorber] = rest
-    if any(x <= 0 for share in shares for x in share):
+    others = [i for i in range(len(amounts)) if i != absorber]
+    early = {i for i in others if amounts[i] % FEN_PER_YUAN == 0 and amounts[i] * 2 <= payments[0]}
+    while True:
+        room = list(payments)
+        shares: dict[int, tuple[int, ...]] = {}
+        for i in sorted(early, key=lambda i: amounts[i]):
+            cleared = _clear_first(amounts[i], room)
+            if cleared is None:
+                return None
+            shares[i] = cleared
+        rest = [i for i in others if i not in early]
+        pool = sum(amounts[i] for i in rest) + amounts[absorber]
+        failed = None
+        for i in rest:
+            split = _pro_rata(amounts[i], pool, tuple(room))
+            if split is None:
+                failed = i
+                break
+            shares[i] = split
+        if failed is None:
+            break
+        early.add(failed)  # too small to share every payment: clear it first instead
+    shares[absorber] = tuple(p - sum(shares[i][k] for i in others) for k, p in enumerate(payments))
+    if any(x < 0 for split in shares.values() for x in split):
         return None
-    return tuple(shares)
+    return tuple(shares[i] for i in range(len(amounts)))
 
 
 def build_schedule(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.domain.affordability import Affordability
 from bot.domain.checklist import Material, materials_for
 from bot.domain.lenders import Lender, LenderKind
 from bot.domain.models import CaseFacts, HardshipReason, Product
@@ -19,6 +20,8 @@ from bot.domain.schedule import largest_period, periods_needed
 
 # The answer agents give most often (domain.md: 12–36 periods are often reported).
 COMMON_AGENT_PERIODS = 12
+# 第70条: a bank's 个性化分期 lasts at most 5 years.
+CARD_MAX_PERIODS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +51,8 @@ class Ask:
 
     ``amounts``/``due_dates`` are the lender's payments under PAY_NOW, PART_NOW and
     INSTALLMENTS. LONG_INSTALLMENTS asks for ``monthly_fen`` for about ``periods``
-    months; PAUSE asks for ``pause_months`` with nothing due.
+    months; PAUSE asks for ``pause_months``, with ``token_fen`` a month in good faith when
+    a little still fits.
     """
 
     kind: Recommendation
@@ -58,6 +62,7 @@ class Ask:
     periods: int | None
     pause_months: int | None
     payday: int | None
+    token_fen: int | None = None
 
     @property
     def last_fen(self) -> int | None:
@@ -78,7 +83,9 @@ class Fallbacks:
     ``twelve_monthly_fen``: what 12 periods would cost this lender a month, set only when
     the ask is longer than 12. ``part_now_fen``: the most that can be paid now without
     borrowing or touching living money. ``not_waived_*``: what the installments become if
-    the penalty is added to them (periods None when they would not finish).
+    the penalty is added to them at this lender's own share (periods None when they would
+    not finish). ``five_years_monthly_fen``: for a bank card asked for more than 60 periods,
+    what 60 (第70条's longest) would cost a month.
     """
 
     twelve_monthly_fen: int | None
@@ -86,6 +93,7 @@ class Fallbacks:
     not_waived_total_fen: int | None
     not_waived_periods: int | None
     not_waived_monthly_fen: int | None
+    five_years_monthly_fen: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +116,7 @@ class LenderScript:
     reason: ReasonSection
     long_overdue: bool
     max_periods: int
+    money: Affordability
 
     @property
     def products(self) -> tuple[Product, ...]:
@@ -142,7 +151,8 @@ def _ask(plan: Plan, part: LenderPlan, payday: int | None) -> Ask:
         monthly = part.share_limit_fen
         periods = -(-part.base_fen // monthly) if monthly > 0 else None
         return Ask(kind, (), (), monthly, periods, None, payday)
-    return Ask(kind, (), (), None, None, plan.pause_months, payday)
+    token = part.share_limit_fen if plan.token_fen else None
+    return Ask(kind, (), (), None, None, plan.pause_months, payday, token)
 
 
 def _fallbacks(plan: Plan, part: LenderPlan) -> Fallbacks:
@@ -155,18 +165,24 @@ def _fallbacks(plan: Plan, part: LenderPlan) -> Fallbacks:
     twelve = largest_period((part.base_fen,), COMMON_AGENT_PERIODS) if longer_than_twelve else None
     total = periods = monthly = None
     if plan.kind is Recommendation.INSTALLMENTS:
+        # against this lender's own share, so it never reads as more than its most
         total = part.base_fen + part.penalty_fen
-        if part.not_waived is not None:
-            periods, monthly = len(part.not_waived), part.not_waived[0]
-        else:
-            periods = periods_needed((total,), part.share_limit_fen, plan.max_periods)
-            monthly = largest_period((total,), periods) if periods else None
+        periods = periods_needed((total,), part.share_limit_fen, plan.max_periods)
+        monthly = largest_period((total,), periods) if periods else None
+    five_years = None
+    card = part.lender.kind is LenderKind.CARD_BANK
+    long_ask = plan.kind is Recommendation.LONG_INSTALLMENTS or (
+        ask_periods is not None and ask_periods > CARD_MAX_PERIODS
+    )
+    if card and long_ask:
+        five_years = largest_period((part.base_fen,), CARD_MAX_PERIODS)
     return Fallbacks(
         twelve_monthly_fen=twelve,
         part_now_fen=part.share_limit_fen,
         not_waived_total_fen=total,
         not_waived_periods=periods,
         not_waived_monthly_fen=monthly,
+        five_years_monthly_fen=five_years,
     )
 
 
@@ -206,6 +222,7 @@ def build_call_scripts(facts: CaseFacts, plan: Plan, today: date) -> CallScripts
                 reason=reason,
                 long_overdue=plan.long_overdue,
                 max_periods=plan.max_periods,
+                money=plan.money,
             )
         )
     return CallScripts(

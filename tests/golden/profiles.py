@@ -2,7 +2,9 @@
 
 Letters (a)–(j) follow ``shared/reviews/advice-2026-12.md``; (k)–(o) are ours, chosen to
 reach what the review did not: two cards and a whole balance, a part payment, other debts
-over 36 %, a typed penalty rate on a long-overdue loan, and a deficit.
+over 36 %, a typed penalty rate on a long-overdue loan, and a deficit. (p)–(r) come from
+the second adviser reading: a tiny and a large debt at one lender, a surplus of 30 元
+against a growing penalty, and a card that would need longer than 第70条's five years.
 """
 
 from __future__ import annotations
@@ -267,6 +269,40 @@ PROFILES: dict[str, Profile] = {
             lasting=True,
             income=3_000,
             essentials=3_500,
+            payday=15,
+        )
+    ),
+    "p_tiny_and_large_at_one_lender": Profile(
+        _case(
+            Debt(P.HUABEI, yuan(10), date(2026, 11, 1)),
+            Debt(P.JIEBEI, yuan(30_000), date(2026, 10, 1)),
+            reason=R.INCOME_DROP,
+            months=3,
+            income=5_000,
+            essentials=3_900,
+            payday=15,
+        )
+    ),
+    "q_surplus_30_token_and_pause": Profile(
+        _case(
+            Debt(P.CREDIT_CARD, yuan(20_000), date(2026, 9, 1)),
+            Debt(P.WANGSHANGDAI, yuan(3_000), date(2026, 10, 1)),
+            reason=R.FAMILY,
+            lasting=True,
+            income=3_000,
+            essentials=2_970,
+            payday=10,
+        )
+    ),
+    "r_card_longer_than_five_years": Profile(
+        _case(
+            Debt(P.CREDIT_CARD, yuan(60_000), date(2026, 5, 1)),
+            Debt(P.JIEBEI, yuan(40_000), date(2026, 5, 1)),
+            reason=R.ILLNESS,
+            lasting=True,
+            income=6_000,
+            essentials=4_500,
+            other=300,
             payday=15,
         )
     ),

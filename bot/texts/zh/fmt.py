@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from bot.domain.models import HardshipReason
 from bot.domain.money import format_fen
 
 
@@ -52,3 +53,10 @@ def due_rule(due_dates: tuple[date, ...], payday: int | None, *, spoken: bool = 
 def payday_text(payday: int) -> str:
     """``15`` -> ``"每月 15 号"``; 31 (the last day) -> ``"每月月底"``."""
     return "每月月底" if payday >= 31 else f"每月 {payday} 号"
+
+
+def income_arrives(reason: HardshipReason) -> str:
+    """How the person's money comes in: "发工资", or "有钱到账" without a job or wages."""
+    if reason in (HardshipReason.UNEMPLOYED, HardshipReason.BUSINESS):
+        return "有钱到账"
+    return "发工资"

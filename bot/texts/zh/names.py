@@ -19,3 +19,6 @@ REASON_NAMES: dict[HardshipReason, str] = {
     HardshipReason.BUSINESS: "经营困难",
     HardshipReason.OTHER: "其他",
 }
+
+# A debt's name inside a sentence: "其他" alone is a button, not a name.
+DEBT_NAMES: dict[Product, str] = PRODUCT_NAMES | {Product.OTHER: "其他借款"}

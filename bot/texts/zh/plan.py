@@ -19,9 +19,20 @@ from bot.domain.money import format_fen
 from bot.domain.penalty import PenaltyEstimate
 from bot.domain.plan import CostOfWaiting, HelpPointer, LenderPlan, Plan, Recommendation
 from bot.domain.rates import format_rate
-from bot.texts.zh.fmt import about_yuan, cn_date, due_rule, month_day, months_text, yuan
+from bot.texts.zh.fmt import (
+    about_yuan,
+    cn_date,
+    due_rule,
+    income_arrives,
+    month_day,
+    months_text,
+    yuan,
+)
 from bot.texts.zh.lenders import CHANNELS, LENDER_NAMES
-from bot.texts.zh.names import PRODUCT_NAMES
+from bot.texts.zh.names import DEBT_NAMES
+
+# A penalty this small is not worth a call of its own.
+SMALL_PENALTY_FEN = 1_000
 
 SAFETY = (
     "<i>{asks}同不同意由{lender}决定。"
@@ -50,7 +61,7 @@ def lender_labels(facts: CaseFacts, lenders: Sequence[Lender]) -> dict[Lender, s
     labels = {}
     for lender in lenders:
         products = dict.fromkeys(facts.debts[i].product for i in lender.debt_indices)
-        name = "、".join(PRODUCT_NAMES[p] for p in products)
+        name = "、".join(DEBT_NAMES[p] for p in products)
         if counts[lender.kind] > 1 and lender.kind in (LenderKind.CARD_BANK, LenderKind.OTHER):
             name = f"第{lender.number}笔{name}"
         labels[lender] = name
@@ -62,7 +73,7 @@ def debt_labels(facts: CaseFacts) -> tuple[str, ...]:
     products = [d.product for d in facts.debts]
     labels = []
     for index, product in enumerate(products):
-        name = PRODUCT_NAMES[product]
+        name = DEBT_NAMES[product]
         if products.count(product) > 1:
             name = f"第{products[: index + 1].count(product)}笔{name}"
         labels.append(name)
@@ -75,15 +86,29 @@ def _lender_name(plan: Plan) -> str:
 
 
 def _channel(plan: Plan) -> str:
-    kinds = dict.fromkeys(p.lender.kind for p in plan.lenders)
-    return "、".join(CHANNELS[k] for k in kinds)
+    kinds = list(dict.fromkeys(p.lender.kind for p in plan.lenders))
+    if len(kinds) == 1:
+        return CHANNELS[kinds[0]]
+    return "各家的官方App或渠道"
 
 
-def _due_rule(plan: Plan, payday: int | None) -> str:
+def _due_rule(facts: CaseFacts, plan: Plan, payday: int | None) -> str:
     assert plan.schedule is not None
     first = plan.schedule.first_due
-    after = "，都在发工资后" if payday else ""
+    after = f"，都在{income_arrives(facts.hardship.reason)}后" if payday else ""
     return f"第一期 {cn_date(first)}，以后{due_rule(plan.schedule.due_dates, payday)}{after}"
+
+
+def _small_first(facts: CaseFacts, plan: Plan) -> list[str]:
+    """A small debt cleared in the first payment, said plainly."""
+    assert plan.schedule is not None
+    labels = debt_labels(facts)
+    cleared = [
+        f"{labels[i]} {yuan(d.installments[0])}"
+        for i, d in enumerate(plan.schedule.debts)
+        if d.periods_paying == 1 and plan.schedule.periods > 1
+    ]
+    return [f"第一期先把{'、'.join(cleared)}还清，其余每月照付。"] if cleared else []
 
 
 def _per_lender(facts: CaseFacts, plan: Plan, amount_of: str) -> list[str]:
@@ -100,7 +125,8 @@ def _per_lender(facts: CaseFacts, plan: Plan, amount_of: str) -> list[str]:
 def _pay_now(facts: CaseFacts, plan: Plan, payday: int | None) -> str:
     assert plan.schedule is not None
     due = plan.schedule.first_due
-    latest = f"最晚 {month_day(due)}，发工资后" if payday else f"最晚 {month_day(due)}"
+    arrives = income_arrives(facts.hardship.reason)
+    latest = f"最晚 {month_day(due)}，{arrives}后" if payday else f"最晚 {month_day(due)}"
     lines = ["<b>你的方案：尽快一次还清</b>", "你每月能拿出的钱够一次还清，不用等协商。"]
     if len(plan.lenders) == 1:
         part = plan.lenders[0]
@@ -115,14 +141,18 @@ def _pay_now(facts: CaseFacts, plan: Plan, payday: int | None) -> str:
     lines.append(
         f"每多拖 30 天，罚息约多 {yuan(plan.cost.per_30_days_fen)}（估算），征信上的逾期也会更长。"
     )
-    lines.append("还清以后，可以打电话问问已产生的罚息能不能减免，由对方决定。")
+    if plan.cost.so_far_fen < SMALL_PENALTY_FEN:
+        lines.append("罚息只有几块钱，还清就行，不用专门打电话。")
+    else:
+        lines.append("还清以后，可以打电话问问已产生的罚息能不能减免，由对方决定。")
     return "\n".join(lines)
 
 
-def _part_now(plan: Plan, payday: int | None) -> str:
+def _part_now(facts: CaseFacts, plan: Plan, payday: int | None) -> str:
     assert plan.schedule is not None
     s = plan.schedule
-    head = "下次发工资后还清" if payday else f"分 {s.periods} 次还清"
+    arrives = income_arrives(facts.hardship.reason)
+    head = f"下次{arrives}后还清" if payday and s.periods == 2 else f"分 {s.periods} 次还清"
     lines = [f"<b>你的方案：先还一部分，{head}</b>"]
     lines.append(
         f"· 先还 <b>{yuan(s.period_totals[0])}</b>：手上有钱今天就还，最晚 {month_day(s.first_due)}"
@@ -153,7 +183,8 @@ def _installments(facts: CaseFacts, plan: Plan, payday: int | None) -> str:
             f"<b>每月共 {yuan(s.regular_total_fen)}，分 {s.periods} 期</b>，按欠款比例分："
         )
         lines += _per_lender(facts, plan, "每月")
-    lines.append(_due_rule(plan, payday))
+    lines.append(_due_rule(facts, plan, payday))
+    lines += _small_first(facts, plan)
     ratio = f"，加上其他还款约占收入的 {plan.debt_ratio_pct}%" if plan.debt_ratio_pct else ""
     lines.append(f"在你每月最多能拿出的 {yuan(plan.limit_fen)}以内{ratio}。")
     lines.append(
@@ -174,7 +205,7 @@ def _long(facts: CaseFacts, plan: Plan) -> str:
     per_30 = plan.cost.per_30_days_fen
     est = "（估算）" if plan.cost.estimated else ""
     more = "，比你每月能还的还多" if per_30 >= limit else ""
-    lines.append(f"罚息每 30 天还约多 {yuan(per_30)}{est}{more}。")
+    lines.append(f"罚息每 30 天约多 {yuan(per_30)}{est}{more}。")
     lines += [
         "<b>建议这样做</b>",
         "1. 先打 <b>12348</b> 公共法律服务热线，免费问清楚你的处境",
@@ -187,31 +218,46 @@ def _long(facts: CaseFacts, plan: Plan) -> str:
 
 def _pause(plan: Plan) -> str:
     money = plan.money
+    heavy = money.other_debts_over_ratio and money.surplus_fen > 0
+    title = (
+        "<b>你的情况：别的贷款月供已经太重</b>" if heavy else "<b>你的情况：现在拿不出钱来还</b>"
+    )
+    adjust = "可以先问问这些贷款能不能调低月供。"
     if money.income_fen == 0:
         why = "你现在没有收入。"
-    elif money.surplus_fen < 0:
-        why = f"每月收入不够必要开支和其他还款，还差 {yuan(-money.surplus_fen)}。"
-    elif money.other_debts_over_ratio:
+    elif heavy:
         pct = percent_of(money.other_debts_fen, money.income_fen)
-        why = (
-            f"其他固定还款已占收入的 {pct}%，超过了 36% 的警戒线，再加一笔分期很容易还不上。"
-            "可以先问问这些贷款能不能调低月供。"
-        )
+        why = f"其他固定还款已占收入的 {pct}%，超过了 36% 的警戒线，再加一笔分期很容易还不上。"
+        if plan.other_debts_target_fen and plan.monthly_for_max_fen:
+            why += (
+                f"别的贷款月供降到 {yuan(plan.other_debts_target_fen)}以下，就能按每月 "
+                f"{yuan(plan.monthly_for_max_fen)}分 {plan.max_periods} 期还这笔。"
+            )
+        why += adjust
+    elif money.surplus_fen < 0 and money.other_debts_fen > 0:
+        why = f"每月收入不够必要开支和其他还款，还差 {yuan(-money.surplus_fen)}。{adjust}"
+    elif money.surplus_fen < 0:
+        why = f"每月收入不够必要开支，还差 {yuan(-money.surplus_fen)}。"
+    elif money.surplus_fen == 0:
+        why = "每月收入刚够必要开支，没有结余。"
     else:
-        why = "每月几乎没有结余。"
+        why = f"每月只剩 {yuan(money.surplus_fen)}，而罚息涨得比这快。"
     months = plan.pause_months
     est = "（估算）" if plan.cost.estimated else ""
-    return "\n".join(
-        [
-            "<b>你的情况：现在拿不出钱来还</b>",
-            f"{why}硬排一个还不起的分期，只会再次逾期。可以这样申请：",
-            f"· 如实说明情况，申请先暂缓 {months} 个月，到时主动联系对方再商量",
-            "· 申请减免罚息",
-            f"暂缓的代价：罚息每个月约多 {yuan(plan.cost.per_30_days_fen)}{est}，"
-            "除非对方同意减免；征信上的逾期也会更长。",
-            "哪天能挤出一点，小额按时还也能表明诚意，但别动吃饭、房租、看病的钱。",
-        ]
-    )
+    ask = [f"· 如实说明情况，申请先暂缓 {months} 个月，到时主动联系对方再商量"]
+    if plan.token_fen:
+        ask.append(f"· 这期间每月先还 {yuan(plan.token_fen)}，表明诚意")
+    ask.append("· 申请减免罚息")
+    lines = [
+        title,
+        f"{why}硬排一个还不起的分期，只会再次逾期。可以这样申请：",
+        *ask,
+        f"暂缓的代价：罚息每个月约多 {yuan(plan.cost.per_30_days_fen)}{est}，"
+        "除非对方同意减免；征信上的逾期也会更长。",
+    ]
+    if not plan.token_fen and not heavy:
+        lines.append("哪天能挤出一点，小额按时还也能表明诚意，但别动吃饭、房租、看病的钱。")
+    return "\n".join(lines)
 
 
 def _formula(p: PenaltyEstimate, label: str) -> str:
@@ -239,11 +285,9 @@ def _estimate_basis(cost: CostOfWaiting) -> str:
         elif item.product is Product.HUABEI:
             parts.append("花呗按常见的每天万分之五")
         elif item.product is Product.CREDIT_CARD:
-            parts.append(
-                "信用卡只按每天万分之五粗算，实际还有透支利息和违约金，常按月计复利，会更高"
-            )
+            parts.append("信用卡只按每天万分之五粗算；银行还会收透支利息和违约金，实际可能更高")
         else:
-            parts.append(f"{PRODUCT_NAMES[item.product]}没有通用说法，按每天万分之五粗算")
+            parts.append(f"{DEBT_NAMES[item.product]}没有通用说法，按每天万分之五粗算")
     return f"估算依据：{'；'.join(parts)}。以账单为准。"
 
 
@@ -254,14 +298,12 @@ def _coverage(facts: CaseFacts, plan: Plan) -> str:
             "App里的全部待还可能已含部分罚息，以客服核对的为准。"
         )
     if any(plan.whole_known):
-        known = "、".join(
-            PRODUCT_NAMES[d.product]
-            for d, k in zip(facts.debts, plan.whole_known, strict=True)
-            if k
-        )
+        pairs = list(zip(debt_labels(facts), plan.whole_known, strict=True))
+        known = "、".join(label for label, k in pairs if k)
+        rest = "、".join(label for label, k in pairs if not k)
         return (
-            f"{known}按全部待还算，其他按逾期金额算，合计 {yuan(plan.base_fen)}。"
-            "还没到期的部分和罚息不全在里面，打电话时先请客服核对一共要还多少。"
+            f"{known}按全部待还算，{rest}按逾期金额算，合计 {yuan(plan.base_fen)}。"
+            f"{rest}还没到期的部分和各笔罚息不在里面，打电话时先请客服核对一共要还多少。"
         )
     if plan.kind in (Recommendation.PAY_NOW, Recommendation.PART_NOW):
         return "按你填的逾期金额算。还没到期的部分照原来的还款日还，记得留出这笔钱。"
@@ -284,7 +326,7 @@ def _not_waived(plan: Plan) -> str:
         if nw is not None:
             lines.append(
                 f"{condition}：合计约 {about_yuan(total)}，每月 {yuan(nw.regular_total_fen)}，"
-                f"要 {nw.periods} 期，仍在你能拿出的范围内。"
+                f"要 {nw.periods} 期。前提是分期以后不再加罚息，打电话时问清楚。"
             )
         else:
             lines.append(
@@ -311,6 +353,15 @@ def _cost(facts: CaseFacts, plan: Plan) -> str:
     lines.append(f"之后每多 30 天，约再多 {yuan(cost.per_30_days_fen)}。")
     lines.append(_estimate_basis(cost) if cost.estimated else "以账单为准。")
     return "\n".join(lines)
+
+
+def _cost_messages(facts: CaseFacts, plan: Plan) -> tuple[str, ...]:
+    """The cost of waiting; with more than two debts its basis goes in a message of its own."""
+    text = _cost(facts, plan)
+    if len(plan.cost.items) <= 2 or not plan.cost.estimated:
+        return (text,)
+    head, basis = text.rsplit("\n", 1)
+    return (head, basis)
 
 
 def _budget(facts: CaseFacts, plan: Plan) -> str:
@@ -346,7 +397,10 @@ def _budget(facts: CaseFacts, plan: Plan) -> str:
             "请再核对有没有漏算：学费、人情往来、衣物、保险、修理等，平摊到每月。"
         )
     if money.thin_surplus:
-        lines.append("⚠️ 结余很少，一点意外开销就会打乱计划。先确认开支没漏算；每期能少就少一点。")
+        lines.append(
+            "⚠️ 结余很少，一点意外开销就会打乱计划。先确认开支没漏算；"
+            "哪个月可能还不上，提前打电话说明，别等逾期了再说。"
+        )
     return "\n".join(lines)
 
 
@@ -360,7 +414,7 @@ def render_plan(facts: CaseFacts, plan: Plan) -> tuple[str, ...]:
     if plan.kind is Recommendation.PAY_NOW:
         first = _pay_now(facts, plan, payday)
     elif plan.kind is Recommendation.PART_NOW:
-        first = _part_now(plan, payday)
+        first = _part_now(facts, plan, payday)
     elif plan.kind is Recommendation.INSTALLMENTS:
         first = _installments(facts, plan, payday)
     elif plan.kind is Recommendation.LONG_INSTALLMENTS:
@@ -374,7 +428,7 @@ def render_plan(facts: CaseFacts, plan: Plan) -> tuple[str, ...]:
         first,
         _budget(facts, plan),
         _what_it_covers(facts, plan),
-        _cost(facts, plan),
+        *_cost_messages(facts, plan),
         _help(plan) + "\n\n" + safety,
     )
 
