@@ -93,11 +93,13 @@ def deals_from_draft(
         deals = []
         for index, debt in enumerate(case.debts):
             if debt in chosen:
-                amounts = schedule.debts[index].installments
-                planned = installments_on_dates(amounts, schedule.due_dates)
+                # a small debt cleared early has nothing due afterwards
+                own = schedule.debts[index].installments
+                due = [(d, a) for d, a in zip(schedule.due_dates, own, strict=True) if a > 0]
+                planned = installments_on_dates([a for _, a in due], [d for d, _ in due])
                 terms: dict[str, Any] = {
-                    "due_dates": [d.isoformat() for d in schedule.due_dates],
-                    "amounts": list(amounts),
+                    "due_dates": [d.isoformat() for d, _ in due],
+                    "amounts": [a for _, a in due],
                 }
                 deals.append(DebtDeal(debt, kind, terms, planned))
         return deals
@@ -128,8 +130,8 @@ def suggested_options(plan: Plan, case: CaseRecord, debt_ids: list[int]) -> list
     index = next((i for i, d in enumerate(case.debts) if d.id in debt_ids), None)
     if index is None or plan.schedule is None:
         return []
-    own = plan.schedule.debts[index].installments
-    if plan.kind is Recommendation.PAY_NOW:
+    own = tuple(a for a in plan.schedule.debts[index].installments if a > 0)
+    if plan.kind is Recommendation.PAY_NOW or len(own) == 1:
         label = t.OPTION_PAY_NOW.format(amount=format_fen(own[0]))
     elif plan.kind is Recommendation.PART_NOW:
         label = t.OPTION_PART_NOW.format(count=len(own), first=format_fen(own[0]))
@@ -137,7 +139,7 @@ def suggested_options(plan: Plan, case: CaseRecord, debt_ids: list[int]) -> list
         label = t.OPTION_MAIN.format(amount=format_fen(own[0]), count=len(own))
     options = [[MAIN_OPTION, label]]
     if plan.not_waived is not None:
-        more = plan.not_waived.debts[index].installments
+        more = tuple(a for a in plan.not_waived.debts[index].installments if a > 0)
         options.append(
             [
                 WITH_PENALTY_OPTION,

@@ -305,3 +305,25 @@ async def test_a_summary_left_overnight_is_checked_again_on_save(
     assert "已保存" in alice.last_text
     await alice.send("随便说点")
     assert "请点下面的按钮" not in alice.last_text
+
+
+async def test_a_small_debt_cleared_first_is_recorded_as_one_payment(bot: Bot, alice: Chat) -> None:
+    await agree(alice)
+    await one_debt(alice, "花呗", "10", "23天", None)
+    await alice.tap("还有一笔")
+    await one_debt(alice, "借呗", "30000", "54天", None)
+    await alice.tap("没有了")
+    await situation(alice, "收入减少", "约3个月", "5000", "3900", None)
+    shown = await alice.tap("确认")
+    assert "第一期先把花呗 10 元还清" in shown[0].text
+    await alice.send("/deal")
+    await alice.tap("谈好了")
+    await alice.tap("花呗")
+    await alice.tap("就按建议方案")
+    assert alice.buttons()[0] == "一次还清 10 元"
+    await alice.tap("一次还清")
+    await alice.tap("跳过")
+    assert "花呗：共 1 期，合计 10 元" in alice.last_text
+    await alice.tap("保存")
+    [(count,)] = await rows(bot, "SELECT COUNT(*) FROM installments")
+    assert count == 1
