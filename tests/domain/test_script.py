@@ -1,98 +1,314 @@
-"""Call script and rendered texts: the user's numbers, safe wording, allowed HTML only."""
+"""Call scripts, one per lender: the user's own numbers, words a nervous person can say,
+and nothing unsafe (issue 8 rules 6-8; domain.md, "The negotiation channel").
+
+Lines in “…” are what the person says aloud. Concrete cases here; the same rules over
+random profiles are in test_advice_properties.py. Tests marked xfail pin a defect.
+"""
 
 from __future__ import annotations
 
+import html
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+import pytest
 
 from bot.domain.checklist import Material, materials_for
+from bot.domain.lenders import LenderKind
 from bot.domain.models import Budget, CaseFacts, Debt, Hardship, HardshipReason, Product
-from bot.domain.plan import build_plan
-from bot.domain.script import build_call_script
-from bot.texts.zh.plan import render_plan
-from bot.texts.zh.script import render_call_script, render_checklist
+from bot.domain.plan import Recommendation, build_plan
+from bot.domain.schedule import largest_period
+from bot.domain.script import CallScripts, build_call_scripts
+from bot.texts.zh.documents import CaseDocuments, documents_for
 
 TODAY = date(2026, 11, 24)
-FORBIDDEN = ("保证", "一定", "百分百", "肯定能", "必定", "包过")
+P = Product
+R = Recommendation
+PROMISES = ("保证", "一定", "百分百", "肯定能", "必定", "包过")
 ALLOWED_TAG = re.compile(r"</?(?:b|i|code)>")
+QUOTE = re.compile(r"“([^“”]*)”")
+CARD_WORDS = ("第七十条", "第70条", "个性化分期")
+MAX_SPOKEN = 40
+MAX_MESSAGE = 330
 
 
-def case(*debts: Debt, note: str | None = None, income: int = 600_000) -> CaseFacts:
+def yuan(y: int) -> int:
+    return y * 100
+
+
+def ago(days: int) -> date:
+    return TODAY - timedelta(days=days)
+
+
+def case(
+    *debts: Debt,
+    income: int = 6_000,
+    essentials: int = 4_000,
+    other: int = 0,
+    payday: int | None = None,
+    reason: HardshipReason = HardshipReason.UNEMPLOYED,
+    note: str | None = None,
+    temporary: bool = True,
+    months: int | None = 3,
+) -> CaseFacts:
     return CaseFacts(
         debts=debts,
-        hardship=Hardship(HardshipReason.UNEMPLOYED, note=note, temporary=True, months=3),
-        budget=Budget(income, 400_000, 0),
+        hardship=Hardship(reason, note=note, temporary=temporary, months=months),
+        budget=Budget(yuan(income), yuan(essentials), yuan(other), payday=payday),
     )
 
 
-def render_everything(facts: CaseFacts) -> str:
-    plan = build_plan(facts, TODAY)
-    script = build_call_script(facts, plan, TODAY)
-    return "\n".join(
-        (
-            render_plan(facts, plan),
-            render_call_script(script),
-            render_checklist(facts.hardship.reason),
-        )
-    )
+def scripts_for(facts: CaseFacts) -> CallScripts:
+    return build_call_scripts(facts, build_plan(facts, TODAY), TODAY)
 
 
-HUABEI = Debt(Product.HUABEI, 2_350_000, date(2026, 10, 10))
+def docs_for(facts: CaseFacts) -> CaseDocuments:
+    return documents_for(facts, TODAY, 36)
+
+
+def everything(docs: CaseDocuments) -> list[str]:
+    out = list(docs.plan)
+    for lender in docs.lenders:
+        out += [*lender.script, lender.chat_intro, lender.chat_text]
+    out.append(docs.checklist)
+    return out
+
+
+def spoken(messages: list[str] | tuple[str, ...]) -> list[str]:
+    return [q for m in messages for q in QUOTE.findall(m)]
+
+
+def plain(message: str) -> str:
+    """What the phone shows: tags dropped, entities (&lt; &#x27;) as one character each."""
+    return html.unescape(ALLOWED_TAG.sub("", message))
+
+
+def opening(script: tuple[str, ...]) -> str:
+    """The first thing said to the agent: the first spoken line after the title and the
+    dialling note (which may quote what to say to the voice menu)."""
+    lines = script[0].split("\n")[2:]
+    first = next(line for line in lines if line.startswith("“"))
+    return QUOTE.findall(first)[0]
+
+
+def said_with(said: list[str], *parts: str) -> bool:
+    return any(all(p in q for p in parts) for q in said)
+
+
+HUABEI = Debt(P.HUABEI, yuan(23_500), date(2026, 10, 10))  # 45 days
+GOLDEN = case(HUABEI, payday=15)  # unemployed_temporary_huabei
+CARD_AND_HUABEI = case(
+    Debt(P.CREDIT_CARD, yuan(30_000), date(2026, 10, 20)),
+    Debt(P.HUABEI, yuan(8_000), date(2026, 10, 20)),
+    payday=25,
+    months=6,
+)
+
+
+# --- the data -------------------------------------------------------------------------
 
 
 def test_script_data_carries_the_users_numbers():
-    facts = case(HUABEI)
-    plan = build_plan(facts, TODAY)
-    script = build_call_script(facts, plan, TODAY)
-    assert script.debts[0].amount_fen == 2_350_000 and script.debts[0].days_overdue == 45
-    assert script.total_fen == 2_350_000
-    assert script.proposal.monthly_fen == 167_900 and script.proposal.periods == 14
-    assert script.proposal.last_fen == 167_300
-    assert script.proposal.pause_months == 3
-    assert script.proposal.pause_first_due == date(2027, 3, 24)
-    assert script.proposal.waiver_fen == 52_875 and script.proposal.waiver_estimated
-    assert script.materials == materials_for(HardshipReason.UNEMPLOYED)
-    assert not script.has_credit_card
+    plan = build_plan(GOLDEN, TODAY)
+    scripts = build_call_scripts(GOLDEN, plan, TODAY)
+    (s,) = scripts.scripts
+    assert s.lender.kind is LenderKind.ANT and not s.is_card and not s.other_lenders
+    assert s.debts[0].overdue_fen == yuan(23_500) and s.debts[0].days_overdue == 45
+    assert s.base_fen == yuan(23_500) and not s.whole_known
+    assert s.penalty_fen == 52_875 and s.penalty_estimated
+    ask = s.ask
+    assert ask.kind is R.INSTALLMENTS
+    assert ask.amounts == plan.lenders[0].installments
+    assert (ask.monthly_fen, ask.periods, ask.last_fen) == (yuan(1_679), 14, yuan(1_673))
+    assert ask.first_due == date(2026, 12, 17) and ask.payday == 15
+    assert ask.pause_months is None
+    f = s.fallbacks
+    assert f.twelve_monthly_fen == yuan(1_959) == largest_period((yuan(23_500),), 12)
+    assert f.part_now_fen == yuan(1_800) == s.share_limit_fen
+    assert f.not_waived_total_fen == yuan(23_500) + 52_875
+    assert (f.not_waived_periods, f.not_waived_monthly_fen) == (14, yuan(1_717))
+    assert scripts.materials == materials_for(HardshipReason.UNEMPLOYED)
 
 
-def test_rendered_script_shows_numbers_and_hotline():
-    facts = case(HUABEI)
-    text = render_call_script(build_call_script(facts, build_plan(facts, TODAY), TODAY))
-    for needle in (
-        "95188",
-        "23,500 元",
-        "45 天",
-        "1,679 元",
-        "14 期",
-        "528.75 元",
-        "2027年3月24日",
-    ):
-        assert needle in text
-    assert "以实际为准" in text
+def test_no_twelve_period_fallback_when_the_ask_is_twelve_or_fewer():
+    facts = case(Debt(P.HUABEI, yuan(20_000), ago(40)), income=5_000, essentials=2_000)
+    (s,) = scripts_for(facts).scripts
+    assert s.ask.periods == 12
+    assert s.fallbacks.twelve_monthly_fen is None
+
+
+def test_one_script_per_lender_each_with_its_own_share():
+    plan = build_plan(CARD_AND_HUABEI, TODAY)
+    card, ant = build_call_scripts(CARD_AND_HUABEI, plan, TODAY).scripts
+    assert (card.lender.kind, ant.lender.kind) == (LenderKind.CARD_BANK, LenderKind.ANT)
+    assert card.is_card and card.other_lenders and ant.other_lenders
+    assert [d.product for d in card.debts] == [P.CREDIT_CARD]
+    assert [d.product for d in ant.debts] == [P.HUABEI]
+    assert (card.ask.monthly_fen, ant.ask.monthly_fen) == (yuan(1_364), yuan(364))
+    assert card.ask.periods == ant.ask.periods == 22
+    assert card.share_limit_fen + ant.share_limit_fen <= yuan(1_800)
+    assert card.fallbacks.part_now_fen == card.share_limit_fen
+    assert ant.fallbacks.part_now_fen == ant.share_limit_fen
+    assert card.fallbacks.twelve_monthly_fen == yuan(2_500)
+    assert ant.fallbacks.twelve_monthly_fen == yuan(667)
+    assert card.fallbacks.not_waived_total_fen == yuan(30_525)
+    assert ant.fallbacks.not_waived_total_fen == yuan(8_140)
+
+
+def test_pause_and_long_asks():
+    pause = case(HUABEI, income=0, essentials=1_500)
+    (s,) = scripts_for(pause).scripts
+    assert s.ask.kind is R.PAUSE and s.ask.pause_months == 3
+    assert s.ask.amounts == () and s.ask.monthly_fen is None
+    assert s.fallbacks.twelve_monthly_fen is None and s.fallbacks.not_waived_total_fen is None
+    huge = case(Debt(P.JIEBEI, yuan(300_000), ago(60)), income=3_000, essentials=2_800)
+    (s,) = scripts_for(huge).scripts
+    assert s.ask.kind is R.LONG_INSTALLMENTS
+    assert (s.ask.monthly_fen, s.ask.periods) == (yuan(180), 1_667)
+    assert s.fallbacks.twelve_monthly_fen == yuan(25_000)
+    assert s.fallbacks.part_now_fen == yuan(180)
+
+
+def test_no_income_materials():
+    (s,) = scripts_for(case(HUABEI, income=0, essentials=1_500)).scripts
+    assert s.reason.no_income
+    materials = scripts_for(case(HUABEI, income=0, essentials=1_500)).materials
+    assert Material.NO_INCOME_PROOF in materials and Material.INCOME_PROOF not in materials
+
+
+# --- the words ------------------------------------------------------------------------
+
+
+def test_rendered_script_shows_the_ask_and_the_hotline():
+    (lender,) = docs_for(GOLDEN).lenders
+    text = "\n".join(lender.script)
+    said = spoken(lender.script)
+    assert "95188" in text and "以实际为准" in text
+    assert said_with(said, "申请", "14 期", "每月还 1,679 元")
+    assert said_with(said, "最后一期", "1,673 元")
+    assert said_with(said, "12月17日")
+    assert opening(lender.script).startswith("您好")
+
+
+def test_the_first_ask_is_the_exact_total_and_the_estimate_is_never_quoted():
+    (lender,) = docs_for(GOLDEN).lenders
+    opening = lender.script[0]
+    assert "“麻烦先帮我核对一下，我现在一共要还多少？”" in opening
+    assert "罚息每天算多少" in opening
+    # the bot's own estimate (528.75 ≈ 529) is a note for the person, never said
+    text = "\n".join(lender.script)
+    assert "529 元" in text
+    assert not any("529" in q or "528" in q for q in spoken(lender.script))
+
+
+def test_pay_now_script_says_nothing_untrue():
+    facts = case(Debt(P.HUABEI, yuan(3_000), date(2026, 11, 4)), income=15_000, essentials=6_000)
+    docs = docs_for(facts)
+    assert docs.kind is R.PAY_NOW
+    (lender,) = docs.lenders
+    said = spoken(lender.script)
+    assert opening(lender.script).startswith("您好")
+    assert said_with(said, "花呗", "已经全部还上了")
+    assert not any("还不上" in q for q in said)
+    assert "一次还清" in docs.plan[0]
+
+
+def test_part_now_script():
+    facts = case(Debt(P.HUABEI, yuan(800), date(2026, 11, 14)), income=3_000, essentials=2_500)
+    facts = CaseFacts(facts.debts, facts.hardship, Budget(yuan(3_000), yuan(2_500), 0, payday=15))
+    docs = docs_for(facts)
+    assert docs.kind is R.PART_NOW
+    said = spoken(docs.lenders[0].script)
+    assert said_with(said, "先还 450 元", "354 元", "1月17日")
+
+
+def test_pause_script_asks_for_nothing_it_cannot_pay():
+    docs = docs_for(case(HUABEI, income=0, essentials=1_500))
+    said = spoken(docs.lenders[0].script)
+    assert said_with(said, "没有收入")
+    assert said_with(said, "申请", "暂缓 3 个月")
+    assert not any("每月还" in q for q in said)
+
+
+def test_a_workable_plan_never_says_there_is_no_money():
+    docs = docs_for(GOLDEN)
+    text = "\n".join(docs.lenders[0].script)
+    assert docs.kind is R.INSTALLMENTS
+    assert "拿不出钱" not in text
+    assert "每月还 1,679 元" in text
+
+
+def test_credit_card_rule_only_in_the_card_script():
+    docs = docs_for(CARD_AND_HUABEI)
+    card, ant = docs.lenders
+    card_text = "\n".join((*card.script, card.chat_text))
+    ant_text = "\n".join((*ant.script, ant.chat_text))
+    for word in CARD_WORDS:
+        assert word in card_text
+        assert word not in ant_text
+        assert all(word not in m for m in (*docs.plan, docs.checklist))
+    assert "可作参考" in card_text and "不适用于花呗" in card_text
+    assert "还清前不再申请新的信用卡" in card_text
+    assert "信用卡" not in ant_text
+    assert "95188" in ant.script[0]
+    assert said_with(spoken(card.script), "申请", "22 期", "每月还 1,364 元")
+    assert said_with(spoken(ant.script), "申请", "22 期", "每月还 364 元")
+    assert "1,364" not in ant_text and "364 元" not in card_text.replace("1,364 元", "")
+    assert "我另外还有别的欠款要还" in ant_text
+    # the 95188 script never hears the combined monthly figure
+    assert "1,728" not in ant_text
+
+
+def test_no_card_words_without_a_card():
+    docs = docs_for(case(HUABEI, Debt(P.JIEBEI, yuan(1_000), ago(10))))
+    text = "\n".join(everything(docs))
+    for word in CARD_WORDS:
+        assert word not in text
+    assert "5 年" not in text
 
 
 def test_note_is_escaped():
-    text = render_everything(case(HUABEI, note="<script>&"))
+    docs = docs_for(case(HUABEI, note="<script>&"))
+    text = "\n".join(everything(docs))
     assert "&lt;script&gt;&amp;" in text and "<script>" not in text
 
 
-def test_infeasible_script_asks_for_pause_without_schedule():
-    facts = case(HUABEI, income=300_000)
-    plan = build_plan(facts, TODAY)
-    text = render_call_script(build_call_script(facts, plan, TODAY))
-    assert "暂缓 3 个月" in text and "每期" not in text.split("7. ")[0].split("6. ")[1]
+@pytest.mark.parametrize(
+    "facts",
+    [
+        GOLDEN,
+        CARD_AND_HUABEI,
+        case(HUABEI, income=0, essentials=1_500),
+        case(Debt(P.JIEBEI, yuan(300_000), ago(60)), income=3_000, essentials=2_800),
+        case(Debt(P.HUABEI, yuan(3_000), ago(20)), income=15_000, essentials=6_000),
+        case(Debt(P.WANGSHANGDAI, yuan(30_000), ago(20)), Debt(P.OTHER, yuan(8_000), ago(400))),
+    ],
+)
+def test_safe_wording_everywhere(facts: CaseFacts):
+    docs = docs_for(facts)
+    messages = everything(docs)
+    text = "\n".join(messages)
+    for word in PROMISES:
+        assert word not in text
+    assert "早点谈" not in text
+    plan = "\n".join(docs.plan)
+    assert "停息挂账" in plan and "不借新债还旧债" in plan
+    for lender in docs.lenders:
+        script = "\n".join((*lender.script, lender.chat_text))
+        assert "请求" not in script
+        assert "申请" in script
+        assert opening(lender.script).startswith("您好")
+        assert lender.chat_text.startswith("您好")
+        for q in spoken(lender.script):
+            assert len(q) <= MAX_SPOKEN, q
+            assert not re.search(r"[()（）]", q), q
+    for m in messages:
+        stripped = ALLOWED_TAG.sub("", m)  # only b, i, code; the rest escaped
+        assert "<" not in stripped and ">" not in stripped.replace("→", "")
+        assert len(plain(m)) <= MAX_MESSAGE
 
 
-def test_credit_card_rule_only_for_credit_card_debts():
-    without = render_everything(case(HUABEI, Debt(Product.JIEBEI, 100_000, TODAY)))
-    assert "第70条" not in without and "5 年" not in without
-    with_card = render_everything(case(HUABEI, Debt(Product.CREDIT_CARD, 100_000, TODAY)))
-    assert "第70条" in with_card
-    line = next(x for x in with_card.splitlines() if "第70条" in x)
-    assert "可作参考" in line and "银行信用卡的规定" in line
+# --- the checklist --------------------------------------------------------------------
 
 
 def test_checklist_matches_reason():
@@ -103,69 +319,80 @@ def test_checklist_matches_reason():
         items = materials_for(reason)
         assert items[:2] == (Material.ID_CARD, Material.INCOME_PROOF)
         assert items[-1] is Material.OWN_SUMMARY
-        text = render_checklist(reason)
+        assert materials_for(reason, no_income=True)[1] is Material.NO_INCOME_PROOF
+        text = docs_for(case(HUABEI, reason=reason)).checklist
         assert "身份证" in text and "银行流水" in text
-    assert "诊断证明" in render_checklist(HardshipReason.ILLNESS)
+        assert "伪造证明材料可能违法" in text
+        none = docs_for(case(HUABEI, reason=reason, income=0, essentials=1_000)).checklist
+        assert "没有收入的说明" in none
+    ill = docs_for(case(HUABEI, reason=HardshipReason.ILLNESS)).checklist
+    assert "诊断证明" in ill
 
 
-facts_st = st.builds(
-    CaseFacts,
-    debts=st.lists(
-        st.builds(
-            Debt,
-            product=st.sampled_from(Product),
-            amount_fen=st.integers(1, 50_000_000),
-            overdue_since=st.dates(date(2020, 1, 1), TODAY),
-            daily_rate_ppm=st.none() | st.integers(0, 2_000),
-        ),
-        min_size=1,
-        max_size=3,
-    ).map(tuple),
-    hardship=st.builds(
-        Hardship,
-        reason=st.sampled_from(HardshipReason),
-        note=st.none() | st.text(max_size=30),
-        temporary=st.booleans(),
-        months=st.none() | st.integers(1, 24),
-    ),
-    budget=st.builds(
-        Budget,
-        income_fen=st.integers(0, 5_000_000),
-        essentials_fen=st.integers(0, 3_000_000),
-        other_debts_fen=st.integers(0, 1_000_000),
-    ),
-)
+# --- defects (xfail strict: each would pass once the code is fixed) --------------------
 
 
-@settings(max_examples=200, deadline=None)
-@given(facts_st)
-def test_no_promises_and_only_allowed_html(facts: CaseFacts):
-    text = render_everything(facts)
-    for word in FORBIDDEN:
-        assert word not in text
-    assert "95188" in text
-    stripped = ALLOWED_TAG.sub("", text)
-    assert "<" not in stripped and ">" not in stripped.replace("→", "")
-    if Product.CREDIT_CARD not in {d.product for d in facts.debts}:
-        assert "第70条" not in text
+def test_part_now_in_three_payments_is_short_enough_to_say():
+    # 花呗 3,000, limit 1,200: 1,200 now, then 1,200 and 600
+    docs = docs_for(case(Debt(P.HUABEI, yuan(3_000), ago(1)), income=10_000, essentials=8_666))
+    assert docs.kind is R.PART_NOW
+    for q in spoken(docs.lenders[0].script):
+        assert len(q) <= MAX_SPOKEN, q
 
 
-def test_a_workable_plan_never_says_there_is_no_money() -> None:
-    from datetime import date
-
-    from bot.domain.models import Budget, CaseFacts, Debt, Hardship, HardshipReason, Product
-    from bot.domain.plan import build_plan
-    from bot.domain.script import build_call_script
-    from bot.texts.zh.script import render_call_script
-
-    today = date(2026, 11, 24)
-    facts = CaseFacts(
-        debts=(Debt(Product.HUABEI, 2_350_000, date(2026, 10, 10)),),
-        hardship=Hardship(HardshipReason.UNEMPLOYED, temporary=True, months=3),
-        budget=Budget(600_000, 400_000, 0),
+def test_plan_messages_fit_with_four_debts():
+    since = date(2026, 6, 1)
+    docs = docs_for(
+        case(
+            Debt(P.JIEBEI, yuan(12_000), since),
+            Debt(P.HUABEI, yuan(8_000), since),
+            Debt(P.CREDIT_CARD, yuan(15_000), since),
+            Debt(P.WANGSHANGDAI, yuan(20_000), since),
+            payday=15,
+            months=6,
+        )
     )
-    plan = build_plan(facts, today)
-    text = render_call_script(build_call_script(facts, plan, today))
-    assert plan.feasible
-    assert "拿不出钱" not in text
-    assert "每月还 1,679 元" in text
+    for m in docs.plan:
+        assert len(plain(m)) <= MAX_MESSAGE, m
+
+
+def test_opening_fits_with_the_users_own_note():
+    note = (
+        "我在工地干活时摔伤了腿，做了手术，现在还在康复，"
+        "老板一直拖着工资不给，家里还有两个孩子要上学。"
+    )
+    docs = docs_for(case(HUABEI, reason=HardshipReason.ILLNESS, note=note, payday=15))
+    for m in docs.lenders[0].script:
+        assert len(plain(m)) <= MAX_MESSAGE, len(plain(m))
+
+
+def test_script_never_asks_more_than_it_says_is_the_most():
+    facts = case(
+        Debt(P.HUABEI, yuan(4_393), ago(30)),
+        Debt(P.CREDIT_CARD, yuan(3_107), ago(30)),
+        income=4_200,
+        essentials=3_604,
+    )
+    for s in scripts_for(facts).scripts:
+        assert s.ask.monthly_fen is not None
+        assert max(s.ask.amounts) <= s.share_limit_fen
+        assert s.fallbacks.part_now_fen >= s.ask.monthly_fen
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="defect: with the whole-yuan spread the script says '每月还 10 元' and "
+    "'最后一期是 9 元' although the last 10 of 31 payments are 9 元",
+)
+def test_script_states_every_installment_truthfully():
+    facts = case(
+        Debt(P.HUABEI, yuan(300), ago(30)),
+        Debt(P.CREDIT_CARD, yuan(30_000), ago(30)),
+        income=10_000,
+        essentials=8_888,
+    )
+    for s in scripts_for(facts).scripts:
+        ask = s.ask
+        assert ask.kind is R.INSTALLMENTS
+        # "每月还 X" and, if different, "最后一期是 Y": nothing else
+        assert all(a == ask.monthly_fen for a in ask.amounts[:-1])
