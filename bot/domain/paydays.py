@@ -1,8 +1,8 @@
 """When installments fall due: a day or two after the money arrives (domain.md, Affordability).
 
-With a known payday every due date is ``DAYS_AFTER_PAYDAY`` after it, on one fixed day of
-the month that an agent can enter as the due day: a payday late in the month (27th to
-month end) falls due on the 2nd of the next month. The first is the next such date that
+With a known payday every due date is ``DAYS_AFTER_PAYDAY`` after it, on a fixed day of
+the month that an agent can enter as the due day: a payday from the 28th to month end
+falls due on the 1st of the next month. The first is the next such date that
 leaves time to call the lender first. Without a payday (irregular income) the dates are
 monthly from today, each computed from today so nothing drifts after a short month.
 """
@@ -24,9 +24,9 @@ MIN_LEAD_DAYS = 3
 LAST_DAY = 31
 
 
-# The latest payday whose due day, two days later, exists in every month.
-LATEST_SAME_MONTH_PAYDAY = 28 - DAYS_AFTER_PAYDAY
-LATE_PAYDAY_DUE_DAY = 2
+# From this payday on, payments fall due on the 1st of the next month (1–3 days later,
+# 4 after a 28th in a 31-day month); a 27th falls due on the 29th (the 28th in February).
+MONTH_END_PAYDAY = 28
 
 
 def payday_in(year: int, month: int, payday: int) -> date:
@@ -34,18 +34,12 @@ def payday_in(year: int, month: int, payday: int) -> date:
     return date(year, month, min(payday, calendar.monthrange(year, month)[1]))
 
 
-def due_day_for(payday: int) -> int:
-    """The fixed day of the month a payment falls due, a couple of days after payday."""
-    if payday <= LATEST_SAME_MONTH_PAYDAY:
-        return payday + DAYS_AFTER_PAYDAY
-    return LATE_PAYDAY_DUE_DAY
-
-
 def _due_after(month_start: date, payday: int) -> date:
     """The due date that follows this month's payday."""
-    if payday <= LATEST_SAME_MONTH_PAYDAY:
-        return month_start.replace(day=payday + DAYS_AFTER_PAYDAY)
-    return (month_start + relativedelta(months=1)).replace(day=LATE_PAYDAY_DUE_DAY)
+    if payday < MONTH_END_PAYDAY:
+        last = calendar.monthrange(month_start.year, month_start.month)[1]
+        return month_start.replace(day=min(payday + DAYS_AFTER_PAYDAY, last))
+    return month_start + relativedelta(months=1)
 
 
 def due_dates(today: date, payday: int | None, n: int) -> tuple[date, ...]:

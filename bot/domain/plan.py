@@ -26,12 +26,16 @@ from bot.domain.schedule import (
     Splits,
     build_schedule,
     front_loaded,
+    min_regular_for,
     periods_needed,
+    share_whole_yuan,
 )
 
 DEFAULT_MAX_PERIODS = 36
 # Cleared within this many paydays, it is "pay part now, the rest next time", not a deal.
 PART_NOW_MAX_PAYMENTS = 3
+# Yuan a part payment may come in under the limit so the last one can carry the fen.
+PART_NOW_ROUNDING_ROOM = 4
 # Overdue this long, a debt may already be with collectors or in court.
 LONG_OVERDUE_DAYS = 180
 # A pause with no known end still names a time to get back in touch.
@@ -178,10 +182,17 @@ def _choose(
     if sum(with_penalty) <= limit:
         return _Choice(Recommendation.PAY_NOW, 1, with_penalty)
     for n in range(2, PART_NOW_MAX_PAYMENTS + 1):
-        splits = front_loaded(_by_lender(with_penalty, groups), limit, n)
-        if splits is not None:
-            return _Choice(Recommendation.PART_NOW, n, with_penalty, splits)
-    periods = periods_needed(_by_lender(base, groups), limit, max_periods)
+        # a few yuan less each time leaves the last payment room for every debt's fen
+        for cut in range(PART_NOW_ROUNDING_ROOM + 1):
+            splits = front_loaded(
+                _by_lender(with_penalty, groups),
+                limit - cut * FEN_PER_YUAN,
+                n,
+                _shared(with_penalty, groups),
+            )
+            if splits is not None:
+                return _Choice(Recommendation.PART_NOW, n, with_penalty, splits)
+    periods = periods_needed(_by_lender(base, groups), limit, max_periods, _shared(base, groups))
     if periods is None and money.thin_surplus and limit < cost.per_30_days_fen:
         # a few yuan against a penalty that grows faster: a token payment and a pause, not
         # a schedule of many decades (domain.md: "not an impossible schedule")
@@ -199,12 +210,20 @@ def _build(
     payday: int | None,
     n: int,
     splits: Splits | None,
+    limit: int,
 ) -> Schedule:
-    return build_schedule(products, amounts, groups, due_dates(today, payday, n), splits)
+    dates = due_dates(today, payday, n)
+    floor = min_regular_for(limit, len(groups))
+    return build_schedule(products, amounts, groups, dates, splits, floor)
 
 
 def _by_lender(amounts: tuple[int, ...], groups: Groups) -> tuple[int, ...]:
     return tuple(sum(amounts[i] for i in group) for group in groups)
+
+
+def _shared(amounts: tuple[int, ...], groups: Groups) -> tuple[tuple[int, ...], ...]:
+    """Each lender's own debts' amounts."""
+    return tuple(tuple(amounts[i] for i in group) for group in groups)
 
 
 def _help(facts: CaseFacts, kind: Recommendation, long_overdue: bool) -> tuple[HelpPointer, ...]:
@@ -231,8 +250,8 @@ def _shares(
 
     With a schedule, each part is first the lender's own dearest payment (so no lender is
     asked for more than it is told is the most), and what the schedule leaves of the limit
-    is shared pro rata on top. Without one, a lender whose part rounds to nothing still gets
-    1 元, taken from the largest part. The parts never add up to more than the limit.
+    is shared pro rata on top. Without one, the limit is shared exactly, at least 1 元 to
+    each lender when it allows.
     """
     total = facts.base_fen
     bases = [sum(facts.debts[i].base_fen for i in lender.debt_indices) for lender in lenders]
@@ -246,18 +265,14 @@ def _shares(
         ]
         slack = max(0, limit - sum(own))
         extra = [slack * base // total if total else 0 for base in bases]
-        return [o + e - e % FEN_PER_YUAN for o, e in zip(own, extra, strict=True)]
-    shares = []
-    for base in bases:
-        share = limit * base // total if total else 0
-        shares.append(share - share % FEN_PER_YUAN)
-    if limit >= FEN_PER_YUAN * len(lenders):
-        for k, share in enumerate(shares):
-            if share == 0:
-                largest = shares.index(max(shares))
-                shares[largest] -= FEN_PER_YUAN
-                shares[k] = FEN_PER_YUAN
-    return shares
+        shares = [o + e - e % FEN_PER_YUAN for o, e in zip(own, extra, strict=True)]
+        excess = sum(shares) - limit
+        if excess > 0:  # the lenders' dearest payments fall in different months
+            largest = shares.index(max(shares))
+            shares[largest] -= excess
+        return shares
+    # every lender hears a real offer when the limit allows: at least 1 元 each
+    return share_whole_yuan(limit, tuple(bases), floor_each=1)
 
 
 def _lender_plans(
@@ -312,12 +327,16 @@ def build_plan(facts: CaseFacts, today: date, max_periods: int = DEFAULT_MAX_PER
     schedule = None
     not_waived = None
     if n is not None:
-        schedule = _build(products, amounts, groups, today, payday, n, choice.splits)
+        schedule = _build(
+            products, amounts, groups, today, payday, n, choice.splits, money.limit_fen
+        )
     if kind is Recommendation.INSTALLMENTS:
         owed = tuple(a + i.so_far_fen for a, i in zip(amounts, cost.items, strict=True))
-        m = periods_needed(_by_lender(owed, groups), money.limit_fen, max_periods)
+        m = periods_needed(
+            _by_lender(owed, groups), money.limit_fen, max_periods, _shared(owed, groups)
+        )
         if m is not None:
-            not_waived = _build(products, owed, groups, today, payday, m, None)
+            not_waived = _build(products, owed, groups, today, payday, m, None, money.limit_fen)
 
     months_needed = monthly_for_max = None
     if kind in (Recommendation.LONG_INSTALLMENTS, Recommendation.PAUSE):

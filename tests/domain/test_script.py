@@ -379,11 +379,6 @@ def test_script_never_asks_more_than_it_says_is_the_most():
         assert s.fallbacks.part_now_fen >= s.ask.monthly_fen
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: with the whole-yuan spread the script says '每月还 10 元' and "
-    "'最后一期是 9 元' although the last 10 of 31 payments are 9 元",
-)
 def test_script_states_every_installment_truthfully():
     facts = case(
         Debt(P.HUABEI, yuan(300), ago(30)),

@@ -103,10 +103,17 @@ def _small_first(facts: CaseFacts, plan: Plan) -> list[str]:
     """A small debt cleared in the first payment, said plainly."""
     assert plan.schedule is not None
     labels = debt_labels(facts)
+    # within one lender: separate lenders paid at once are listed with their own line
+    shared = {
+        i
+        for part in plan.lenders
+        if len(part.lender.debt_indices) > 1
+        for i in part.lender.debt_indices
+    }
     cleared = [
         f"{labels[i]} {yuan(d.installments[0])}"
         for i, d in enumerate(plan.schedule.debts)
-        if d.periods_paying == 1 and plan.schedule.periods > 1
+        if i in shared and d.periods_paying == 1 and plan.schedule.periods > 1
     ]
     return [f"第一期先把{'、'.join(cleared)}还清，其余每月照付。"] if cleared else []
 
@@ -116,9 +123,14 @@ def _per_lender(facts: CaseFacts, plan: Plan, amount_of: str) -> list[str]:
     lines = []
     for part in plan.lenders:
         fen = part.installments[0] if part.installments else part.share_limit_fen
-        lines.append(
-            f"· {labels[part.lender]}，找{LENDER_NAMES[part.lender.kind]}：{amount_of} {yuan(fen)}"
-        )
+        whom = f"{labels[part.lender]}，找{LENDER_NAMES[part.lender.kind]}"
+        line = f"· {whom}：{amount_of} {yuan(fen)}"
+        paying = sum(1 for x in part.installments or () if x > 0)
+        if plan.kind is Recommendation.INSTALLMENTS and paying == 1:
+            line = f"· {whom}：第一期一次还清 {yuan(fen)}"
+        elif plan.kind is Recommendation.INSTALLMENTS and 0 < paying < len(part.installments or ()):
+            line += f"，{paying} 期还清"  # a small lender finishes before the others
+        lines.append(line)
     return lines
 
 

@@ -8,6 +8,7 @@ details (menu digits, entry names) say 常见/以实际为准.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from bot.domain.affordability import percent_of
@@ -35,6 +36,9 @@ from bot.texts.zh.speech import (
 
 # An ask longer than this many months is not stated as a number of periods.
 SAYABLE_PERIODS = 120
+_TAG = re.compile(r"<[^>]+>")
+# About what one phone screen shows; a message is kept under it where it can be.
+PHONE_SCREEN_CHARS = 280
 # A penalty this small is not worth a call of its own.
 SMALL_PENALTY_FEN = 1_000
 
@@ -84,7 +88,7 @@ def _header(s: LenderScript, label: str) -> list[str]:
     return [title, dial]
 
 
-def _opening(s: LenderScript, label: str, materials: Sequence[Material]) -> str:
+def _opening(s: LenderScript, label: str, materials: Sequence[Material]) -> tuple[str, ...]:
     lines = [
         *_header(s, label),
         f"手边放好：{at_hand(materials)}、纸笔和账单页。",
@@ -97,10 +101,15 @@ def _opening(s: LenderScript, label: str, materials: Sequence[Material]) -> str:
         "<b>3. 说明原因</b>",
         *say(*reason_sentences(s.reason, s.ask.kind), NOT_REFUSING),
     ]
+    text = "\n".join(lines)
     note = (s.reason.note or "").strip()
-    if note:
-        lines.append(f"可以补充你自己的话：<i>{html.escape(note)}</i>")
-    return "\n".join(lines)
+    if not note:
+        return (text,)
+    added = f"可以补充你自己的话：<i>{html.escape(note)}</i>"
+    shown = len(_TAG.sub("", text)) + len(note)
+    if shown > PHONE_SCREEN_CHARS:  # a long note gets a message of its own
+        return (text, added)
+    return (f"{text}\n{added}",)
 
 
 def _installment_ask(s: LenderScript) -> list[str]:
@@ -336,7 +345,7 @@ def render_call_script(
     if s.is_card:
         card_rule = (CARD_RULE_LATER if s.ask.kind is Recommendation.PAUSE else CARD_RULE,)
     return (
-        _opening(s, label, materials),
+        *_opening(s, label, materials),
         _the_ask(s),
         *card_rule,
         _fallbacks(s),

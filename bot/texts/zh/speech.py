@@ -113,6 +113,14 @@ def short_call(s: LenderScript) -> list[str]:
             f"想问一下，已经产生的{word}能不能申请减免？",
         ]
     rest = list(zip(s.ask.due_dates[1:], s.ask.amounts[1:], strict=True))
+    if not rest:  # this lender is paid in one go, with the first payment
+        first = s.ask.first_due
+        assert first is not None
+        return [
+            f"您好，{debt_words(s)}{overdue_words(s.debts)}。",
+            f"我会在 {month_day(first)}前把 {yuan(s.ask.amounts[0])}全部还上。",
+            f"想问一下，已经产生的{word}能不能申请减免？",
+        ]
     dates = "和".join(month_day(d) for d, _ in rest)
     # the last payment carries the fen: not a figure to read out
     if len(rest) == 1 and rest[0][1] % 100 == 0:
