@@ -25,9 +25,8 @@ from bot.domain.schedule import (
     Schedule,
     Splits,
     build_schedule,
+    fit_periods,
     front_loaded,
-    min_regular_for,
-    periods_needed,
     share_whole_yuan,
 )
 
@@ -168,6 +167,7 @@ class _Choice:
     periods: int | None
     amounts: tuple[int, ...]
     splits: Splits | None = None
+    floor: int = FEN_PER_YUAN
 
 
 def _choose(
@@ -192,14 +192,14 @@ def _choose(
             )
             if splits is not None:
                 return _Choice(Recommendation.PART_NOW, n, with_penalty, splits)
-    periods = periods_needed(_by_lender(base, groups), limit, max_periods, _shared(base, groups))
-    if periods is None and money.thin_surplus and limit < cost.per_30_days_fen:
+    fit = fit_periods(_by_lender(base, groups), limit, max_periods, _shared(base, groups))
+    if fit is None and money.thin_surplus and limit < cost.per_30_days_fen:
         # a few yuan against a penalty that grows faster: a token payment and a pause, not
         # a schedule of many decades (domain.md: "not an impossible schedule")
         return _Choice(Recommendation.PAUSE, None, base)
-    if periods is None:
+    if fit is None:
         return _Choice(Recommendation.LONG_INSTALLMENTS, None, base)
-    return _Choice(Recommendation.INSTALLMENTS, periods, base)
+    return _Choice(Recommendation.INSTALLMENTS, fit[0], base, floor=fit[1])
 
 
 def _build(
@@ -210,10 +210,9 @@ def _build(
     payday: int | None,
     n: int,
     splits: Splits | None,
-    limit: int,
+    floor: int,
 ) -> Schedule:
     dates = due_dates(today, payday, n)
-    floor = min_regular_for(limit, len(groups))
     return build_schedule(products, amounts, groups, dates, splits, floor)
 
 
@@ -327,16 +326,14 @@ def build_plan(facts: CaseFacts, today: date, max_periods: int = DEFAULT_MAX_PER
     schedule = None
     not_waived = None
     if n is not None:
-        schedule = _build(
-            products, amounts, groups, today, payday, n, choice.splits, money.limit_fen
-        )
+        schedule = _build(products, amounts, groups, today, payday, n, choice.splits, choice.floor)
     if kind is Recommendation.INSTALLMENTS:
         owed = tuple(a + i.so_far_fen for a, i in zip(amounts, cost.items, strict=True))
-        m = periods_needed(
+        fit = fit_periods(
             _by_lender(owed, groups), money.limit_fen, max_periods, _shared(owed, groups)
         )
-        if m is not None:
-            not_waived = _build(products, owed, groups, today, payday, m, None, money.limit_fen)
+        if fit is not None:
+            not_waived = _build(products, owed, groups, today, payday, fit[0], None, fit[1])
 
     months_needed = monthly_for_max = None
     if kind in (Recommendation.LONG_INSTALLMENTS, Recommendation.PAUSE):

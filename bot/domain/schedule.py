@@ -137,30 +137,43 @@ def min_regular_for(limit_fen: int, lenders: int) -> int:
     return max(FEN_PER_YUAN, min(MIN_REGULAR_FEN, fair - fair % FEN_PER_YUAN))
 
 
+def fit_periods(
+    amounts: tuple[int, ...],
+    limit_fen: int,
+    max_periods: int,
+    shared: tuple[tuple[int, ...], ...] | None = None,
+) -> tuple[int, int] | None:
+    """The smallest n ≤ ``max_periods`` whose dearest month fits in ``limit_fen``, and the
+    smallest regular payment it uses; None when nothing fits.
+
+    ``amounts`` are the lenders' totals. ``shared``, when given, holds each lender's own
+    debts: an n is taken only if every lender's payments can be shared between them. The
+    usual floor (:func:`min_regular_for`) is dropped to 1 元 only when nothing fits with it.
+    """
+    if limit_fen <= 0 or not amounts:
+        return None
+    start = max(1, _ceil_div(sum(amounts), limit_fen))
+    for floor in dict.fromkeys((min_regular_for(limit_fen, len(amounts)), FEN_PER_YUAN)):
+        for n in range(start, max_periods + 1):
+            splits = _splits(amounts, n, floor)
+            if splits is None or max(period_totals(splits)) > limit_fen:
+                continue
+            if shared is None or all(
+                _decompose(paid, own) is not None for paid, own in zip(splits, shared, strict=True)
+            ):
+                return n, floor
+    return None
+
+
 def periods_needed(
     amounts: tuple[int, ...],
     limit_fen: int,
     max_periods: int,
     shared: tuple[tuple[int, ...], ...] | None = None,
 ) -> int | None:
-    """Smallest n ≤ ``max_periods`` whose dearest month fits in ``limit_fen``, else None.
-
-    ``amounts`` are the lenders' totals. ``shared``, when given, holds each lender's own
-    debts: an n is taken only if every lender's payments can be shared between them.
-    """
-    if limit_fen <= 0 or not amounts:
-        return None
-    floor = min_regular_for(limit_fen, len(amounts))
-    start = max(1, _ceil_div(sum(amounts), limit_fen))
-    for n in range(start, max_periods + 1):
-        splits = _splits(amounts, n, floor)
-        if splits is None or max(period_totals(splits)) > limit_fen:
-            continue
-        if shared is None or all(
-            _decompose(paid, own) is not None for paid, own in zip(splits, shared, strict=True)
-        ):
-            return n
-    return None
+    """Smallest n ≤ ``max_periods`` that fits (see :func:`fit_periods`), else None."""
+    fit = fit_periods(amounts, limit_fen, max_periods, shared)
+    return None if fit is None else fit[0]
 
 
 def front_loaded(

@@ -16,7 +16,7 @@ from bot.domain.lenders import Lender, LenderKind
 from bot.domain.models import FEN_PER_YUAN, CaseFacts, HardshipReason, Product
 from bot.domain.penalty import debt_days_overdue
 from bot.domain.plan import LenderPlan, Plan, Recommendation
-from bot.domain.schedule import largest_period, min_regular_for, periods_needed
+from bot.domain.schedule import fit_periods, largest_period
 
 # The answer agents give most often (domain.md: 12–36 periods are often reported).
 COMMON_AGENT_PERIODS = 12
@@ -177,9 +177,9 @@ def _fallbacks(plan: Plan, part: LenderPlan) -> Fallbacks:
         # against this lender's own share, so it never reads as more than its most
         total = part.base_fen + part.penalty_fen
         share = part.share_limit_fen
-        periods = periods_needed((total,), share, plan.max_periods)
-        floor = min_regular_for(share, 1)
-        monthly = largest_period((total,), periods, floor) if periods else None
+        fit = fit_periods((total,), share, plan.max_periods)
+        periods = fit[0] if fit else None
+        monthly = largest_period((total,), fit[0], fit[1]) if fit else None
     five_years = None
     card = part.lender.kind is LenderKind.CARD_BANK
     long_ask = plan.kind is Recommendation.LONG_INSTALLMENTS or (

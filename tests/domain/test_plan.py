@@ -2,8 +2,8 @@
 person's own numbers (issue 8; domain.md, "Affordability" and "What being overdue costs").
 
 Concrete cases, most of them the review's profiles; the same rules over random profiles
-are in test_advice_properties.py. Tests marked xfail pin a defect in the code: each
-reason names it and the case is its smallest realistic example.
+are in test_advice_properties.py. The last section keeps
+the cases that once broke a rule.
 """
 
 from __future__ import annotations
@@ -402,7 +402,7 @@ def test_help_pointers():
         assert HelpPointer.LEGAL_AID in p.help and HelpPointer.COMPLAINTS in p.help
 
 
-# --- defects (xfail strict: each would pass once the code is fixed) --------------------
+# --- regressions: cases that once broke a rule ------------------------------------------
 
 
 def test_a_small_debt_next_to_a_large_one_at_the_same_lender_does_not_crash():

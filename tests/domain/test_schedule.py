@@ -15,12 +15,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.domain.lenders import group_by_lender
-from bot.domain.models import Product
+from bot.domain.models import FEN_PER_YUAN, Product
 from bot.domain.schedule import (
     build_schedule,
+    fit_periods,
     front_loaded,
     largest_period,
-    min_regular_for,
     period_totals,
     periods_needed,
     split_to_fen,
@@ -150,7 +150,9 @@ def test_periods_needed_without_limit_or_debts():
 )
 def test_periods_needed_is_the_smallest_that_fits(amounts, limit: int, max_periods: int):
     n = periods_needed(amounts, limit, max_periods)
-    floor = min_regular_for(limit, len(amounts))
+    fit = fit_periods(amounts, limit, max_periods)
+    # the usual floor, or 1 元 when nothing fits with it
+    floor = fit[1] if fit else FEN_PER_YUAN
     if n is None:
         for m in range(1, max_periods + 1):
             largest = largest_period(amounts, m, floor)

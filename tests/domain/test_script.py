@@ -2,7 +2,7 @@
 and nothing unsafe (issue 8 rules 6-8; domain.md, "The negotiation channel").
 
 Lines in “…” are what the person says aloud. Concrete cases here; the same rules over
-random profiles are in test_advice_properties.py. Tests marked xfail pin a defect.
+random profiles are in test_advice_properties.py. The last section keeps cases that once broke a rule.
 """
 
 from __future__ import annotations
@@ -329,7 +329,7 @@ def test_checklist_matches_reason():
     assert "诊断证明" in ill
 
 
-# --- defects (xfail strict: each would pass once the code is fixed) --------------------
+# --- regressions: cases that once broke a rule ------------------------------------------
 
 
 def test_part_now_in_three_payments_is_short_enough_to_say():
