@@ -2,7 +2,8 @@
 and nothing unsafe (issue 8 rules 6-8; domain.md, "The negotiation channel").
 
 Lines in “…” are what the person says aloud. Concrete cases here; the same rules over
-random profiles are in test_advice_properties.py. The last section keeps cases that once broke a rule.
+random profiles are in test_advice_properties.py. The last section keeps the cases that
+once broke a rule.
 """
 
 from __future__ import annotations
