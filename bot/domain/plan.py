@@ -225,9 +225,10 @@ def _shared(amounts: tuple[int, ...], groups: Groups) -> tuple[tuple[int, ...], 
     return tuple(tuple(amounts[i] for i in group) for group in groups)
 
 
-def _help(facts: CaseFacts, kind: Recommendation, long_overdue: bool) -> tuple[HelpPointer, ...]:
+def _help(
+    facts: CaseFacts, money: Affordability, kind: Recommendation, long_overdue: bool
+) -> tuple[HelpPointer, ...]:
     pointers: list[HelpPointer] = []
-    money = assess(facts.budget)
     if kind is Recommendation.LONG_INSTALLMENTS or (
         kind is Recommendation.PAUSE and money.limit_fen > 0
     ):
@@ -372,6 +373,6 @@ def build_plan(facts: CaseFacts, today: date, max_periods: int = DEFAULT_MAX_PER
         token_fen=token,
         other_debts_target_fen=target,
         long_overdue=long_overdue,
-        help=_help(facts, kind, long_overdue),
+        help=_help(facts, money, kind, long_overdue),
         debt_ratio_pct=percent_of(monthly + facts.budget.other_debts_fen, facts.budget.income_fen),
     )
