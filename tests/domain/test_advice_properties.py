@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import html
 import itertools
-import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -42,16 +41,18 @@ from bot.domain.schedule import (
 from bot.domain.script import CallScripts, build_call_scripts
 from bot.texts.zh.documents import CaseDocuments, case_documents
 from bot.texts.zh.names import PRODUCT_NAMES
+from tests.domain.wording import (
+    MAX_MESSAGE,
+    MAX_SPOKEN,
+    assert_safe_and_sayable,
+    assert_soon_after_late_payday,
+    plain,
+    spoken,
+)
 
 P = Product
 R = Recommendation
-PROMISES = ("保证", "一定", "百分百", "肯定能", "必定", "包过")
 CARD_WORDS = ("第七十条", "第70条", "个性化分期")
-ALLOWED_TAG = re.compile(r"</?(?:b|i|code)>")
-QUOTE = re.compile(r"“([^“”]*)”")
-PARENS = re.compile(r"[()（）]")
-MAX_SPOKEN = 40
-MAX_MESSAGE = 330
 # what a note in these profiles may be made of: no quote marks, so spoken lines stay
 # recognisable; HTML specials included to exercise escaping
 NOTE_ALPHABET = "我家里人生病住院工资被拖欠了店关门做生意亏钱孩子上学没有收入 ,。！？&<>'\"ab12"
@@ -164,29 +165,6 @@ def lender_totals(schedule: Schedule, indices: tuple[int, ...]) -> tuple[int, ..
     return tuple(
         sum(schedule.debts[i].installments[k] for i in indices) for k in range(schedule.periods)
     )
-
-
-def spoken(messages: tuple[str, ...] | list[str]) -> list[str]:
-    return [q for m in messages for q in QUOTE.findall(m)]
-
-
-def opening(script: tuple[str, ...]) -> str:
-    """The first line said to the agent (after the title and the dialling note)."""
-    first = next(line for line in script[0].split("\n")[2:] if line.startswith("“"))
-    return QUOTE.findall(first)[0]
-
-
-def plain(message: str) -> str:
-    """What the phone shows: tags dropped, entities (&lt; &#x27;) as one character each."""
-    return html.unescape(ALLOWED_TAG.sub("", message))
-
-
-def all_messages(docs: CaseDocuments) -> list[str]:
-    out = list(docs.plan)
-    for lender in docs.lenders:
-        out += [*lender.script, lender.chat_intro, lender.chat_text]
-    out.append(docs.checklist)
-    return out
 
 
 # --- the smallest realistic profile breaking each broken rule ------------------------
@@ -559,11 +537,7 @@ def _check_dates(schedule: Schedule, today: date, payday: int | None) -> None:
 def _check_two_days_after_payday(schedule: Schedule, today: date, payday: int) -> None:
     dates = schedule.due_dates
     if payday >= 27:
-        # a fixed day an agent can enter (the 29th, or the 1st): 1-4 days after payday
-        for due in dates:
-            before = due - timedelta(days=4)
-            pays = [payday_in(d.year, d.month, payday) for d in (before, due)]
-            assert any(before <= p < due for p in pays)
+        assert_soon_after_late_payday(dates, payday)
         return
     first_pay = dates[0] - timedelta(days=2)
     for k, due in enumerate(dates):
@@ -786,24 +760,8 @@ def test_safe_and_sayable_wording(profile: Profile):
     facts, _, _ = profile
     plan = plan_for(profile)
     docs = docs_for(profile, plan)
-    messages = all_messages(docs)
+    messages = assert_safe_and_sayable(docs)
     text = "\n".join(messages)
-    for word in PROMISES:
-        assert word not in text
-    assert "早点谈" not in text
-    plan_text = "\n".join(docs.plan)
-    assert "停息挂账" in plan_text and "不借新债还旧债" in plan_text
-    for lender in docs.lenders:
-        script = "\n".join((*lender.script, lender.chat_text))
-        assert "请求" not in script
-        assert "申请" in script
-        assert opening(lender.script).startswith("您好")
-        assert lender.chat_text.startswith("您好")
-        for line in spoken(lender.script):
-            assert not PARENS.search(line), line
-    for m in messages:
-        stripped = ALLOWED_TAG.sub("", m)  # only b, i, code; the rest escaped
-        assert "<" not in stripped and ">" not in stripped.replace("→", "")
     note = facts.hardship.note
     if note and note.strip() and plan.kind not in (R.PAY_NOW, R.PART_NOW):
         assert html.escape(note.strip()) in text

@@ -12,6 +12,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.domain.paydays import due_dates, next_payday, payday_in
+from tests.domain.wording import (
+    assert_soon_after_late_payday,
+)
 
 TODAY = date(2026, 11, 24)
 
@@ -64,10 +67,7 @@ def test_late_paydays_fall_due_on_a_fixed_day_an_agent_can_enter():
         date(2028, 5, 1),
     )
     for payday in range(27, 32):
-        for due in due_dates(date(2026, 11, 24), payday, 14):
-            before = due - timedelta(days=4)
-            pays = [payday_in(d.year, d.month, payday) for d in (before, due)]
-            assert any(before <= p < due for p in pays), (payday, due)
+        assert_soon_after_late_payday(due_dates(date(2026, 11, 24), payday, 14), payday)
 
 
 def test_year_end():
@@ -146,11 +146,7 @@ def test_due_dates_are_monthly_and_leave_time_to_call(today: date, payday: int, 
 def test_due_dates_are_two_days_after_payday(today: date, payday: int, n: int):
     dates = due_dates(today, payday, n)
     if payday >= 27:
-        # a fixed day an agent can enter: 1-4 days after every month's payday
-        for due in dates:
-            before = due - timedelta(days=4)
-            pays = [payday_in(d.year, d.month, payday) for d in (before, due)]
-            assert any(before <= p < due for p in pays)
+        assert_soon_after_late_payday(dates, payday)
         return
     first_pay = dates[0] - timedelta(days=2)
     for k, due in enumerate(dates):

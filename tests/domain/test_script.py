@@ -8,8 +8,6 @@ once broke a rule.
 
 from __future__ import annotations
 
-import html
-import re
 from datetime import date, timedelta
 
 import pytest
@@ -21,16 +19,20 @@ from bot.domain.plan import Recommendation, build_plan
 from bot.domain.schedule import largest_period
 from bot.domain.script import CallScripts, build_call_scripts
 from bot.texts.zh.documents import CaseDocuments, documents_for
+from tests.domain.wording import (
+    MAX_MESSAGE,
+    MAX_SPOKEN,
+    all_messages,
+    assert_safe_and_sayable,
+    opening,
+    plain,
+    spoken,
+)
 
 TODAY = date(2026, 11, 24)
 P = Product
 R = Recommendation
-PROMISES = ("保证", "一定", "百分百", "肯定能", "必定", "包过")
-ALLOWED_TAG = re.compile(r"</?(?:b|i|code)>")
-QUOTE = re.compile(r"“([^“”]*)”")
 CARD_WORDS = ("第七十条", "第70条", "个性化分期")
-MAX_SPOKEN = 40
-MAX_MESSAGE = 330
 
 
 def yuan(y: int) -> int:
@@ -65,31 +67,6 @@ def scripts_for(facts: CaseFacts) -> CallScripts:
 
 def docs_for(facts: CaseFacts) -> CaseDocuments:
     return documents_for(facts, TODAY, 36)
-
-
-def everything(docs: CaseDocuments) -> list[str]:
-    out = list(docs.plan)
-    for lender in docs.lenders:
-        out += [*lender.script, lender.chat_intro, lender.chat_text]
-    out.append(docs.checklist)
-    return out
-
-
-def spoken(messages: list[str] | tuple[str, ...]) -> list[str]:
-    return [q for m in messages for q in QUOTE.findall(m)]
-
-
-def plain(message: str) -> str:
-    """What the phone shows: tags dropped, entities (&lt; &#x27;) as one character each."""
-    return html.unescape(ALLOWED_TAG.sub("", message))
-
-
-def opening(script: tuple[str, ...]) -> str:
-    """The first thing said to the agent: the first spoken line after the title and the
-    dialling note (which may quote what to say to the voice menu)."""
-    lines = script[0].split("\n")[2:]
-    first = next(line for line in lines if line.startswith("“"))
-    return QUOTE.findall(first)[0]
 
 
 def said_with(said: list[str], *parts: str) -> bool:
@@ -262,7 +239,7 @@ def test_credit_card_rule_only_in_the_card_script():
 
 def test_no_card_words_without_a_card():
     docs = docs_for(case(HUABEI, Debt(P.JIEBEI, yuan(1_000), ago(10))))
-    text = "\n".join(everything(docs))
+    text = "\n".join(all_messages(docs))
     for word in CARD_WORDS:
         assert word not in text
     assert "5 年" not in text
@@ -270,7 +247,7 @@ def test_no_card_words_without_a_card():
 
 def test_note_is_escaped():
     docs = docs_for(case(HUABEI, note="<script>&"))
-    text = "\n".join(everything(docs))
+    text = "\n".join(all_messages(docs))
     assert "&lt;script&gt;&amp;" in text and "<script>" not in text
 
 
@@ -287,25 +264,8 @@ def test_note_is_escaped():
 )
 def test_safe_wording_everywhere(facts: CaseFacts):
     docs = docs_for(facts)
-    messages = everything(docs)
-    text = "\n".join(messages)
-    for word in PROMISES:
-        assert word not in text
-    assert "早点谈" not in text
-    plan = "\n".join(docs.plan)
-    assert "停息挂账" in plan and "不借新债还旧债" in plan
-    for lender in docs.lenders:
-        script = "\n".join((*lender.script, lender.chat_text))
-        assert "请求" not in script
-        assert "申请" in script
-        assert opening(lender.script).startswith("您好")
-        assert lender.chat_text.startswith("您好")
-        for q in spoken(lender.script):
-            assert len(q) <= MAX_SPOKEN, q
-            assert not re.search(r"[()（）]", q), q
+    messages = assert_safe_and_sayable(docs)
     for m in messages:
-        stripped = ALLOWED_TAG.sub("", m)  # only b, i, code; the rest escaped
-        assert "<" not in stripped and ">" not in stripped.replace("→", "")
         assert len(plain(m)) <= MAX_MESSAGE
 
 
