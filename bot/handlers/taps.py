@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
@@ -9,18 +11,39 @@ from telegram.error import BadRequest
 _HARMLESS = ("message is not modified", "message to edit not found")
 
 
-async def acknowledge(update: Update, *, notice: str | None = None, close: bool = True) -> str:
+async def acknowledge(
+    update: Update,
+    *,
+    notice: str | None = None,
+    close: bool = True,
+    echo: str | None = None,
+) -> str:
     """Answers the tap (with an optional notice), removes its keyboard, returns its argument.
 
+    With ``echo`` ("困难原因：失业") the tapped question is replaced by that line and a tick,
+    so the chat history shows what was chosen, in one short line.
     The argument is the last ``:`` part of the callback data (``intake:product:huabei`` →
     ``huabei``).
     """
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer(notice)
-    if close:
+    if echo is not None:
+        await show_choice(query, echo)
+    elif close:
         await replace_keyboard(query, None)
     return query.data.rsplit(":", 1)[-1]
+
+
+async def show_choice(query: CallbackQuery, echo: str) -> None:
+    """Edits the tapped message into ``echo ✓`` without buttons; a double tap is harmless."""
+    if query.message is None:
+        return
+    try:
+        await query.edit_message_text(f"{html.escape(echo)} ✓", reply_markup=None)
+    except BadRequest as error:
+        if not any(text in error.message.lower() for text in _HARMLESS):
+            raise
 
 
 async def replace_keyboard(query: CallbackQuery, markup: InlineKeyboardMarkup | None) -> None:
