@@ -15,7 +15,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from bot.domain.parsing import ParseError, ParseProblem, normalize, to_decimal
+from bot.domain.parsing import (
+    MONTH_PART,
+    ParseError,
+    ParseProblem,
+    month_end_written,
+    month_part_day,
+    normalize,
+    to_decimal,
+)
 
 MAX_YEARS_OVERDUE = 10
 
@@ -38,7 +46,10 @@ _NOT_YET = re.compile(r"还?(?:没有?|未)逾期(?:呢|了)?|还没到期|没�
 # Wrapping words ("已经逾期45天了", "大概两个多月") that carry no number.
 _FILLERS = re.compile(
     r"大约|大概|差不多|左右|将近|快|约|已经|逾期了?|了|多|之前|以前|前|开始|从|起"
+    r"|那天|那时候|时候|的|吧|[。!~]+$"
 )
+# "10月底", "上个月初", "月中": a part of a month stands for one of its days.
+_PART_OF_MONTH = re.compile(rf"((?:上上个?|上个?|本|这个?)月|{_DAY_NUM}月){MONTH_PART}")
 
 
 def parse_overdue_since(text: str, today: date) -> date:
@@ -83,6 +94,7 @@ def _named_day(s: str, today: date, text: str) -> date | None:
 
 def _date(s: str, today: date, text: str) -> date | None:
     """Calendar forms; ``None`` when ``s`` is not shaped like a date at all."""
+    s = _PART_OF_MONTH.sub(lambda m: f"{m[1]}{month_part_day(m[2])}号", s)
     if m := _ISO_DATE.fullmatch(s):
         return _make_date(int(m[1]), int(m[2]), int(m[3]), text)
     if m := _RELATIVE_MONTH_DAY.fullmatch(s):
@@ -93,7 +105,10 @@ def _date(s: str, today: date, text: str) -> date | None:
         # 上个月31号 in a 30-day month means its last day.
         return first.replace(day=min(day, calendar.monthrange(first.year, first.month)[1]))
     if m := _MONTH_DAY.fullmatch(s):
-        return _latest_month_day(_small_int(m[1], text), _small_int(m[2], text), today, text)
+        month, day = _small_int(m[1], text), _small_int(m[2], text)
+        if day == 31 and 1 <= month <= 12 and month_end_written(text):
+            return _latest_month_end(month, today)
+        return _latest_month_day(month, day, today, text)
     if m := _DAY_OF_MONTH.fullmatch(s):
         return _latest_day_of_month(_small_int(m[1], text), today, text)
     if re.fullmatch(rf"{_DAY_NUM}月(?:份)?", s):
@@ -121,6 +136,14 @@ def _latest_month_day(month: int, day: int, today: date, text: str) -> date:
         if candidate <= today:
             return candidate
     raise ParseError(ParseProblem.TOO_OLD, text)
+
+
+def _latest_month_end(month: int, today: date) -> date:
+    """The last day of the most recent such month not after today (2月底: 28 or 29)."""
+    year = today.year
+    while (end := date(year, month, calendar.monthrange(year, month)[1])) > today:
+        year -= 1
+    return end
 
 
 def _latest_day_of_month(day: int, today: date, text: str) -> date:

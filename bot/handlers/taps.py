@@ -17,11 +17,14 @@ async def acknowledge(
     notice: str | None = None,
     close: bool = True,
     echo: str | None = None,
+    keep_text: str | None = None,
 ) -> str:
     """Answers the tap (with an optional notice), removes its keyboard, returns its argument.
 
     With ``echo`` ("困难原因：失业") the tapped question is replaced by that line and a tick,
-    so the chat history shows what was chosen, in one short line.
+    so the chat history shows what was chosen, in one short line; with ``keep_text`` the
+    line is added under ``keep_text``, the message as it was sent (a summary or a consent
+    worth keeping in the history).
     The argument is the last ``:`` part of the callback data (``intake:product:huabei`` →
     ``huabei``).
     """
@@ -29,18 +32,21 @@ async def acknowledge(
     assert query is not None and query.data is not None
     await query.answer(notice)
     if echo is not None:
-        await show_choice(query, echo)
+        await show_choice(query, echo, keep_text=keep_text)
     elif close:
         await replace_keyboard(query, None)
     return query.data.rsplit(":", 1)[-1]
 
 
-async def show_choice(query: CallbackQuery, echo: str) -> None:
+async def show_choice(query: CallbackQuery, echo: str, *, keep_text: str | None = None) -> None:
     """Edits the tapped message into ``echo ✓`` without buttons; a double tap is harmless."""
     if query.message is None:
         return
+    line = f"{html.escape(echo)} ✓"
+    if keep_text:
+        line = f"{keep_text}\n\n{line}"
     try:
-        await query.edit_message_text(f"{html.escape(echo)} ✓", reply_markup=None)
+        await query.edit_message_text(line, reply_markup=None)
     except BadRequest as error:
         if not any(text in error.message.lower() for text in _HARMLESS):
             raise

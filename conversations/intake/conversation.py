@@ -30,7 +30,10 @@ def _otherwise() -> list[BaseHandler]:
 
 def build_intake() -> ConversationHandler:
     states: dict[object, list[BaseHandler]] = {
-        S.WELCOME: [button(entry.agree, r"^intake:agree$")],
+        S.WELCOME: [
+            button(entry.agree, r"^intake:agree$"),
+            MessageHandler(TEXT, entry.type_at_welcome),
+        ],
         S.ASK_PRODUCT: [
             button(debts.receive_product, r"^intake:product:\w+$"),
             MessageHandler(TEXT, debts.receive_product),
@@ -45,7 +48,10 @@ def build_intake() -> ConversationHandler:
             button(debts.skip_total, r"^intake:total:skip$"),
             MessageHandler(TEXT, debts.receive_total),
         ],
-        S.ASK_MORE_DEBTS: [button(debts.more_debts, r"^intake:more:(add|done)$")],
+        S.ASK_MORE_DEBTS: [
+            button(debts.more_debts, r"^intake:more:(add|done)$"),
+            MessageHandler(TEXT, debts.type_more_debts),
+        ],
         S.ASK_REASON: [
             button(situation.choose_reason, r"^intake:reason:\w+$"),
             MessageHandler(TEXT, situation.type_reason),
@@ -75,15 +81,17 @@ def build_intake() -> ConversationHandler:
             button(summary.back_to_summary, r"^intake:summary$"),
             button(summary.change_answer, r"^intake:change:\w+(:\d+)?$"),
             button(summary.delete_debt, r"^intake:delete:\d+$"),
+            MessageHandler(TEXT, summary.type_at_summary),
         ],
-        S.RESUME: [button(entry.resume, r"^intake:resume:(continue|show|restart)$")],
+        S.RESUME: [
+            button(entry.resume, r"^intake:resume:(continue|show|restart)$"),
+            MessageHandler(TEXT, entry.type_at_resume),
+        ],
     }
+    # Every state takes typed text: an answer, or a word meaning one of its buttons
+    # ("好的", "跳过", "没有了"); what it cannot read gets one line and the buttons again.
     for handlers in states.values():
         handlers.extend(_otherwise())
-    # A question typed as text while buttons are shown is answered by the TEXT handler of the
-    # state; states that only take buttons explain that instead.
-    for state in (S.WELCOME, S.ASK_MORE_DEBTS, S.CONFIRM, S.RESUME):
-        states[state].append(MessageHandler(TEXT, entry.reject_typed))
     return persistent_conversation(
         CONVERSATION_NAME,
         entry_points=[

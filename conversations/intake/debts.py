@@ -10,6 +10,7 @@ from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.overdue import parse_overdue_since
 from bot.domain.parsing import ParseError
 from bot.domain.rates import parse_daily_rate
+from bot.domain.replies import Reply, typed_reply
 from bot.handlers.taps import acknowledge
 from bot.services import services
 from bot.storage import repo
@@ -20,6 +21,9 @@ from conversations.intake.entry import reask
 from conversations.intake.states import IntakeState, next_state
 
 S = IntakeState
+# Debts in one case. Nobody has more than a handful of these products; a cap keeps the
+# summary on one screen and the change menu within Telegram's limit on buttons.
+MAX_DEBTS = 8
 
 
 def _text(update: Update) -> str:
@@ -32,14 +36,25 @@ async def receive_product(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     query = update.callback_query
     if query is not None:
         assert query.data is not None
-        await acknowledge(update)
         product = Product(query.data.rsplit(":", 1)[-1])
+        await acknowledge(update, echo=t.ECHO_PRODUCT.format(product=PRODUCT_NAMES[product]))
     else:
-        typed = _text(update).strip()
-        found = [p for p, name in PRODUCT_NAMES.items() if name in typed and p != Product.OTHER]
-        if len(found) != 1:
+        found = typed_product(_text(update))
+        if found is None:
             return await reask(update, context, t.USE_PRODUCT_BUTTONS)
-        product = found[0]
+        product = found
+    return await _save_product(update, context, product)
+
+
+def typed_product(text: str) -> Product | None:
+    """The one product named in ``text`` ("花呗", "还有借呗"), or None."""
+    found = [p for p, name in PRODUCT_NAMES.items() if name in text and p != Product.OTHER]
+    return found[0] if len(found) == 1 else None
+
+
+async def _save_product(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, product: Product
+) -> IntakeState:
     case = await store.require_case(update, context)
     svc = services(context)
     user_id = store.user_id_of(update)
@@ -81,6 +96,8 @@ async def receive_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> In
     is the penalty rate ("罚息 0.075%").
     """
     text = _text(update)
+    if typed_reply(text) in (Reply.UNKNOWN, Reply.NO):
+        return await skip_rate(update, context)
     try:
         ppm = parse_daily_rate(text)
     except ParseError as error:
@@ -95,7 +112,8 @@ async def receive_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> In
 
 async def skip_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Records that the rate is unknown (the plan estimates it) and asks for the balance."""
-    await acknowledge(update)
+    if update.callback_query is not None:
+        await acknowledge(update, echo=t.ECHO_RATE_SKIPPED)
     return await _save_debt(
         update,
         context,
@@ -108,6 +126,8 @@ async def skip_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intak
 
 async def receive_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores the whole balance (全部待还) and asks about further debts."""
+    if typed_reply(_text(update)) in (Reply.UNKNOWN, Reply.NO):
+        return await skip_total(update, context)
     try:
         fen = parse_amount(_text(update), max_fen=MAX_DEBT_FEN)
     except ParseError as error:
@@ -123,7 +143,8 @@ async def receive_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
 
 async def skip_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Records that the whole balance is unknown and asks about further debts."""
-    await acknowledge(update)
+    if update.callback_query is not None:
+        await acknowledge(update, echo=t.ECHO_TOTAL_SKIPPED)
     return await _save_debt(update, context, S.ASK_TOTAL, total_due_fen=None, total_answered=1)
 
 
@@ -144,14 +165,45 @@ async def more_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Inta
     """Starts another debt, or moves on to the hardship (or the summary if all is known)."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await acknowledge(update)
+    add = query.data.endswith(":add")
+    await acknowledge(update, echo=t.ECHO_MORE if add else t.ECHO_NO_MORE)
+    return await _more_debts(update, context, add=add)
+
+
+async def type_more_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """ "有"/"没有了" typed, or the next product's name ("还有借呗") to add it straight away."""
+    text = _text(update)
+    reply = typed_reply(text)
+    if reply is Reply.NO:
+        return await _more_debts(update, context, add=False)
+    if reply in (Reply.MORE, Reply.YES):  # "有", "对", "是的": there is another one
+        return await _more_debts(update, context, add=True)
+    product = typed_product(text)
+    if product is not None and await _room_for_another(update, context):
+        await _more_debts(update, context, add=True, ask=False)
+        return await _save_product(update, context, product)
+    return await reask(update, context, None)
+
+
+async def _room_for_another(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    case = await store.require_case(update, context)
+    return len([d for d in case.debts if d.complete]) < MAX_DEBTS
+
+
+async def _more_debts(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, *, add: bool, ask: bool = True
+) -> IntakeState:
     case = await store.require_case(update, context)
     svc = services(context)
-    if query.data.endswith(":add"):
+    if add and not await _room_for_another(update, context):
+        target = S.CONFIRM if case.facts() is not None else S.ASK_REASON
+        limit = t.TOO_MANY_DEBTS.format(limit=MAX_DEBTS)
+        return await store.move_to(update, context, case, target, before=limit)
+    if add:
         async with store.answering(update, context, case.id, S.ASK_PRODUCT) as conn:
             await repo.update_case(
                 conn, store.user_id_of(update), case.id, svc.now(), current_debt_id=None
             )
-        return await store.ask(update, context, S.ASK_PRODUCT)
+        return await store.ask(update, context, S.ASK_PRODUCT) if ask else S.ASK_PRODUCT
     target = S.CONFIRM if case.facts() is not None else S.ASK_REASON
     return await store.move_to(update, context, case, target)

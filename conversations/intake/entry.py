@@ -5,10 +5,12 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
+from bot.domain.replies import Reply, typed_reply
 from bot.handlers.case import send_case_documents
 from bot.handlers.taps import acknowledge
 from bot.services import services
 from bot.storage import repo
+from bot.storage.repo import CaseRecord
 from bot.texts.zh import intake as t
 from conversations.intake import store
 from conversations.intake.states import IntakeState, previous_state
@@ -38,9 +40,21 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intak
     return await store.move_to(update, context, None, S.RESUME)
 
 
+def _draft_step(case: CaseRecord | None) -> IntakeState:
+    """Where a draft continues; never the welcome or resume screen (that would loop)."""
+    if case is None or not case.step or case.step in (S.WELCOME, S.RESUME):
+        return S.ASK_PRODUCT
+    return S(case.step)
+
+
 async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
-    """Records consent, opens a case and asks for the first debt."""
-    await acknowledge(update)
+    """Records consent, opens a case and asks for the first debt.
+
+    An old "好的，开始" tapped after the case was planned only asks whether to see the plan
+    or start again: an entry button never reopens a planned case or touches a deal.
+    """
+    if update.callback_query is not None:
+        await acknowledge(update, echo=t.ECHO_AGREED, keep_text=t.WELCOME)
     svc = services(context)
     user_id = store.user_id_of(update)
     async with svc.database.transaction() as conn:
@@ -48,18 +62,52 @@ async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeSta
         if await repo.open_case(conn, user_id) is None:
             await repo.start_case(conn, user_id, svc.now())
     case = await store.current_case(update, context)
-    state = S(case.step) if case and case.step else S.ASK_PRODUCT
-    return await store.move_to(update, context, case, state)
+    if case is not None and case.status == "planned":
+        return await store.move_to(update, context, None, S.RESUME)
+    return await store.move_to(update, context, case, _draft_step(case))
+
+
+async def type_at_welcome(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
+    """ "好的", "开始", "同意" typed on the welcome screen agree; anything else: one line."""
+    if typed_reply(update.message.text or "" if update.message else "") is Reply.YES:
+        return await agree(update, context)
+    return await reask(update, context, None)
+
+
+# typed answers on the resume screen, by what they mean
+_RESUME_TYPED = {
+    Reply.YES: "continue",
+    Reply.CONTINUE: "continue",
+    Reply.SHOW: "show",
+    Reply.RESTART: "restart",
+}
+
+
+async def type_at_resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState | int:
+    """ "接着填", "重新开始", "看方案" typed on the resume screen; anything else: one line."""
+    reply = typed_reply(update.message.text or "" if update.message else "")
+    choice = _RESUME_TYPED.get(reply) if reply else None
+    if choice is None:
+        return await reask(update, context, None)
+    return await _resume(update, context, choice)
 
 
 async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState | int:
     """Continues the open case, shows its plan again, or begins a new one."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await acknowledge(update)
     choice = query.data.rsplit(":", 1)[-1]
+    await acknowledge(update, echo=t.ECHO_RESUME.get(choice))
+    return await _resume(update, context, choice)
+
+
+async def _resume(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, choice: str
+) -> IntakeState | int:
     svc = services(context)
     case = await store.current_case(update, context)
+    if choice == "continue" and case is not None and case.status == "planned":
+        choice = "show"  # an old "接着填" after the plan was made: show it, change nothing
     if choice == "restart" or case is None:
         async with svc.database.transaction() as conn:
             await repo.start_case(conn, store.user_id_of(update), svc.now())
@@ -72,7 +120,7 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeSt
             pass
         await send_case_documents(update, context, case)
         return ConversationHandler.END
-    return await store.move_to(update, context, case, S(case.step or S.ASK_PRODUCT))
+    return await store.move_to(update, context, case, _draft_step(case))
 
 
 async def cmd_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -83,12 +131,14 @@ async def cmd_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intake
         conn, store.CONVERSATION_NAME, store.conversation_key(update)
     )
     case = await store.current_case(update, context)
-    if saved is None or case is None or saved in (S.WELCOME, S.RESUME):
+    current = S(saved) if saved else S.WELCOME
+    others = [d for d in case.debts if d.complete and d.id != case.current_debt_id] if case else []
+    first_question = current == S.ASK_PRODUCT and not others and not (case and case.editing)
+    if case is None or current in (S.WELCOME, S.RESUME) or first_question:
+        # the welcome is not a question to go back to: its button would only come back here
         return await store.ask(
-            update, context, S(saved or S.WELCOME), before=t.NOTHING_TO_GO_BACK_TO
+            update, context, current, before=t.NOTHING_TO_GO_BACK_TO, short=True, reason_only=False
         )
-    current = S(saved)
-    others = [d for d in case.debts if d.complete and d.id != case.current_debt_id]
     target = previous_state(
         current,
         editing=case.editing,
@@ -145,9 +195,4 @@ async def reask(
     saved = await repo.load_conversation_state(
         conn, store.CONVERSATION_NAME, store.conversation_key(update)
     )
-    return await store.ask(update, context, S(saved or S.WELCOME), before=reason)
-
-
-async def reject_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
-    """Text where only a button answers: says so and shows the buttons again."""
-    return await reask(update, context, t.USE_BUTTONS)
+    return await store.ask(update, context, S(saved or S.WELCOME), before=reason, short=True)

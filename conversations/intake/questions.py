@@ -46,7 +46,9 @@ def _reason_text(case: CaseRecord) -> str | None:
     if case.hardship_reason is None:
         return None
     name = REASON_NAMES[case.hardship_reason]
-    return f"{name}：{t.quote(case.hardship_note)}" if case.hardship_note else name
+    if not case.hardship_note:
+        return name
+    return t.REASON_WITH_NOTE.format(reason=name, note=t.quote(case.hardship_note))
 
 
 def _rate_question(debt: DebtRecord | None) -> str:
@@ -136,6 +138,38 @@ def question(state: IntakeState, case: CaseRecord | None, today: date) -> Questi
         return summary(case, today), keyboards.confirm()
     planned = case.status == "planned"
     return (t.RESUME_PLANNED if planned else t.RESUME_DRAFT), keyboards.resume(planned)
+
+
+_SHORT_KEYS: dict[IntakeState, str] = {
+    S.WELCOME: "welcome",
+    S.ASK_PRODUCT: "product",
+    S.ASK_AMOUNT: "amount",
+    S.ASK_OVERDUE: "overdue",
+    S.ASK_RATE: "rate",
+    S.ASK_TOTAL: "total",
+    S.ASK_MORE_DEBTS: "more",
+    S.ASK_REASON: "reason",
+    S.ASK_REASON_TEXT: "reason_text",
+    S.ASK_DURATION: "duration",
+    S.ASK_INCOME: "income",
+    S.ASK_PAYDAY: "payday",
+    S.ASK_ESSENTIALS: "essentials",
+    S.CHECK_ESSENTIALS: "check_essentials",
+    S.ASK_OTHER_DEBTS: "other",
+    S.CONFIRM: "confirm",
+}
+
+
+def short_question(state: IntakeState, case: CaseRecord | None, today: date) -> Question:
+    """The question in one line, with its buttons: what a re-prompt shows."""
+    _, markup = question(state, case, today)
+    if case is None:
+        return t.SHORT_QUESTIONS["welcome"], markup
+    if state == S.RESUME:
+        key = "resume_planned" if case.status == "planned" else "resume"
+    else:
+        key = _SHORT_KEYS[state]
+    return t.SHORT_QUESTIONS[key].format(product=_product(_debt_for(case))), markup
 
 
 def summary(case: CaseRecord, today: date) -> str:

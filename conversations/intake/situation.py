@@ -18,11 +18,13 @@ from bot.domain.models import HardshipReason
 from bot.domain.money import parse_amount
 from bot.domain.parsing import ParseError, ParseProblem
 from bot.domain.paydays import parse_payday
+from bot.domain.replies import Reply, typed_reply
 from bot.handlers.taps import acknowledge
 from bot.services import services
 from bot.storage import repo
 from bot.storage.repo import CaseRecord
 from bot.texts.zh import intake as t
+from bot.texts.zh.names import REASON_NAMES
 from conversations.intake import store
 from conversations.intake.entry import reask
 from conversations.intake.states import Answers, IntakeState, next_state
@@ -79,8 +81,8 @@ async def choose_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     """Stores the tapped reason; "其他" asks for a sentence, the rest ask how long it lasts."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await acknowledge(update)
     reason = HardshipReason(query.data.rsplit(":", 1)[-1])
+    await acknowledge(update, echo=t.ECHO_REASON.format(reason=REASON_NAMES[reason]))
     if reason == HardshipReason.OTHER:
         return await _save_case(
             update, context, S.ASK_REASON, target=S.ASK_REASON_TEXT, hardship_reason=reason.value
@@ -120,9 +122,10 @@ async def choose_duration(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """Stores a tapped duration (months, or lasting) and asks for the income."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await acknowledge(update)
     choice = query.data.rsplit(":", 1)[-1]
     months = None if choice == "lasting" else int(choice)
+    label = next((text for text, value in t.DURATION_BUTTONS if value == months), None)
+    await acknowledge(update, echo=t.ECHO_DURATION.format(duration=label) if label else None)
     return await _save_duration(update, context, months)
 
 
@@ -149,6 +152,8 @@ async def _save_duration(
 
 async def receive_income(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores the monthly net income and asks on which day it arrives (none: essentials)."""
+    if typed_reply(_text(update)) is Reply.NO:  # "没有": no income
+        return await _save_case(update, context, S.ASK_INCOME, income_fen=0)
     return await _receive_money(update, context, S.ASK_INCOME, "income_fen")
 
 
@@ -156,9 +161,10 @@ async def choose_payday(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     """Stores a tapped payday (or irregular income) and asks for essential spending."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await acknowledge(update)
     choice = query.data.rsplit(":", 1)[-1]
     payday = None if choice == "irregular" else int(choice)
+    label = next((text for text, value in t.PAYDAY_BUTTONS if value == payday), None)
+    await acknowledge(update, echo=t.ECHO_PAYDAY.format(payday=label) if label else None)
     return await _save_case(update, context, S.ASK_PAYDAY, payday=payday, payday_answered=1)
 
 
@@ -178,12 +184,18 @@ async def receive_essentials(update: Update, context: ContextTypes.DEFAULT_TYPE)
 
 async def essentials_confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """The low essentials were checked and stand; asks for other fixed payments."""
-    await acknowledge(update)
+    if update.callback_query is not None:
+        await acknowledge(update, echo=t.ECHO_ESSENTIALS_OK)
     return await _save_case(update, context, S.CHECK_ESSENTIALS, essentials_checked=1)
 
 
 async def recheck_essentials(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
-    """A new essentials total typed after the check; asks for other fixed payments."""
+    """A new essentials total typed after the check; asks for other fixed payments.
+
+    "没漏", "对", "好的" typed mean the button: the total stands.
+    """
+    if typed_reply(_text(update)) in (Reply.YES, Reply.NO):
+        return await essentials_confirmed(update, context)
     try:
         fen = parse_amount(_text(update), max_fen=MAX_MONTHLY_FEN, allow_zero=True)
     except ParseError as error:
@@ -194,13 +206,16 @@ async def recheck_essentials(update: Update, context: ContextTypes.DEFAULT_TYPE)
 
 
 async def receive_other_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
-    """Stores other fixed monthly debt payments and shows the summary."""
+    """Stores other fixed monthly debt payments ("车贷每月800") and shows the summary."""
+    if typed_reply(_text(update)) is Reply.NO:
+        return await no_other_debts(update, context)
     return await _receive_money(update, context, S.ASK_OTHER_DEBTS, "other_debts_fen")
 
 
 async def no_other_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Records that there are no other monthly payments and shows the summary."""
-    await acknowledge(update)
+    if update.callback_query is not None:
+        await acknowledge(update, echo=t.ECHO_NO_OTHER)
     return await _save_case(update, context, S.ASK_OTHER_DEBTS, other_debts_fen=0)
 
 

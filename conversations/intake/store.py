@@ -18,7 +18,7 @@ from bot.services import services
 from bot.storage import repo
 from bot.storage.errors import CaseMissing
 from bot.storage.repo import CaseRecord
-from conversations.intake.questions import question
+from conversations.intake.questions import question, short_question
 from conversations.intake.states import IntakeState
 
 CONVERSATION_NAME = "intake"
@@ -66,13 +66,25 @@ async def ask(
     state: IntakeState,
     *,
     before: str | None = None,
+    short: bool = False,
+    reason_only: bool = True,
 ) -> IntakeState:
-    """Sends the question for ``state`` (after an optional line) and returns ``state``."""
+    """Sends the question for ``state`` (after an optional line) and returns ``state``.
+
+    ``short`` asks again after an answer that was not taken: only ``before`` (the reason,
+    which says what to write) or, without one, the question in one line, with the
+    question's buttons; ``reason_only=False`` puts the short question after the reason.
+    """
     assert update.effective_chat is not None
     case = await current_case(update, context)
-    text, markup = question(state, case, services(context).today())
-    if before:
-        text = f"{before}\n\n{text}"
+    today = services(context).today()
+    if short:
+        line, markup = short_question(state, case, today)
+        text = before if before and reason_only else f"{before}\n{line}" if before else line
+    else:
+        text, markup = question(state, case, today)
+        if before:
+            text = f"{before}\n\n{text}"
     await update.effective_chat.send_message(text, reply_markup=markup)
     return state
 

@@ -6,12 +6,16 @@ from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import keyboards
+from bot.domain.replies import Reply, typed_reply
 from bot.handlers.case import send_case_documents
 from bot.handlers.taps import acknowledge, replace_keyboard
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import intake as t
 from conversations.intake import store
+from conversations.intake.debts import MAX_DEBTS
+from conversations.intake.entry import reask
+from conversations.intake.questions import summary
 from conversations.intake.states import IntakeState
 
 S = IntakeState
@@ -34,8 +38,10 @@ _CHANGES: dict[str, IntakeState] = {
 
 async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState | int:
     """Marks the case planned and sends the plan, the call script and the checklist."""
-    await acknowledge(update)
     case = await store.require_case(update, context)
+    if update.callback_query is not None:
+        kept = summary(case, services(context).today())
+        await acknowledge(update, echo=t.ECHO_CONFIRMED, keep_text=kept)
     if case.facts() is None:
         # an answer went missing (e.g. a debt deleted): ask for it rather than guess
         return await store.move_to(update, context, case, S.ASK_PRODUCT)
@@ -58,11 +64,27 @@ async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeS
 async def show_edit_menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Turns the summary's buttons into one button per answer."""
     query = update.callback_query
-    assert query is not None
-    await query.answer()
     case = await store.require_case(update, context)
-    await replace_keyboard(query, keyboards.edit_menu([d.id for d in case.debts]))
+    menu = keyboards.edit_menu([d.id for d in case.debts])
+    if query is None:  # "改一下" typed: the menu comes as a new message
+        assert update.effective_chat is not None
+        await update.effective_chat.send_message(t.EDIT_MENU, reply_markup=menu)
+        return S.CONFIRM
+    await query.answer()
+    await replace_keyboard(query, menu)
     return S.CONFIRM
+
+
+async def type_at_summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState | int:
+    """ "确认"/"好的" typed confirm, "改一下" opens the change menu; else one line."""
+    reply = typed_reply(update.message.text or "" if update.message else "")
+    if reply is Reply.YES:
+        return await confirm(update, context)
+    if reply is Reply.EDIT:
+        return await show_edit_menu(update, context)
+    if reply is Reply.BACK:
+        return await store.ask(update, context, S.CONFIRM)
+    return await reask(update, context, None)
 
 
 async def back_to_summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -85,6 +107,9 @@ async def change_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     svc = services(context)
     user_id = store.user_id_of(update)
     if what == "add":
+        if len(case.debts) >= MAX_DEBTS:
+            limit = t.TOO_MANY_DEBTS.format(limit=MAX_DEBTS)
+            return await store.move_to(update, context, case, S.CONFIRM, before=limit)
         target, editing, debt_id = S.ASK_PRODUCT, 0, None
     else:
         target, editing = _CHANGES[what], 1

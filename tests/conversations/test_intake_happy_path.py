@@ -103,7 +103,7 @@ async def test_two_debts_typed_in_everyday_forms(bot: Bot, alice: Chat) -> None:
     assert "1. 花呗 23,500 元" in summary and "日利率 0.05%" in summary
     assert "全部待还 23,500 元" in summary
     assert "2. 网商贷 30,000.50 元" in summary and "从 2026年10月15日 起" in summary
-    assert "经营困难：做生意亏了，店关了（暂时的，约 6 个月）" in summary
+    assert "经营困难，“做生意亏了，店关了”（暂时的，约 6 个月）" in summary
     assert "发工资</b>：每月月底" in summary and "必要开支</b>：4,000 元" in summary
 
     shown = await alice.tap("确认")

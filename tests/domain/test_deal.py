@@ -301,10 +301,13 @@ def test_day_of_month_skips_short_months():
         ("13月1日", ParseProblem.BAD_DATE),
         ("32号", ParseProblem.BAD_DATE),
         ("下个月32号", ParseProblem.BAD_DATE),
-        ("随便", ParseProblem.BAD_DATE),
+        ("随便", ParseProblem.NOT_A_DATE),
+        ("不知道", ParseProblem.NOT_A_DATE),
+        ("明年", ParseProblem.AMBIGUOUS_DATE),
+        ("明年2月30日", ParseProblem.BAD_DATE),
         ("12月", ParseProblem.AMBIGUOUS_DATE),
         ("2037-01-01", ParseProblem.TOO_LARGE),
-        ("x" * 500, ParseProblem.BAD_DATE),
+        ("x" * 500, ParseProblem.NOT_A_DATE),
     ],
 )
 def test_due_date_rejections(text, problem):
@@ -462,3 +465,20 @@ def test_a_recently_passed_date_without_year_is_refused_not_moved_a_year_ahead()
         parse_due_date("11月20日", today)
     assert raised.value.problem == ParseProblem.IN_PAST
     assert parse_due_date("3月1日", today) == date(2027, 3, 1)  # far enough: next year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("明年3月底", date(2027, 3, 31)),
+        ("明年3月15号", date(2027, 3, 15)),
+        ("明年2月底", date(2027, 2, 28)),
+        ("3月底", date(2027, 3, 31)),
+        ("下个月初", date(2027, 1, 1)),
+        ("下个月底", date(2027, 1, 31)),
+        ("月底", date(2026, 12, 31)),
+        ("3月中旬", date(2027, 3, 15)),
+    ],
+)
+def test_due_date_in_words_people_use(text, expected):
+    assert parse_due_date(text, date(2026, 12, 2)) == expected

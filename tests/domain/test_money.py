@@ -137,3 +137,36 @@ def test_numeral_soup_gives_int_fen_or_parse_error(text):
         return
     assert type(fen) is int
     assert 0 < fen <= DEFAULT_MAX_FEN
+
+
+@pytest.mark.parametrize(
+    ("text", "fen"),
+    [
+        ("车贷每月800", 80_000),
+        ("每个月800块", 80_000),
+        ("800一个月", 80_000),
+        ("工资到手5000", 500_000),
+        ("月供2000元", 200_000),
+        ("1,234,567", 123_456_700),
+    ],
+)
+def test_amounts_inside_a_phrase(text, fen):
+    assert parse_amount(text) == fen
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # not thousands separators: 23.50, 2350 or a list? Ask rather than guess.
+        ("23,50", ParseProblem.UNCLEAR_COMMA),
+        ("23，50", ParseProblem.UNCLEAR_COMMA),
+        ("1,2,3", ParseProblem.UNCLEAR_COMMA),
+        ("1,2345", ParseProblem.UNCLEAR_COMMA),
+        ("800、2000", ParseProblem.SEVERAL_AMOUNTS),
+        ("车贷800，房贷2000", ParseProblem.SEVERAL_AMOUNTS),
+    ],
+)
+def test_unclear_amounts_are_asked_about(text, problem):
+    with pytest.raises(ParseError) as info:
+        parse_amount(text)
+    assert info.value.problem is problem

@@ -164,3 +164,20 @@ def test_iso_date_is_returned_or_rejected(since, today):
             ParseProblem.NOT_OVERDUE_YET,
             ParseProblem.TOO_OLD,
         }
+
+
+@pytest.mark.parametrize(
+    ("text", "since"),
+    [
+        ("8月20号开始的", date(2026, 8, 20)),
+        ("8月20日那天", date(2026, 8, 20)),
+        ("从10月中开始的吧", date(2026, 10, 15)),
+        ("10月底", date(2026, 10, 31)),
+        ("2月底", date(2026, 2, 28)),
+        ("上个月底", date(2026, 10, 31)),
+        ("上个月初", date(2026, 10, 1)),
+        ("11月初", date(2026, 11, 1)),
+    ],
+)
+def test_dates_as_people_say_them(text, since):
+    assert parse_overdue_since(text, TODAY) == since

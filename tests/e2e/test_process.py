@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,15 +66,28 @@ class Phone:
     def __init__(self, api: FakeBotApi) -> None:
         self.api = api
 
+    def _replies(self) -> list[dict[str, object]]:
+        # a tapped question edited into its choice ("困难原因：失业 ✓") is not a reply
+        return [m for m in self.api.sent_messages(USER) if not str(m["text"]).endswith(" ✓")]
+
     @property
     def shown(self) -> int:
-        return len(self.api.sent_messages(USER))
+        return len(self._replies())
 
     def last(self) -> str:
-        return self.api.sent_messages(USER)[-1]["text"]
+        return str(self._replies()[-1]["text"])
+
+    def wait_for_reply(self, before: int, timeout: float = 15.0) -> str:
+        """Waits until a reply beyond the first ``before`` is shown, and returns the latest."""
+        return self._expect(before, 1, timeout)
 
     def _expect(self, before: int, replies: int, timeout: float = 15.0) -> str:
-        self.api.wait_for_messages(USER, before + replies, timeout=timeout)
+        deadline = time.monotonic() + timeout
+        while self.shown < before + replies:
+            if time.monotonic() > deadline:
+                # let the fake API report what it saw
+                self.api.wait_for_messages(USER, len(self.api.sent_messages(USER)) + 1, 0.01)
+            time.sleep(0.02)
         return self.last()
 
     def say(self, text: str, replies: int = 1, timeout: float = 15.0) -> str:

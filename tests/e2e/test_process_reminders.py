@@ -84,8 +84,7 @@ def test_deal_calendar_and_a_reminder_caught_up_after_restart(
 
     second = start_bot(api, database, BOT_TIMEZONE=zone)
     try:
-        shown = phone.shown
-        api.wait_for_messages(USER, shown + 1, timeout=30)  # the first sweep runs at start-up
+        phone.wait_for_reply(phone.shown, timeout=30)  # the first sweep runs at start-up
         assert "借呗 第 1/1 期：<b>5,000 元</b>" in phone.last()
         assert "还有 2 天" in phone.last()
         assert "已还 5,000 元" in phone.tap("已还")

@@ -114,8 +114,24 @@ class Chat:
         before = len(self.seen)
         update = Update.de_json(raw, self.bot.application.bot)
         await self.bot.application.process_update(update)
-        # what appeared on screen; a keyboard taken off an old message is left out
-        return [m for m in self.seen[before:] if m.buttons or m.via != "editMessageReplyMarkup"]
+        # what the bot answered; a keyboard taken off an old message, or a tapped question
+        # turned into the choice it recorded ("困难原因：失业 ✓"), is left out (see echoes)
+        return [
+            m
+            for m in self.seen[before:]
+            if m.buttons
+            or m.via == "sendMessage"
+            or m.via not in ("editMessageReplyMarkup", "editMessageText")
+            or (m.via == "editMessageText" and not m.text.endswith(" ✓"))
+        ]
+
+    def echoes(self) -> list[str]:
+        """The tapped questions as the chat shows them now: each choice with its tick."""
+        current: dict[int, str] = {}
+        for message in self.seen:
+            if message.via in ("sendMessage", "editMessageText"):
+                current[message.message_id] = message.text
+        return [text for text in current.values() if text.endswith(" ✓")]
 
     async def send(self, text: str) -> list[SentMessage]:
         """Types ``text`` and returns what the bot showed in reply."""

@@ -107,6 +107,7 @@ SUMMARY_RATE_GIVEN = "日利率 {rate}"
 SUMMARY_RATE_LOAN = "借款日利率 {rate}（罚息按 1.5 倍估算）"
 SUMMARY_RATE_ESTIMATED = "日利率未填（按常见说法估算）"
 SUMMARY_REASON = "<b>原因</b>：{reason}"
+REASON_WITH_NOTE = "{reason}，“{note}”"
 SUMMARY_TEMPORARY = "暂时的，约 {months} 个月"
 SUMMARY_LASTING = "会持续较久"
 SUMMARY_INCOME = "<b>每月收入</b>：{amount} 元"
@@ -133,6 +134,7 @@ EDIT_ESSENTIALS = "必要开支"
 EDIT_OTHER = "其他还款"
 EDIT_BACK = "↩️ 返回核对"
 DEBT_DELETED = "已删除这一笔。"
+TOO_MANY_DEBTS = "最多记 {limit} 笔。先按这些算，更多的可以打电话时一起说。"
 
 RESUME_DRAFT = "你上次填到一半，内容都还在。要接着填，还是重新开始？"
 RESUME_PLANNED = "你已经有一份方案了。要再看一遍，还是重新填一份？"
@@ -145,9 +147,46 @@ RESTARTED_WITH_DEAL = "好，重新填一份。已经记录的还款约定和提
 CANCELLED = "好，先停在这里。已经填的都保存着，想继续时发 /start。"
 NOTHING_TO_GO_BACK_TO = "已经是第一步了。"
 
+# A question asked again after an answer that was not taken: one short line, with the
+# question's buttons under it. Each says how to answer by typing too.
+SHORT_QUESTIONS = {
+    "welcome": "同意的话，点“好的，开始”，或者回复“好的”。",
+    "product": "哪一项逾期了？点一个，或打出名字，比如“花呗”。",
+    "amount": "{product}逾期的金额是多少元？比如 23500。",
+    "overdue": "{product}逾期多久了？比如 45天，或 10月15日。",
+    "rate": "逾期日利率是多少？比如 0.05%。不清楚就回“跳过”。",
+    "total": "全部待还一共多少元？不清楚就回“跳过”。",
+    "more": "还有别的逾期欠款吗？回“有”或“没有了”。",
+    "reason": "是什么原因没能按时还？点一个，或直接打字说。",
+    "reason_text": "用一两句话说说发生了什么。",
+    "duration": "这个困难大概会持续多久？比如“3个月”，说不准就回“长期”。",
+    "income": "每月到手的收入大概多少元？没有收入就写 0。",
+    "payday": "每月几号有收入到账？比如“15号”，不固定就回“不固定”。",
+    "essentials": "每月必须花的钱一共多少元？写一个总数。",
+    "check_essentials": "没漏算就回“没漏”；漏了就写新的总数。",
+    "other": "每月还有别的固定还款吗？有就写总数，没有就回“没有”。",
+    "confirm": "核对没问题就回“确认”，要改就回“改一下”。",
+    "resume": "回“接着填”继续，或回“重新开始”。",
+    "resume_planned": "回“看方案”再看一遍，或回“重新开始”。",
+}
+
+# What a tap chose, left in the chat in place of the question ("困难原因：失业 ✓").
+ECHO_PRODUCT = "欠款种类：{product}"
+ECHO_RATE_SKIPPED = "日利率：不清楚，按常见说法估算"
+ECHO_TOTAL_SKIPPED = "全部待还：不清楚，先按逾期金额算"
+ECHO_MORE = "还有别的欠款：有"
+ECHO_NO_MORE = "还有别的欠款：没有了"
+ECHO_REASON = "困难原因：{reason}"
+ECHO_DURATION = "持续多久：{duration}"
+ECHO_PAYDAY = "收入到账：{payday}"
+ECHO_ESSENTIALS_OK = "必要开支：没漏算"
+ECHO_NO_OTHER = "其他每月还款：没有"
+ECHO_AGREED = "好的，开始"
+ECHO_CONFIRMED = "已确认"
+ECHO_RESUME = {"continue": "接着填", "show": "看我的方案", "restart": "重新开始"}
+
 # Why an answer was not accepted: one friendly line, then the question comes again.
 NOT_TEXT = "我只能看懂文字哦，请打字回答。"
-USE_BUTTONS = "请点下面的按钮选一个。"
 USE_PRODUCT_BUTTONS = "请点下面的按钮选一个，或者打出名字，比如“花呗”。"
 STALE_BUTTON = "这个按钮已经过期了，请看最新的问题。"
 PROBLEMS: dict[ParseProblem, str] = {
@@ -171,6 +210,9 @@ PROBLEMS: dict[ParseProblem, str] = {
     ParseProblem.IN_PAST: "这个日期已经过了，请写今天以后的日期，比如 12月10日。",
     ParseProblem.BAD_DAY_OF_MONTH: "请写 1 到 31 之间的日子，比如 10号。",
     ParseProblem.NOT_A_STAFF_ID: "工号一般是字母或数字，比如 A1234；不知道就点“跳过”。",
+    ParseProblem.NOT_A_DATE: "没看懂这个日期，请写几月几号，比如 12月10日、下个月10号。",
+    ParseProblem.UNCLEAR_COMMA: "看不出逗号是小数点还是分隔，请不带逗号再写，比如 23.50 或 2350。",
+    ParseProblem.SEVERAL_AMOUNTS: "好像写了几笔，请加起来写一个总数，比如 2800。",
 }
 UNKNOWN_PROBLEM = "没看懂，请换个写法再试一次。"
 NOT_A_DURATION_MONTHS = "没看懂，请写大概几个月，比如“3个月”，或点按钮选。"
