@@ -1,4 +1,8 @@
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.domain.free_text import (
     MAX_FREE_TEXT_CHARS,
@@ -6,6 +10,7 @@ from bot.domain.free_text import (
     storable_text,
     strip_hidden,
 )
+from bot.domain.sensitive import find_secrets
 
 
 @pytest.mark.parametrize(
@@ -77,3 +82,25 @@ def test_a_card_at_the_end_of_a_long_note_is_found_before_the_note_is_cut() -> N
 )
 def test_a_staff_id_that_is_a_secret_is_dropped(staff_id: str | None, stored: str | None) -> None:
     assert storable_staff_id(staff_id) == stored
+
+
+_PIECES = st.one_of(
+    st.text(
+        st.sampled_from(list("0123456789０１２３ -.X卡号证码驗證碼密是：\u200b\u00a0\u202e\x1b\n")),
+        max_size=30,
+    ),
+    st.text(max_size=20),
+    st.sampled_from(["6222 0212 3456 7894", "11010519491231002X", "卡号 ", "验证码 ", "密码 是 "]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=6).map("".join))
+def test_what_is_stored_has_no_secret_and_no_hidden_character_left(text: str) -> None:
+    stored = storable_text(text)
+    if stored is not None:
+        assert not find_secrets(stored)
+        assert not any(unicodedata.category(c) in ("Cc", "Cs") and c != "\n" for c in stored)
+        assert not any(
+            c in stored for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+        )
