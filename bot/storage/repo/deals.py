@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import aiosqlite
 
+from bot.domain.free_text import storable_staff_id, storable_text
 from bot.domain.models import Product
 
 __all__ = [
@@ -29,6 +30,25 @@ __all__ = [
     "set_prefs",
     "undo_paid",
 ]
+
+
+def _storable(value: object, key: str | None = None) -> object:
+    """A JSON value with every string made safe to keep (a secret in a 工号 drops it)."""
+    if isinstance(value, dict):
+        return {k: _storable(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    if isinstance(value, str):
+        if key == "staff_id":
+            return storable_staff_id(value)
+        return (storable_text(value) or "") if value else value
+    return value
+
+
+def _storable_json(text: str) -> str:
+    value = json.loads(text)
+    safe = _storable(value)
+    return text if safe == value else json.dumps(safe, ensure_ascii=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +118,16 @@ async def record_call(
     staff_id: str | None,
     note: str | None,
 ) -> int:
+    """Logs a call; the 工号 and the note are typed text, so they are made safe to keep first."""
     cursor = await conn.execute(
         "INSERT INTO call_log (user_id, called_at, outcome, staff_id, note) VALUES (?, ?, ?, ?, ?)",
-        (user_id, called_at.isoformat(timespec="seconds"), outcome, staff_id, note),
+        (
+            user_id,
+            called_at.isoformat(timespec="seconds"),
+            outcome,
+            storable_staff_id(staff_id),
+            storable_text(note),
+        ),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
@@ -152,7 +179,14 @@ async def create_deal(
     cursor = await conn.execute(
         "INSERT INTO deals (user_id, case_id, debt_id, kind, terms, agreed_at)"
         " VALUES (?, ?, ?, ?, ?, ?)",
-        (user_id, case_id, debt_id, kind, terms_json, agreed_at.isoformat(timespec="seconds")),
+        (
+            user_id,
+            case_id,
+            debt_id,
+            kind,
+            _storable_json(terms_json),
+            agreed_at.isoformat(timespec="seconds"),
+        ),
     )
     deal_id = cursor.lastrowid
     assert deal_id is not None
@@ -258,14 +292,14 @@ async def load_deal_draft(conn: aiosqlite.Connection, user_id: int) -> dict[str,
 async def save_deal_draft(
     conn: aiosqlite.Connection, user_id: int, data: dict[str, object] | None
 ) -> None:
-    """Stores the draft; None discards it."""
+    """Stores the draft (every string in it made safe to keep); None discards it."""
     if data is None:
         await conn.execute("DELETE FROM deal_drafts WHERE user_id = ?", (user_id,))
         return
     await conn.execute(
         "INSERT INTO deal_drafts (user_id, data) VALUES (?, ?)"
         " ON CONFLICT (user_id) DO UPDATE SET data = excluded.data",
-        (user_id, json.dumps(data, ensure_ascii=False)),
+        (user_id, json.dumps(_storable(data), ensure_ascii=False)),
     )
 
 

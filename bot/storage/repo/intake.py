@@ -9,6 +9,7 @@ from typing import Any
 
 import aiosqlite
 
+from bot.domain.free_text import storable_text
 from bot.domain.models import (
     Budget,
     CaseFacts,
@@ -254,6 +255,8 @@ async def update_case(
     unknown = set(fields) - CASE_FIELDS
     if unknown:
         raise ValueError(f"not case columns: {sorted(unknown)}")
+    if "hardship_note" in fields:  # the user's own words: no hidden characters, no secrets
+        fields["hardship_note"] = storable_text(fields["hardship_note"])
     assignments = ", ".join(f"{name} = ?" for name in fields)
     await conn.execute(
         f"UPDATE cases SET {assignments}, updated_at = ? WHERE id = ? AND user_id = ?",
