@@ -110,6 +110,10 @@ def build_application(
         # /back and /cancel outside the intake, unknown commands, stray messages and buttons
         CommandHandler(["back", "cancel"], commands.nothing_to_resume, filters=private),
         MessageHandler(private & filters.COMMAND, commands.unknown_command),
+        # an edit of an earlier answer: how to change it (secrets in edits are caught above)
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE, commands.edited_message
+        ),
         # last: text no conversation wanted (maybe the amount after "金额不一样")
         MessageHandler(private, commands.outside_conversation),
         CallbackQueryHandler(commands.stale_button),

@@ -132,6 +132,26 @@ def after_plan(lender_labels: Sequence[str]) -> InlineKeyboardMarkup:
     )
 
 
+def plan_page(page: int, pages: int, lender_labels: Sequence[str]) -> InlineKeyboardMarkup:
+    """Under one page of the plan: turn pages in place, then what the plan leads to."""
+    turn: list[Button] = []
+    if page > 0:
+        turn.append((out.PREVIOUS_PAGE, f"case:plan:{page - 1}"))
+    if page < pages - 1:
+        turn.append((out.NEXT_PAGE.format(page=page + 2, pages=pages), f"case:plan:{page + 1}"))
+    scripts = [
+        [(out.SCRIPT_FOR_BUTTON.format(label=label), f"case:script:{k}")]
+        for k, label in enumerate(lender_labels)
+    ]
+    return rows_markup(
+        [
+            turn,
+            *scripts,
+            [(out.SHOW_CHECKLIST_BUTTON, "case:checklist"), (out.RECORD_CALL_BUTTON, "deal:start")],
+        ]
+    )
+
+
 def after_plan_short() -> InlineKeyboardMarkup:
     return grid(
         [

@@ -8,7 +8,8 @@ are several lenders), ``case:script:<k>`` and ``case:chat:<k>`` (k = the lender'
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import keyboards
@@ -62,6 +63,25 @@ async def send_case_documents(
     await _send_all(update, (*docs.plan, text), markup)
 
 
+async def _show_plan_page(
+    query: CallbackQuery, update: Update, docs: CaseDocuments, page: int | None
+) -> None:
+    """The plan again as one message: page 1 is new, the others replace it in place."""
+    pages = len(docs.plan)
+    labels = [lender.label for lender in docs.lenders]
+    number = min(page or 0, pages - 1)
+    text = c.PLAN_PAGE.format(text=docs.plan[number], page=number + 1, pages=pages)
+    markup = keyboards.plan_page(number, pages, labels)
+    if page is None or query.message is None:
+        await _send_all(update, (text,), markup)
+        return
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:
+        if "not modified" not in error.message.lower():
+            raise
+
+
 async def show_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Shows the plan, a script, its chat version or the checklist again."""
     query = update.callback_query
@@ -84,8 +104,7 @@ async def show_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await _send_all(update, (c.WHICH_SCRIPT,), keyboards.script_chooser(labels))
         return
     if what == "plan":
-        text, markup = _next_step(docs)
-        await _send_all(update, (*docs.plan, text), markup)
+        await _show_plan_page(query, update, docs, index)
     elif what == "script":
         assert index is not None
         lender = docs.lenders[index]

@@ -126,6 +126,12 @@ async def outside_conversation(update: Update, context: ContextTypes.DEFAULT_TYP
     await update.effective_chat.send_message(c.NOT_IN_CONVERSATION)
 
 
+async def edited_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edit of an earlier message: says in one line how to change an answer instead."""
+    assert update.effective_chat is not None
+    await update.effective_chat.send_message(c.EDITED_MESSAGE)
+
+
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await acknowledge(update, notice=c.STALE_BUTTON)
 

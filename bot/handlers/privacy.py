@@ -10,6 +10,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.domain.sensitive import find_secret
 from bot.services import services
+from bot.storage import repo
 from bot.texts.zh import privacy as t
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,12 @@ async def guard_secrets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         removed = True
     except TelegramError:
         removed = False
-    warning = f"{t.SECRET_WARNING[secret]}\n{t.SECRET_DELETED if removed else t.SECRET_DELETE_IT}"
+    open_question = await _question_open(update, context)
+    if removed:
+        after = t.SECRET_DELETED if open_question else t.SECRET_DELETED_NO_QUESTION
+    else:
+        after = t.SECRET_DELETE_IT if open_question else t.SECRET_DELETE_IT_NO_QUESTION
+    warning = f"{t.SECRET_WARNING[secret]}\n{after}"
     try:
         await update.effective_chat.send_message(warning)
     except TelegramError:
@@ -39,6 +45,22 @@ async def guard_secrets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     finally:
         # whatever happened above, nothing after this handler sees the message
         raise ApplicationHandlerStop
+
+
+async def _question_open(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether a question waits for an answer: only then is the user asked to answer again."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return False
+    try:
+        conn = await services(context).database.connection()
+        key = (chat.id, user.id)
+        return await repo.in_any_conversation(conn, key) or (
+            await repo.amount_question(conn, user.id) is not None
+        )
+    except Exception:  # the warning matters more than its last line
+        log.warning("could not tell whether a question is open (user %s)", user.id)
+        return True
 
 
 async def cmd_privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

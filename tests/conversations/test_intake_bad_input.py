@@ -141,7 +141,8 @@ async def test_editing_an_earlier_answer_does_not_answer_the_current_question(
     await alice.tap("开始")
     await alice.tap("花呗")
     await alice.send("1000")
-    assert await alice.edit("2000") == []
+    [reply] = await alice.edit("2000")
+    assert "改过的消息我不会当成新答案" in reply.text and "/back" in reply.text
     await alice.send("10天")
     await alice.tap("跳过")
     await alice.tap("跳过")

@@ -3,7 +3,7 @@
 import aiosqlite
 
 from tests.support.chat import Bot, Chat
-from tests.support.flows import agree, one_debt, situation
+from tests.support.flows import agree, one_debt, planned, situation
 
 
 async def rows(bot: Bot, sql: str, *args: object) -> list[aiosqlite.Row]:
@@ -156,3 +156,21 @@ async def test_jiebei_loan_rate_is_converted_and_buttons_shown_again(bot: Bot, a
     assert "诊断证明" in shown[0].text
     shown = await alice.tap("还款方案")
     assert "光靠分期还不完" in shown[0].text
+
+
+async def test_the_plan_shown_again_is_one_message_turned_in_place(alice: Chat) -> None:
+    await planned(alice)
+    first_plan = [m for m in alice.seen if m.via == "sendMessage"]
+    [page] = await alice.tap("还款方案")
+    assert page.text.endswith("方案第 1/5 页</i>") and "你的方案" in page.text
+    assert len(page.text) <= 700
+    labels = [label for label, _ in page.flat_buttons]
+    assert "下一页 ▶ 2/5" in labels and "📝 记录通话结果" in labels
+    turned = await alice.tap("下一页")
+    assert [m.via for m in turned] == ["editMessageText"]
+    assert turned[0].message_id == page.message_id and "你的收支" in turned[0].text
+    await alice.tap("下一页")
+    await alice.tap("上一页")
+    assert "你的收支" in alice.last_text
+    # nothing was sent again: one new message for all that paging
+    assert len([m for m in alice.seen if m.via == "sendMessage"]) == len(first_plan) + 1

@@ -123,3 +123,20 @@ async def test_a_secret_is_kept_out_even_when_the_warning_cannot_be_sent(
     conn = await bot.services.database.connection()
     async with conn.execute("SELECT hardship_note, hardship_reason FROM cases") as cursor:
         assert [tuple(row) for row in await cursor.fetchall()] == [(None, None)]
+
+
+async def test_after_a_secret_the_user_is_asked_to_answer_again_only_if_a_question_is_open(
+    alice: Chat,
+) -> None:
+    await planned(alice)
+    [warning] = await alice.send("卡号 6222 0212 3456 7894")
+    assert "删掉了" in warning.text and "重新回答" not in warning.text
+    await alice.send("/start")
+    await alice.send("重新开始")
+    [warning] = await alice.send("卡号 6222 0212 3456 7894")
+    assert "请重新回答上面的问题" in warning.text
+
+
+async def test_an_edit_in_a_group_gets_no_answer(bot: Bot) -> None:
+    group = bot.chat(101, chat_id=-500)
+    assert await group.edit("2000") == []

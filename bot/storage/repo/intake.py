@@ -28,6 +28,7 @@ __all__ = [
     "delete_user",
     "ensure_user",
     "has_consented",
+    "in_any_conversation",
     "load_conversation_state",
     "load_conversations",
     "open_case",
@@ -322,6 +323,14 @@ async def save_conversation(
             " ON CONFLICT (name, key) DO UPDATE SET state = excluded.state",
             (name, key_json, json.dumps(state)),
         )
+
+
+async def in_any_conversation(conn: aiosqlite.Connection, key: tuple) -> bool:
+    """Whether this chat and user have a question open in any conversation."""
+    async with conn.execute(
+        "SELECT 1 FROM conversations WHERE key = ? LIMIT 1", (json.dumps(list(key)),)
+    ) as cursor:
+        return await cursor.fetchone() is not None
 
 
 async def load_conversation_state(conn: aiosqlite.Connection, name: str, key: tuple) -> int | None:

@@ -9,6 +9,9 @@ SCRIPT_FOR_BUTTON = "📞 {label}的通话稿"
 CHAT_VERSION_BUTTON = "💬 不想打电话：打字版"
 WHICH_SCRIPT = "要看哪一家的通话稿？每一家单独打、单独谈。"
 SHOW_PLAN_BUTTON = "📋 还款方案"
+PREVIOUS_PAGE = "◀ 上一页"
+NEXT_PAGE = "下一页 ▶ {page}/{pages}"
+PLAN_PAGE = "{text}\n\n<i>方案第 {page}/{pages} 页</i>"
 SHOW_CHECKLIST_BUTTON = "📎 材料清单"
 RECORD_CALL_BUTTON = "📝 记录通话结果"
 
@@ -103,3 +106,9 @@ def status_next_step(kind: Recommendation) -> str:
     if kind in (Recommendation.PAY_NOW, Recommendation.PART_NOW):
         return STATUS_NEXT_PAY
     return STATUS_NEXT_CALL
+
+
+# An edited message: its new text is not taken as an answer (it may belong to any question).
+EDITED_MESSAGE = (
+    "改过的消息我不会当成新答案。要改之前的答案：发 /back 回到上一题，或在核对页点“修改”。"
+)

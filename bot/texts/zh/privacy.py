@@ -24,3 +24,5 @@ SECRET_WARNING: dict[Secret, str] = {
 }
 SECRET_DELETED = "那条消息我已经删掉了。请重新回答上面的问题。"
 SECRET_DELETE_IT = "请长按那条消息把它删掉，然后重新回答上面的问题。"
+SECRET_DELETED_NO_QUESTION = "那条消息我已经删掉了。"
+SECRET_DELETE_IT_NO_QUESTION = "请长按那条消息把它删掉。"
