@@ -20,6 +20,9 @@ from conversations.intake.states import IntakeState
 
 S = IntakeState
 Question = tuple[str, InlineKeyboardMarkup | None]
+# Where a question is sent as two messages (the buttons go under the last one).
+MESSAGE_BREAK = "\f"
+SUMMARY_SPLIT_CHARS = 300
 
 
 def _current(answer: str | None) -> str:
@@ -196,7 +199,8 @@ def summary(case: CaseRecord, today: date) -> str:
         )
     reason = _reason_text(case) or "—"
     duration = _duration_text(case)
-    lines.append("")
+    # many debts: the list is its own message, so each message fits one phone screen
+    lines.append(MESSAGE_BREAK if len("\n".join(lines)) > SUMMARY_SPLIT_CHARS else "")
     lines.append(t.SUMMARY_REASON.format(reason=f"{reason}（{duration}）" if duration else reason))
     lines.append(t.SUMMARY_INCOME.format(amount=format_fen(case.income_fen or 0)))
     payday = _payday_text(case)

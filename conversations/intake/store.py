@@ -18,7 +18,7 @@ from bot.services import services
 from bot.storage import repo
 from bot.storage.errors import CaseMissing
 from bot.storage.repo import CaseRecord
-from conversations.intake.questions import question, short_question
+from conversations.intake.questions import MESSAGE_BREAK, question, short_question
 from conversations.intake.states import IntakeState
 
 CONVERSATION_NAME = "intake"
@@ -85,7 +85,10 @@ async def ask(
         text, markup = question(state, case, today)
         if before:
             text = f"{before}\n\n{text}"
-    await update.effective_chat.send_message(text, reply_markup=markup)
+    *first, last = text.split(MESSAGE_BREAK)
+    for part in first:
+        await update.effective_chat.send_message(part.strip())
+    await update.effective_chat.send_message(last.strip(), reply_markup=markup)
     return state
 
 

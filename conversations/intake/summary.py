@@ -15,7 +15,7 @@ from bot.texts.zh import intake as t
 from conversations.intake import store
 from conversations.intake.debts import MAX_DEBTS
 from conversations.intake.entry import reask
-from conversations.intake.questions import summary
+from conversations.intake.questions import MESSAGE_BREAK, summary
 from conversations.intake.states import IntakeState
 
 S = IntakeState
@@ -40,7 +40,8 @@ async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeS
     """Marks the case planned and sends the plan, the call script and the checklist."""
     case = await store.require_case(update, context)
     if update.callback_query is not None:
-        kept = summary(case, services(context).today())
+        # the tapped message is the summary's last part when it came in two
+        kept = summary(case, services(context).today()).split(MESSAGE_BREAK)[-1].strip()
         await acknowledge(update, echo=t.ECHO_CONFIRMED, keep_text=kept)
     if case.facts() is None:
         # an answer went missing (e.g. a debt deleted): ask for it rather than guess

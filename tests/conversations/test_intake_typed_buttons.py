@@ -151,3 +151,26 @@ async def test_debts_are_capped_with_a_clear_line(alice: Chat) -> None:
     [reply] = await alice.tap("还有一笔")
     assert "最多记 8 笔" in reply.text
     assert "什么原因" in reply.text
+
+
+async def test_a_long_summary_comes_in_messages_that_fit_a_phone(alice: Chat) -> None:
+    await agree(alice)
+    for number in range(8):
+        await one_debt(alice, "信用卡", str(10000 + number), "10天", "0.05%", "20000")
+        await alice.tap("还有一笔" if number < 7 else "没有了")
+    shown = await situation_shown(alice)
+    summary = [m for m in shown if m.via == "sendMessage"]
+    assert len(summary) == 2 and "请核对" in summary[0].text and "8. 信用卡" in summary[0].text
+    assert all(len(m.text) <= 700 for m in summary)
+    assert "每月收入" in summary[1].text and summary[1].flat_buttons
+    edit_buttons = await alice.tap("修改")
+    assert sum(len(m.flat_buttons) for m in edit_buttons) <= 100
+
+
+async def situation_shown(chat: Chat) -> list:
+    await chat.tap("失业")
+    await chat.tap("约3个月")
+    await chat.send("6000")
+    await chat.tap("15号")
+    await chat.send("3000")
+    return await chat.tap("没有")
