@@ -326,7 +326,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.console:
         from bot.console import main as console_main
 
-        return console_main(settings)
+        try:
+            return console_main(settings)
+        except DatabaseUnusable as error:
+            print(f"cannot start: {error}", file=sys.stderr)
+            return EXIT_CONFIG
     return run_bot(settings)
 
 

@@ -92,39 +92,14 @@ class Database:
     async def check(self) -> None:
         """Refuses an unusable database (DatabaseUnusable) without changing it or keeping it
         open. A database that does not exist yet passes: it is created on first use."""
-        if not self.path.exists() and not self.path.is_symlink():
-            return
-        conn = await self._connect_checked()
-        await conn.close()
+        if self.path.exists() or self.path.is_symlink():
+            await asyncio.to_thread(check_usable, self.path)
 
     async def _open(self) -> aiosqlite.Connection:
         """Checks the file before changing anything, then sets it up and migrates it."""
-        conn = await self._connect_checked()
-        try:
-            await conn.execute("PRAGMA journal_mode=WAL")
-            await conn.execute("PRAGMA foreign_keys=ON")
-            # FULL: an answer the bot acknowledged must survive power loss, not only kill -9
-            await conn.execute("PRAGMA synchronous=FULL")
-            await migrate(conn)
-        except sqlite3.Error as error:
-            await conn.close()
-            raise _unusable(self.path, error) from None
-        except BaseException:
-            await conn.close()
-            raise
-        return conn
-
-    async def _connect_checked(self) -> aiosqlite.Connection:
-        """A connection to a database that is readable, undamaged, writable and not newer
-        than this program; DatabaseUnusable (one line) otherwise, with nothing written."""
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise DatabaseUnusable(
-                f"database directory {self.path.parent} cannot be created: {error.strerror}"
-            ) from None
-        if self.path.exists() and not self.path.is_file():
-            raise DatabaseUnusable(f"database {self.path} is not a file: point BOT_DATABASE at one")
+        # checked on a plain sqlite3 connection of its own: aiosqlite's worker thread outlives
+        # a failed connect and, when the process then exits at once, prints a traceback
+        await asyncio.to_thread(check_usable, self.path)
         try:
             conn = await aiosqlite.connect(self.path)
         except sqlite3.Error as error:
@@ -132,7 +107,11 @@ class Database:
         try:
             conn.row_factory = aiosqlite.Row
             await conn.execute("PRAGMA busy_timeout=5000")
-            await check_usable(conn, self.path)
+            await conn.execute("PRAGMA journal_mode=WAL")
+            await conn.execute("PRAGMA foreign_keys=ON")
+            # FULL: an answer the bot acknowledged must survive power loss, not only kill -9
+            await conn.execute("PRAGMA synchronous=FULL")
+            await migrate(conn)
         except sqlite3.Error as error:
             await conn.close()
             raise _unusable(self.path, error) from None
@@ -165,22 +144,39 @@ async def schema_version(conn: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-async def check_usable(conn: aiosqlite.Connection, path: Path) -> None:
-    """Refuses a damaged, newer or read-only database without writing anything to it.
+def check_usable(path: Path) -> None:
+    """Refuses a database that is not a file, damaged, newer than this program, read-only or
+    locked (DatabaseUnusable, one line), without writing anything to it.
 
     ``quick_check`` reads every page (milliseconds for this bot's few megabytes); the write
     probe is a transaction that is rolled back, so the file itself is never touched.
     """
-    async with conn.execute("PRAGMA quick_check") as cursor:
-        problems = [str(row[0]) for row in await cursor.fetchall()]
-    if problems != ["ok"]:
-        raise _damaged(path, problems[0] if problems else "no answer from quick_check")
-    _refuse_newer(await schema_version(conn), f"database {path}")
-    await conn.execute("BEGIN IMMEDIATE")
     try:
-        await conn.execute("CREATE TABLE write_probe (x INTEGER)")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseUnusable(
+            f"database directory {path.parent} cannot be created: {error.strerror}"
+        ) from None
+    if path.exists() and not path.is_file():
+        raise DatabaseUnusable(f"database {path} is not a file: point BOT_DATABASE at one")
+    try:
+        conn = sqlite3.connect(path, timeout=5)
+    except sqlite3.Error as error:
+        raise _unusable(path, error) from None
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise _damaged(path, problems[0] if problems else "no answer from quick_check")
+        _refuse_newer(conn.execute("PRAGMA user_version").fetchone()[0], f"database {path}")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("CREATE TABLE write_probe (x INTEGER)")
+        finally:
+            conn.rollback()
+    except sqlite3.Error as error:
+        raise _unusable(path, error) from None
     finally:
-        await conn.rollback()
+        conn.close()
 
 
 def _refuse_newer(current: int, what: str = "database") -> None:

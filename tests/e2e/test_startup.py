@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import os
 import shutil
 import signal
@@ -18,7 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from telegram.error import Conflict, NetworkError
 
+from bot.__main__ import PollingErrors
 from bot.storage.db import Database, migration_scripts
 from tests.e2e.test_process import ROOT, TOKEN, Phone, start_bot, stop
 from tests.support.fake_bot_api import FakeBotApi
@@ -324,3 +327,42 @@ def test_deletewebhook_failing_at_every_try_is_one_line_and_exit_1(
     assert len(lines) <= 2, lines  # PTB's own "Aborting" line, made one line, and ours
     assert "cannot start" in lines[-1] and "deleteWebhook" in lines[-1]
     assert len(api.calls_to("deleteWebhook")) == 4
+
+
+def test_polling_errors_are_one_line_per_kind_and_minute(caplog: pytest.LogCaptureFixture) -> None:
+    """In-process, with a clock the test moves: the rate limit the e2e test cannot wait for."""
+    now = [1000.0]
+    report = PollingErrors(clock=lambda: now[0])
+    with caplog.at_level(logging.WARNING, logger="bot"):
+        for _ in range(20):  # 409 every 2-5 s for 59 s
+            report(Conflict(CONFLICT))
+            now[0] += 2.9
+        report(NetworkError("httpx.ReadError: "))  # another kind gets its own line
+        now[0] += 2
+        report(Conflict(CONFLICT))  # a minute after the first: said again
+    lines = [record.getMessage() for record in caplog.records]
+    assert len(lines) == 3, lines
+    assert lines[0].startswith("another instance is polling this token; stop it (Conflict:")
+    assert "the Bot API cannot be reached" in lines[1]
+    assert lines[2] == lines[0]
+    assert all(record.exc_info is None for record in caplog.records)
+
+
+def test_console_mode_refuses_a_damaged_database_in_one_line(tmp_path: Path) -> None:
+    database = tmp_path / "bot.sqlite3"
+    damage_random(database)
+    before = digest(database)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--console"],
+        cwd=ROOT,
+        env=env | {"BOT_DATABASE": str(database)},
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    one_line(result.stderr.strip().splitlines(), "cannot start", "is damaged")
+    assert digest(database) == before
