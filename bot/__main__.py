@@ -2,25 +2,54 @@
 
 ``--console`` chats in the terminal instead; ``check`` is the health check; ``backup FILE``
 copies the live database.
+
+A start that cannot succeed ends with one line naming the cause and what to do, never a
+traceback, and leaves the database as it was. Exit status:
+
+- 2: configuration or environment that a restart will not fix (a variable, a token the Bot
+  API rejects, a database that is damaged, read-only, locked or newer than the code, a port
+  already in use); systemd's ``RestartPreventExitStatus=2`` stops there;
+- 1: the Bot API could not be reached after a few tries, or failed otherwise: transient,
+  so systemd's ``Restart=on-failure`` tries again.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
+import datetime as dt
+import errno
 import logging
+import signal
 import sys
+import time
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
+from typing import Any, TypeVar
 
 from telegram import Update
-from telegram.error import InvalidToken
+from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.ext import Application
 
 from bot import operations
-from bot.app import build_application
-from bot.config import ConfigError, load_settings
+from bot.app import HEALTH_KEY, build_application
+from bot.config import ConfigError, Settings, load_settings
+from bot.health import HealthServer
 from bot.logging_setup import setup_logging
+from bot.services import SERVICES_KEY, Services
+from bot.storage.db import DatabaseUnusable
+from bot.webhook import WebhookListener
 
+EXIT_OK = 0
+EXIT_UNAVAILABLE = 1
 EXIT_CONFIG = 2
+# the Bot API is asked at most len + 1 times at start-up, these many seconds apart (~7 s)
+STARTUP_RETRY_DELAYS = (1.0, 2.0, 4.0)
+# a repeated polling error (e.g. 409 Conflict every few seconds) is logged once per this
+POLLING_WARNING_INTERVAL = 60.0
 log = logging.getLogger("bot")
+T = TypeVar("T")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -42,6 +71,237 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def describe(error: BaseException) -> str:
+    """``Conflict: terminated by …``, ``NetworkError: httpx.ConnectError: …``: one line."""
+    name, text = type(error).__name__, " ".join(str(error).split())
+    return text if text.startswith(name) else f"{name}: {text}"
+
+
+class StartupFailed(Exception):
+    """Start-up cannot succeed: ``str()`` is the one line for the operator."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class OneLineTelegramErrors(logging.Filter):
+    """PTB logs some Bot API errors with a traceback (a failed bootstrap, the last getUpdates
+    at shutdown): the error's own text says everything, so it becomes part of the line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if record.name.startswith("telegram") and isinstance(error, TelegramError):
+            record.msg = f"{record.getMessage()} ({describe(error)})"
+            record.args = None
+            record.exc_info = record.exc_text = None
+        return True
+
+
+class PollingErrors:
+    """``error_callback`` of ``Updater.start_polling``: PTB retries every error with backoff;
+    this logs one line per kind of error, at most once per ``interval``, without traceback."""
+
+    def __init__(
+        self,
+        interval: float = POLLING_WARNING_INTERVAL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.interval, self.clock = interval, clock
+        self._last: dict[str, float] = {}
+
+    def __call__(self, error: TelegramError) -> None:
+        if isinstance(error, Conflict):
+            kind = "conflict"
+            text = "another instance is polling this token; stop it (%s)"
+        elif isinstance(error, NetworkError):
+            kind = "network"
+            text = "polling: the Bot API cannot be reached, retrying (%s)"
+        else:
+            kind = type(error).__name__
+            text = "polling failed, retrying (%s)"
+        now = self.clock()
+        last = self._last.get(kind)
+        if last is not None and now - last < self.interval:
+            return
+        self._last[kind] = now
+        log.warning(text, describe(error))
+
+
+async def call_bot_api(what: str, call: Callable[[], Awaitable[T]], *, retry: bool = True) -> T:
+    """Start-up calls to the Bot API: a network error or a 5xx (NetworkError), or a 429, is
+    tried again after 1, 2 and 4 s; a rejected token and anything else fail at once, each as
+    StartupFailed. ``retry=False`` when ``call`` already tries again by itself."""
+    delays = STARTUP_RETRY_DELAYS if retry else ()
+    for delay in (*delays, None):
+        try:
+            return await call()
+        except InvalidToken:
+            raise StartupFailed(
+                "BOT_TOKEN was rejected by the Bot API: copy the current token from @BotFather",
+                EXIT_CONFIG,
+            ) from None
+        except (NetworkError, RetryAfter) as error:
+            cause = describe(error)
+            if delay is None:
+                raise StartupFailed(
+                    f"the Bot API at BOT_API_BASE_URL is unreachable or failing ({what}: {cause}): "
+                    "check the network and BOT_API_BASE_URL, then start again",
+                    EXIT_UNAVAILABLE,
+                ) from None
+            if isinstance(error, RetryAfter):
+                asked = error.retry_after  # an int, or a timedelta with PTB_TIMEDELTA set
+                seconds = asked.total_seconds() if isinstance(asked, dt.timedelta) else asked
+                delay = max(delay, float(seconds))
+            log.warning("%s failed (%s); trying again in %g s", what, cause, delay)
+            await asyncio.sleep(delay)
+        except TelegramError as error:
+            raise StartupFailed(
+                f"the Bot API refused {what} ({describe(error)})", EXIT_UNAVAILABLE
+            ) from None
+    raise AssertionError("unreachable")
+
+
+def _port_failure(variable: str, listen: str, port: int, error: OSError) -> StartupFailed:
+    if error.errno == errno.EADDRINUSE:
+        cause = "is already in use: stop what listens there, or choose another port"
+    elif error.errno == errno.EACCES:
+        cause = "may not be opened by this user: choose a port above 1023"
+    else:
+        cause = f"cannot be opened ({error.strerror}): check BOT_LISTEN and {variable}"
+    return StartupFailed(f"{variable} {port} on {listen} {cause}", EXIT_CONFIG)
+
+
+class Runner:
+    """What ``Application.run_polling``/``run_webhook`` do, in an order that fails early and
+    cleanly: the database is checked (read-only), the token is tried, the ports are bound,
+    and only then is the database migrated and the bot started."""
+
+    def __init__(self, application: Application, settings: Settings) -> None:
+        self.application, self.settings = application, settings
+        self.services: Services = application.bot_data[SERVICES_KEY]
+        self.webhook: WebhookListener | None = None
+
+    async def run(self) -> int:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        try:
+            if await self._unless_stopped(self._start(), stop):
+                await stop.wait()
+            log.info("stopping")
+            return EXIT_OK
+        except StartupFailed as failure:
+            log.critical("cannot start: %s", failure)
+            return failure.exit_code
+        finally:
+            await self._stop()
+
+    @staticmethod
+    async def _unless_stopped(start: Coroutine[Any, Any, None], stop: asyncio.Event) -> bool:
+        """Runs ``start``; a stop signal meanwhile cancels it (False)."""
+        task = asyncio.ensure_future(start)
+        stopped = asyncio.ensure_future(stop.wait())
+        await asyncio.wait({task, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        stopped.cancel()
+        if not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            return False
+        task.result()
+        return True
+
+    async def _start(self) -> None:
+        application, settings = self.application, self.settings
+        database = self.services.database
+        try:
+            await database.check()  # before anything else, and without changing it
+        except DatabaseUnusable as error:
+            raise StartupFailed(str(error), EXIT_CONFIG) from None
+        await call_bot_api("getMe", application.bot.initialize)
+        if settings.webhook_url:
+            await self._listen()
+        try:
+            await database.connection()  # migrates
+        except DatabaseUnusable as error:
+            raise StartupFailed(str(error), EXIT_CONFIG) from None
+        await application.initialize()
+        assert application.post_init is not None
+        await application.post_init(application)
+        if self.webhook is not None:
+            assert settings.webhook_url is not None and settings.webhook_secret is not None
+            secret = settings.webhook_secret.get_secret_value()
+            url = settings.webhook_url
+            await call_bot_api(
+                "setWebhook",
+                lambda: application.bot.set_webhook(
+                    url=url, secret_token=secret, allowed_updates=Update.ALL_TYPES
+                ),
+            )
+            log.info("started (webhook on %s:%s)", settings.listen, settings.port)
+        else:
+            assert application.updater is not None
+            updater = application.updater
+            # PTB deletes any webhook first, trying again on errors as often as getMe was
+            await call_bot_api(
+                "deleteWebhook",
+                lambda: updater.start_polling(
+                    allowed_updates=Update.ALL_TYPES,
+                    bootstrap_retries=len(STARTUP_RETRY_DELAYS),
+                    error_callback=PollingErrors(),
+                ),
+                retry=False,
+            )
+            log.info("started (polling)")
+        await application.start()
+
+    async def _listen(self) -> None:
+        """Binds the webhook and health ports before Telegram is told to post anything."""
+        settings, application = self.settings, self.application
+        assert settings.webhook_secret is not None
+        self.webhook = WebhookListener(
+            application.bot,
+            application.update_queue,
+            listen=settings.listen,
+            port=settings.port,
+            path=settings.webhook_path,
+            secret=settings.webhook_secret.get_secret_value(),
+        )
+        try:
+            self.webhook.start()
+        except OSError as error:
+            raise _port_failure("BOT_PORT", settings.listen, settings.port, error) from None
+        health = HealthServer(self.services.database, settings.listen, settings.health_port)
+        try:
+            await health.start()
+        except OSError as error:
+            raise _port_failure(
+                "BOT_HEALTH_PORT", settings.listen, settings.health_port, error
+            ) from None
+        application.bot_data[HEALTH_KEY] = health  # stopped by post_shutdown
+
+    async def _stop(self) -> None:
+        application = self.application
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        if self.webhook is not None:
+            await self.webhook.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()  # nothing when it was never initialised
+        await application.bot.shutdown()  # when only getMe ran
+        assert application.post_shutdown is not None
+        await application.post_shutdown(application)  # the health listener, the database
+
+
+def run_bot(settings: Settings) -> int:
+    application = build_application(settings)
+    log.info("starting (%s)", "webhook" if settings.webhook_url else "polling")
+    return asyncio.run(Runner(application, settings).run())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     needs_token = not args.console and args.command != "backup"
@@ -57,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
         settings.log_level_number if not args.console else logging.WARNING,
         secrets=[token, token.partition(":")[2], webhook_secret],
     )
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(OneLineTelegramErrors())
     if args.command == "check":
         return operations.check(settings)
     if args.command == "backup":
@@ -64,28 +326,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.console:
         from bot.console import main as console_main
 
-        return console_main(settings)
-    application = build_application(settings)
-    try:
-        if settings.webhook_url:
-            assert settings.webhook_secret is not None
-            log.info("starting (webhook on %s:%s)", settings.listen, settings.port)
-            # PTB's webhook server answers 403 to any request without this exact secret
-            application.run_webhook(
-                listen=settings.listen,
-                port=settings.port,
-                url_path=settings.webhook_path,
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret.get_secret_value(),
-                allowed_updates=Update.ALL_TYPES,
-            )
-        else:
-            log.info("starting (polling)")
-            application.run_polling(allowed_updates=Update.ALL_TYPES)
-    except InvalidToken:
-        print("configuration error: BOT_TOKEN was rejected by the Bot API", file=sys.stderr)
-        return EXIT_CONFIG
-    return 0
+        try:
+            return console_main(settings)
+        except DatabaseUnusable as error:
+            print(f"cannot start: {error}", file=sys.stderr)
+            return EXIT_CONFIG
+    return run_bot(settings)
 
 
 if __name__ == "__main__":

@@ -124,17 +124,15 @@ def build_application(
 
 
 async def _post_init(application: Application) -> None:
-    """Opens the database (migrating it) and sets the Chinese command menu."""
+    """Opens the database (migrating it) and sets the Chinese command menu.
+
+    In webhook mode ``python -m bot`` has already bound the health listener (a port in use
+    must fail the start before the database is migrated); it is kept under HEALTH_KEY.
+    """
     services: Services = application.bot_data[SERVICES_KEY]
     await services.database.connection()
     await start_engine(application)
     start_retention(application)
-    if services.settings.webhook_url:
-        health = HealthServer(
-            services.database, services.settings.listen, services.settings.health_port
-        )
-        await health.start()
-        application.bot_data[HEALTH_KEY] = health
     try:
         await application.bot.set_my_commands([BotCommand(n, d) for n, d in COMMANDS])
     except TelegramError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -23,10 +24,13 @@ def _database_problem(path: Path) -> str | None:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.Error as error:
         return f"database: {error}"
+    if integrity != "ok":
+        return f"database: damaged ({integrity})"
     if version != len(migration_scripts()):
         return f"database: schema {version}, expected {len(migration_scripts())}"
     return None
@@ -62,18 +66,26 @@ def backup(settings: Settings, target: Path) -> int:
     if not settings.database.exists():
         print(f"no database at {settings.database}")
         return 1
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    source = sqlite3.connect(settings.database)
     try:
-        destination = sqlite3.connect(partial)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        source = sqlite3.connect(settings.database)
         try:
-            source.backup(destination)
+            destination = sqlite3.connect(partial)
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
         finally:
-            destination.close()
-    finally:
-        source.close()
-    partial.replace(target)
+            source.close()
+        partial.replace(target)
+    except (sqlite3.Error, OSError) as error:
+        # a damaged database cannot be copied this way; the live file is left as it is
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        print(f"backup failed: {reason} ({settings.database} -> {target})")
+        return 1
     print(f"backup written: {target} ({target.stat().st_size} bytes)")
     return 0

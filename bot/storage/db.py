@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -30,6 +31,47 @@ def migration_scripts() -> list[tuple[int, str]]:
     return found
 
 
+class DatabaseUnusable(RuntimeError):
+    """The database cannot be used as it is. The message is one line: the cause and what to do.
+
+    Raised before anything was written: a refused database is left exactly as it was.
+    """
+
+
+def _unusable(path: Path, error: sqlite3.Error) -> DatabaseUnusable:
+    """One line for an operator, from SQLite's error code."""
+    code = getattr(error, "sqlite_errorname", "")
+    if code == "SQLITE_READONLY_DIRECTORY":
+        return DatabaseUnusable(
+            f"database directory {path.parent} is read-only: let the bot's user write it "
+            "(SQLite keeps its -wal and -shm files beside the database)"
+        )
+    if code.startswith("SQLITE_READONLY"):
+        return DatabaseUnusable(
+            f"database {path} is read-only: let the bot's user write the file and its directory"
+        )
+    if code.startswith("SQLITE_CANTOPEN"):
+        return DatabaseUnusable(
+            f"database {path} cannot be opened: let the bot's user write the file and its directory"
+        )
+    if code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return _damaged(path, str(error))
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return DatabaseUnusable(
+            f"database {path} is locked by another process: stop it (another instance?)"
+        )
+    if code.startswith("SQLITE_FULL"):
+        return DatabaseUnusable(f"the disk holding database {path} is full: free some space")
+    return DatabaseUnusable(f"database {path} cannot be used: {error}")
+
+
+def _damaged(path: Path, detail: str) -> DatabaseUnusable:
+    return DatabaseUnusable(
+        f"database {path} is damaged ({detail}); it was left as it is: "
+        "restore the latest backup (deploy/README.md, Backups)"
+    )
+
+
 class Database:
     """Opens lazily (persistence may need it before post_init) and serialises writers."""
 
@@ -47,17 +89,32 @@ class Database:
                     self._conn = await self._open()
         return self._conn
 
+    async def check(self) -> None:
+        """Refuses an unusable database (DatabaseUnusable) without changing it or keeping it
+        open. A database that does not exist yet passes: it is created on first use."""
+        if self.path.exists() or self.path.is_symlink():
+            await asyncio.to_thread(check_usable, self.path)
+
     async def _open(self) -> aiosqlite.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(self.path)
+        """Checks the file before changing anything, then sets it up and migrates it."""
+        # checked on a plain sqlite3 connection of its own: aiosqlite's worker thread outlives
+        # a failed connect and, when the process then exits at once, prints a traceback
+        await asyncio.to_thread(check_usable, self.path)
+        try:
+            conn = await aiosqlite.connect(self.path)
+        except sqlite3.Error as error:
+            raise _unusable(self.path, error) from None
         try:
             conn.row_factory = aiosqlite.Row
+            await conn.execute("PRAGMA busy_timeout=5000")
             await conn.execute("PRAGMA journal_mode=WAL")
             await conn.execute("PRAGMA foreign_keys=ON")
             # FULL: an answer the bot acknowledged must survive power loss, not only kill -9
             await conn.execute("PRAGMA synchronous=FULL")
-            await conn.execute("PRAGMA busy_timeout=5000")
             await migrate(conn)
+        except sqlite3.Error as error:
+            await conn.close()
+            raise _unusable(self.path, error) from None
         except BaseException:
             await conn.close()
             raise
@@ -87,14 +144,55 @@ async def schema_version(conn: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
+def check_usable(path: Path) -> None:
+    """Refuses a database that is not a file, damaged, newer than this program, read-only or
+    locked (DatabaseUnusable, one line), without writing anything to it.
+
+    ``quick_check`` reads every page (milliseconds for this bot's few megabytes); the write
+    probe is a transaction that is rolled back, so the file itself is never touched.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseUnusable(
+            f"database directory {path.parent} cannot be created: {error.strerror}"
+        ) from None
+    if path.exists() and not path.is_file():
+        raise DatabaseUnusable(f"database {path} is not a file: point BOT_DATABASE at one")
+    try:
+        conn = sqlite3.connect(path, timeout=5)
+    except sqlite3.Error as error:
+        raise _unusable(path, error) from None
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise _damaged(path, problems[0] if problems else "no answer from quick_check")
+        _refuse_newer(conn.execute("PRAGMA user_version").fetchone()[0], f"database {path}")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("CREATE TABLE write_probe (x INTEGER)")
+        finally:
+            conn.rollback()
+    except sqlite3.Error as error:
+        raise _unusable(path, error) from None
+    finally:
+        conn.close()
+
+
+def _refuse_newer(current: int, what: str = "database") -> None:
+    known = len(migration_scripts())
+    if current > known:
+        raise DatabaseUnusable(
+            f"{what} has schema {current}, newer than this program ({known}): "
+            "run the newer version of the bot, or restore a backup made for this one"
+        )
+
+
 async def migrate(conn: aiosqlite.Connection) -> int:
     """Applies the migrations not yet applied; running it twice changes nothing."""
     current = await schema_version(conn)
     scripts = migration_scripts()
-    if current > len(scripts):
-        raise RuntimeError(
-            f"database schema {current} is newer than this program ({len(scripts)}): upgrade it"
-        )
+    _refuse_newer(current)
     for version, sql in scripts[current:]:
         log.info("applying migration %04d", version)
         # executescript commits first; the version bump is inside the script's transaction

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -87,6 +88,25 @@ def test_backup_while_the_bot_runs_is_a_consistent_copy(api: FakeBotApi, tmp_pat
             process.kill()
             process.wait(timeout=10)
     assert run(["backup"], {"BOT_DATABASE": str(database)}).returncode == 2  # FILE missing
+
+
+def test_check_and_backup_of_a_damaged_database_say_so_in_one_line(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    database = tmp_path / "bot.sqlite3"
+    database.write_bytes(os.urandom(64 * 1024))
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    env = {"BOT_TOKEN": TOKEN, "BOT_API_BASE_URL": api.base_url, "BOT_DATABASE": str(database)}
+    checked = run(["check"], env)
+    assert checked.returncode == 1
+    assert checked.stdout.strip() == "database: file is not a database" and not checked.stderr
+    target = tmp_path / "backups" / "copy.sqlite3"
+    copied = run(["backup", str(target)], env)
+    assert copied.returncode == 1 and not copied.stderr  # no traceback
+    assert copied.stdout.startswith("backup failed: file is not a database")
+    assert len(copied.stdout.splitlines()) == 1
+    assert not target.exists() and not list(target.parent.glob("*.partial"))
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before
 
 
 def free_port() -> int:

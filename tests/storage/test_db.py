@@ -1,9 +1,18 @@
+import hashlib
+import os
+import sqlite3
 from pathlib import Path
 
 import aiosqlite
 import pytest
 
-from bot.storage.db import Database, migrate, migration_scripts, schema_version
+from bot.storage.db import (
+    Database,
+    DatabaseUnusable,
+    migrate,
+    migration_scripts,
+    schema_version,
+)
 
 
 async def test_open_sets_wal_foreign_keys_and_latest_schema(tmp_path: Path) -> None:
@@ -31,7 +40,7 @@ async def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
     async with aiosqlite.connect(path) as conn:
         await conn.execute("PRAGMA user_version = 999")
-        with pytest.raises(RuntimeError, match="newer"):
+        with pytest.raises(DatabaseUnusable, match="schema 999, newer than this program"):
             await migrate(conn)
 
 
@@ -54,3 +63,55 @@ async def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
 def test_migrations_are_numbered_without_gaps() -> None:
     versions = [version for version, _ in migration_scripts()]
     assert versions == list(range(1, len(versions) + 1))
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+async def test_random_bytes_are_refused_and_left_as_they_were(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    path.write_bytes(os.urandom(40_000))
+    before = digest(path)
+    for attempt in (Database(path).check, Database(path).connection):
+        with pytest.raises(DatabaseUnusable, match=r"is damaged \(file is not a database"):
+            await attempt()
+    assert digest(path) == before
+
+
+async def test_a_truncated_database_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    database = Database(path)
+    async with database.transaction() as conn:
+        await conn.execute("CREATE TABLE padding (x TEXT)")
+        await conn.executemany("INSERT INTO padding VALUES (?)", [("x" * 900,)] * 200)
+    await database.close()
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    before = digest(path)
+    with pytest.raises(DatabaseUnusable, match=r"malformed.*restore the latest backup"):
+        await Database(path).connection()
+    assert digest(path) == before
+
+
+async def test_check_changes_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.sqlite3"
+    await Database(missing).check()
+    assert not missing.exists()  # created on first real use, not by a check
+    older = tmp_path / "older.sqlite3"
+    with sqlite3.connect(older) as conn:
+        version, sql = migration_scripts()[0]
+        conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+    conn.close()
+    before = digest(older)
+    await Database(older).check()
+    assert digest(older) == before  # neither migrated nor switched to WAL
+    with sqlite3.connect(older) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert "write_probe" not in tables  # the write probe was rolled back
+
+
+async def test_a_directory_is_not_a_database(tmp_path: Path) -> None:
+    (tmp_path / "bot.sqlite3").mkdir()
+    with pytest.raises(DatabaseUnusable, match="is not a file"):
+        await Database(tmp_path / "bot.sqlite3").connection()
