@@ -422,11 +422,22 @@ def test_periods_rejections(text, problem):
         ("工号：A1023", "A1023"),
         ("工号 是 88231", "88231"),
         ("ＡＢ１２", "AB12"),
-        ("x" * 20, "x" * 20),
+        ("x1" * 6, "x1" * 6),
+        # the 工号 out of a sentence: never the sentence itself
+        ("客服小王，工号A1023", "A1023"),
+        ("客服小王 工号：A1023，态度还行", "A1023"),
+        ("客服编号88231号", "88231"),
+        ("ID: x77", "x77"),
+        ("工号abc", "abc"),
+        ("工号A1023，电话95188", "A1023"),
+        ("好像是8848", "8848"),
+        ("A-1023", "A-1023"),
         ("没有", None),
         ("不知道", None),
         ("跳过", None),
         ("忘了。", None),
+        ("工号没记住", None),
+        ("客服没说工号，我也忘了", None),
     ],
 )
 def test_staff_id(text, staff_id):
@@ -438,9 +449,12 @@ def test_staff_id(text, staff_id):
     [
         ("", ParseProblem.EMPTY),
         ("工号", ParseProblem.NOT_A_STAFF_ID),
-        ("x" * 21, ParseProblem.NOT_A_STAFF_ID),
+        ("x1" * 7, ParseProblem.NOT_A_STAFF_ID),  # 14: longer than any 工号
+        ("工号7", ParseProblem.NOT_A_STAFF_ID),  # one character
         ("小王", ParseProblem.NOT_A_STAFF_ID),
-        ("A-1023", ParseProblem.NOT_A_STAFF_ID),
+        ("ok", ParseProblem.NOT_A_STAFF_ID),  # letters alone, no digit, no 工号 before
+        ("8848 还是 9999", ParseProblem.NOT_A_STAFF_ID),  # which one?
+        ("客服说只能先还最低", ParseProblem.NOT_A_STAFF_ID),
     ],
 )
 def test_staff_id_rejections(text, problem):
