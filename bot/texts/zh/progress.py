@@ -9,6 +9,7 @@ from bot.domain.progress import InstallmentStatus, Progress, progress_bar
 from bot.storage.repo import InstallmentRecord
 from bot.texts.zh.fmt import cn_date
 from bot.texts.zh.names import PRODUCT_NAMES
+from bot.texts.zh.settings import clock_hour
 
 ICONS = {
     InstallmentStatus.PAID: "✅",
@@ -96,5 +97,27 @@ def render_plan_list(
 NO_DEAL_PLAN = "还没有记录约定。打完电话谈好后，发 /deal 记下来，我就能按期提醒你。"
 MARK_PAID_BUTTON = "✅ {product}第{number}期已还"
 CALENDAR_BUTTON = "📅 导入手机日历"
-CALENDAR_CAPTION = "📅 用手机打开这个文件，就能把每期还款日加到日历里（带提醒）。"
+CALENDAR_CAPTION = "📅 用手机打开这个文件，就能把每期还款日加到日历里，带提醒：{alarms}。"
+CALENDAR_CAPTION_NO_ALARMS = (
+    "📅 用手机打开这个文件，就能把每期还款日加到日历里。"
+    "现在没有开启提醒，所以日历里不带闹钟；想要的话在 /settings 打开提醒，再导出一次。"
+)
+CALENDAR_LEADS = "提前{days}的{hour}"
+CALENDAR_DUE_DAY = "还款日当天{hour}"
+
+
+def calendar_caption(lead_days: list[int], evening_hour: int, due_day_hour: int | None) -> str:
+    """The .ics caption, naming exactly the alarms the file holds (none: says so)."""
+    parts = []
+    if lead_days:
+        each = [f"{d}天" for d in sorted(lead_days, reverse=True)]
+        days = each[0] if len(each) == 1 else "、".join(each[:-1]) + "和" + each[-1]
+        parts.append(CALENDAR_LEADS.format(days=days, hour=clock_hour(evening_hour)))
+    if due_day_hour is not None:
+        parts.append(CALENDAR_DUE_DAY.format(hour=clock_hour(due_day_hour)))
+    if not parts:
+        return CALENDAR_CAPTION_NO_ALARMS
+    return CALENDAR_CAPTION.format(alarms="，".join(parts))
+
+
 CALENDAR_FILENAME = "还款提醒.ics"
