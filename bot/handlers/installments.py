@@ -6,6 +6,7 @@ import io
 from datetime import timedelta
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import keyboards
@@ -247,20 +248,60 @@ async def deal_status(
 
 
 async def cmd_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/plan: every installment with its state."""
+    """/plan: every installment with its state, a page at a time (the next one due first)."""
     assert update.effective_user is not None and update.effective_chat is not None
-    svc = services(context)
-    conn = await svc.database.connection()
-    items = await repo.active_installments(conn, update.effective_user.id)
-    if not items:
+    view = await _plan_view(context, update.effective_user.id, None)
+    if view is None:
         await update.effective_chat.send_message(p.NO_DEAL_PLAN)
         return
+    text, markup = view
+    await update.effective_chat.send_message(text, reply_markup=markup)
+
+
+async def plan_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """◀ / ▶ under /plan: the same message shows another page."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and update.effective_user is not None
+    await query.answer()
+    view = await _plan_view(context, update.effective_user.id, int(query.data.rsplit(":", 1)[-1]))
+    if view is None:
+        assert update.effective_chat is not None
+        await update.effective_chat.send_message(p.NO_DEAL_PLAN)
+        return
+    text, markup = view
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:
+        if "not modified" not in error.message.lower():
+            raise
+
+
+async def _plan_view(
+    context: ContextTypes.DEFAULT_TYPE, user_id: int, page: int | None
+) -> tuple[str, InlineKeyboardMarkup] | None:
+    svc = services(context)
+    conn = await svc.database.connection()
+    items = await repo.active_installments(conn, user_id)
+    if not items:
+        return None
     today = svc.today()
     statuses = [status_of(s, today) for s in _states(items)]
-    markup = keyboards.grid([(p.CALENDAR_BUTTON, "plan:ics")])
-    await update.effective_chat.send_message(
-        p.render_plan_list(items, statuses, today), reply_markup=markup
-    )
+    pages = p.plan_pages(len(items))
+    if page is None:  # open on the page of the next installment to pay
+        unpaid = next((k for k, i in enumerate(items) if not i.paid), 0)
+        page = unpaid // p.PLAN_PAGE_SIZE
+    page = min(max(page, 0), pages - 1)
+    rows: list[list[tuple[str, str]]] = []
+    turn = []
+    if page > 0:
+        turn.append((p.PREVIOUS_PAGE_BUTTON, f"plan:page:{page - 1}"))
+    if page < pages - 1:
+        turn.append((p.NEXT_PAGE_BUTTON, f"plan:page:{page + 1}"))
+    if turn:
+        rows.append(turn)
+    rows.append([(p.CALENDAR_BUTTON, "plan:ics")])
+    text = p.render_plan_list(items, statuses, today, page)
+    return text, keyboards.rows_markup(rows)
 
 
 async def send_calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

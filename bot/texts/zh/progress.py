@@ -84,14 +84,41 @@ def render_status(
     return "\n".join(lines)
 
 
+PLAN_PAGE_SIZE = 12  # a phone screen, and a year of monthly installments
+
+
+def plan_pages(count: int) -> int:
+    return max(1, -(-count // PLAN_PAGE_SIZE))
+
+
 def render_plan_list(
-    items: list[InstallmentRecord], statuses: list[InstallmentStatus], today: date
+    items: list[InstallmentRecord],
+    statuses: list[InstallmentStatus],
+    today: date,
+    page: int = 0,
 ) -> str:
+    """One page of every installment (12 a page), with where the page is when there are more."""
     lines = ["<b>全部分期</b>（✅已还 ⏳未到 ⏰今天 ❗已过期未标记）"]
-    lines.extend(
-        installment_line(item, status, today) for item, status in zip(items, statuses, strict=True)
-    )
+    pages = plan_pages(len(items))
+    start = page * PLAN_PAGE_SIZE
+    shown = list(zip(items, statuses, strict=True))[start : start + PLAN_PAGE_SIZE]
+    lines.extend(installment_line(item, status, today) for item, status in shown)
+    if pages > 1:
+        lines.append(
+            PLAN_PAGE.format(
+                page=page + 1,
+                pages=pages,
+                first=start + 1,
+                last=start + len(shown),
+                count=len(items),
+            )
+        )
     return "\n".join(lines)
+
+
+PLAN_PAGE = "第 {page}/{pages} 页（第 {first}–{last} 期，共 {count} 期）"
+PREVIOUS_PAGE_BUTTON = "◀ 上一页"
+NEXT_PAGE_BUTTON = "下一页 ▶"
 
 
 NO_DEAL_PLAN = "还没有记录约定。打完电话谈好后，发 /deal 记下来，我就能按期提醒你。"
