@@ -179,6 +179,8 @@ def confirmation(text: str, *, warned: bool) -> str | None:
         return None
     if s in _YES or any(s.startswith(word) for word in ("确认", "确定", "保存", "没问题")):
         return "save"
+    if any(word in s for word in _SAVE_ANYWAY):
+        return "save"
     return None
 
 
