@@ -273,6 +273,16 @@ def test_pause_first_due_laws(pause_until, due_day):
         ("今天", TODAY),
         ("就是下个月10号吧", date(2026, 12, 10)),
         (" 12月 10日 ", date(2026, 12, 10)),
+        # a year word and a month's end, as people say them (issue 9)
+        ("明年3月底", date(2027, 3, 31)),
+        ("明年2月底", date(2027, 2, 28)),
+        ("3月底", date(2027, 3, 31)),
+        ("11月底", date(2026, 11, 30)),
+        ("明年3月10日", date(2027, 3, 10)),
+        ("今年12月1号", date(2026, 12, 1)),
+        ("月底", date(2026, 11, 30)),
+        ("下个月底", date(2026, 12, 31)),
+        ("下下个月底", date(2027, 1, 31)),
     ],
 )
 def test_due_dates(text, expected):
@@ -303,6 +313,9 @@ def test_day_of_month_skips_short_months():
         ("下个月32号", ParseProblem.BAD_DATE),
         ("随便", ParseProblem.BAD_DATE),
         ("12月", ParseProblem.AMBIGUOUS_DATE),
+        ("13月底", ParseProblem.BAD_DATE),
+        ("明年2月30日", ParseProblem.BAD_DATE),
+        ("今年1月底", ParseProblem.IN_PAST),
         ("2037-01-01", ParseProblem.TOO_LARGE),
         ("x" * 500, ParseProblem.BAD_DATE),
     ],
