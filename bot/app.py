@@ -99,6 +99,7 @@ def build_application(
         CommandHandler("settings", reminder_settings.cmd_settings, filters=private),
         CallbackQueryHandler(reminder_settings.change_setting, pattern=r"^set:\w+:\d+$"),
         CallbackQueryHandler(installments.send_calendar, pattern=r"^plan:ics$"),
+        CallbackQueryHandler(installments.plan_page, pattern=r"^plan:page:\d{1,3}$"),
         # the buttons under reminders
         CallbackQueryHandler(installments.tap_paid, pattern=r"^rem:paid:\d+$"),
         CallbackQueryHandler(installments.undo_paid, pattern=r"^rem:undo:\d+$"),

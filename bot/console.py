@@ -1,6 +1,15 @@
 """Console mode: the same application in a terminal, no Telegram and no token.
 
-Buttons are shown as numbered choices; typing the number taps the button.
+Buttons are shown with a key in front; typing the key taps the button. The key is a number
+(``[1] 花呗``) unless a typed number could be the answer itself, as it would be on
+Telegram: then the buttons get letters (``[a] 约3个月``) and a number is sent as text, so
+"3" at "持续多久" means 3个月 and "15" at the payday means the 15th. A number can be the
+answer when a button label carries a number (约3个月, 15号, 每月 10 号, 今晚 21:30,
+每月 1,679 元) or when the only button skips a question answered by typing (跳过, 没有 …).
+Keys work only while that keyboard is under the newest message.
+
+Files the bot sends (the ``.ics`` calendar) are written next to the database, and the
+console says where. The short notices a tap gets on a phone are printed as ``💬 …``.
 """
 
 from __future__ import annotations
@@ -9,8 +18,10 @@ import asyncio
 import contextlib
 import html
 import re
+import string
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from pydantic import SecretStr
 from telegram import Update
@@ -23,6 +34,11 @@ from bot.offline_updates import callback_update, message_update
 
 CONSOLE_USER_ID = 1
 _TAG = re.compile(r"</?(b|i|u|s|code|pre)>")
+_DIGIT = re.compile(r"\d")
+# a lone button that skips a question answered by typing: a number there is the answer
+_SKIP_WORDS = ("跳过", "没有", "没漏算", "不用")
+# 点“跳过” in a text: the console adds the key that taps it
+_TAP_HINT = re.compile(r"点(下面的)?“([^”]{1,16})”")
 
 
 def plain(text: str) -> str:
@@ -30,11 +46,54 @@ def plain(text: str) -> str:
     return html.unescape(_TAG.sub("", text))
 
 
+def lettered(message: SentMessage) -> bool:
+    """Whether a typed number could be the answer to this message (its buttons get letters)."""
+    labels = [label for label, _ in message.flat_buttons]
+    if any(_DIGIT.search(label) for label in labels):
+        return True
+    return len(labels) == 1 and labels[0].startswith(_SKIP_WORDS)
+
+
+def keys(message: SentMessage) -> list[str]:
+    """The key of each button, in order: 1, 2, 3 … or a, b, c …"""
+    count = len(message.flat_buttons)
+    if lettered(message):
+        return list(string.ascii_lowercase[:count])
+    return [str(n) for n in range(1, count + 1)]
+
+
+def _bare(label: str) -> str:
+    return re.sub(r"^[^\w]+", "", label)
+
+
+def _with_keys(text: str, message: SentMessage) -> str:
+    """点“跳过” -> 点“跳过”（按 a） when one of the message's buttons says 跳过."""
+    pairs = list(zip(keys(message), message.flat_buttons, strict=True))
+
+    def add_key(match: re.Match[str]) -> str:
+        said = match[2]
+        for key, (label, _) in pairs:
+            if said in _bare(label):
+                return f"{match[0]}（按 {key}）"
+        return match[0]
+
+    return _TAP_HINT.sub(add_key, text)
+
+
 def render(message: SentMessage) -> str:
-    lines = ["", plain(message.text)]
-    for number, (label, _) in enumerate(message.flat_buttons, start=1):
-        lines.append(f"  [{number}] {label}")
+    lines = ["", _with_keys(plain(message.text), message)]
+    for key, (label, _) in zip(keys(message), message.flat_buttons, strict=True):
+        lines.append(f"  [{key}] {label}")
     return "\n".join(lines)
+
+
+def save_document(message: SentMessage, folder: Path) -> Path:
+    """Writes a sent file (the .ics) into ``folder``; returns where."""
+    assert message.document is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / Path(message.document).name
+    path.write_bytes(message.document_bytes)
+    return path
 
 
 async def run_console(
@@ -47,16 +106,25 @@ async def run_console(
     write = write or (lambda text: print(text, flush=True))
     read = read or (lambda: input("> "))
     last_with_buttons: list[SentMessage] = []
+    folder = settings.database.resolve().parent
 
     def show(message: SentMessage) -> None:
         write(render(message))
-        # numbers typed later tap these buttons only while they are the latest shown
+        if message.document is not None:
+            try:
+                write(f"📎 文件已保存到：{save_document(message, folder)}")
+            except OSError as error:
+                write(f"📎 文件没能保存到 {folder}：{error.strerror}")
+        # keys typed later tap these buttons only while they are the latest shown
         last_with_buttons[:] = [message] if message.buttons else []
 
-    api = OfflineBotApi(on_message=show)
+    def notice(text: str) -> None:
+        write(f"💬 {plain(text)}")
+
+    api = OfflineBotApi(on_message=show, on_notice=notice)
     console_settings = settings.model_copy(update={"token": SecretStr(OFFLINE_TOKEN)})
     application = build_application(console_settings, request=api)
-    write("控制台模式：直接打字回答，输入按钮前的数字就是点按钮。/quit 退出。")
+    write("控制台模式：直接打字回答；按钮前面的数字或字母，输入它就是点按钮。/quit 退出。")
     async with application:
         assert application.post_init is not None
         await application.post_init(application)
@@ -83,24 +151,30 @@ async def _chat(
             return
         if not line:
             continue
-        data = _button_for(line, last_with_buttons)
+        data = button_for(line, last_with_buttons)
         if data is not None:
             message, callback_data = data
-            raw = callback_update(CONSOLE_USER_ID, callback_data, message_id=message.message_id)
+            raw = callback_update(
+                CONSOLE_USER_ID,
+                callback_data,
+                message_id=message.message_id,
+                buttons=message.buttons,
+            )
             last_with_buttons.clear()
         else:
             raw = message_update(CONSOLE_USER_ID, text=line)
         await application.process_update(Update.de_json(raw, application.bot))
 
 
-def _button_for(line: str, last_with_buttons: list[SentMessage]) -> tuple[SentMessage, str] | None:
-    if not last_with_buttons or not line.isdigit():
+def button_for(line: str, last_with_buttons: list[SentMessage]) -> tuple[SentMessage, str] | None:
+    """The button a typed key taps, or None: the line is sent as text."""
+    if not last_with_buttons:
         return None
     message = last_with_buttons[0]
-    buttons = message.flat_buttons
-    index = int(line) - 1
-    if 0 <= index < len(buttons):
-        return message, buttons[index][1]
+    key = line.lower()
+    for candidate, (_, data) in zip(keys(message), message.flat_buttons, strict=True):
+        if key == candidate:
+            return message, data
     return None
 
 

@@ -73,10 +73,16 @@ class _Failure:
 class OfflineBotApi(BaseRequest):
     """Answers Bot API methods in memory, records every call, and can inject failures."""
 
-    def __init__(self, on_message: Callable[[SentMessage], None] | None = None) -> None:
+    def __init__(
+        self,
+        on_message: Callable[[SentMessage], None] | None = None,
+        on_notice: Callable[[str], None] | None = None,
+    ) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.messages: list[SentMessage] = []
         self.on_message = on_message
+        # the short notice a tap may get (answerCallbackQuery's text, a "toast" on the phone)
+        self.on_notice = on_notice
         self._ids = itertools.count(1)
         self._failures: dict[str, list[_Failure]] = {}
         self._texts: dict[tuple[int, int], str] = {}
@@ -150,6 +156,8 @@ class OfflineBotApi(BaseRequest):
             return self._show(method, params, request_data)
         if method == "editMessageReplyMarkup":
             return self._show(method, params, request_data)
+        if method == "answerCallbackQuery" and params.get("text") and self.on_notice is not None:
+            self.on_notice(str(params["text"]))
         return True  # answerCallbackQuery, setMyCommands, deleteWebhook, sendChatAction …
 
     async def _next_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:

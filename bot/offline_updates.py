@@ -79,9 +79,26 @@ def callback_update(
     chat_id: int | None = None,
     message_text: str = "",
     first_name: str = "用户",
+    buttons: list[list[tuple[str, str]]] | None = None,
 ) -> dict[str, Any]:
-    """A tap on an inline button under the bot's message ``message_id``."""
+    """A tap on an inline button under the bot's message ``message_id``.
+
+    ``buttons`` (label, data) are the message's keyboard as shown, which Telegram sends
+    along with the tap.
+    """
     chat_id = user_id if chat_id is None else chat_id
+    message: dict[str, Any] = {
+        "message_id": message_id,
+        "date": int(time.time()),
+        "chat": _chat(chat_id, user_id, first_name),
+        "text": message_text or "…",
+    }
+    if buttons:
+        message["reply_markup"] = {
+            "inline_keyboard": [
+                [{"text": label, "callback_data": value} for label, value in row] for row in buttons
+            ]
+        }
     return {
         "update_id": next(_update_ids),
         "callback_query": {
@@ -89,11 +106,6 @@ def callback_update(
             "from": _user(user_id, first_name),
             "chat_instance": str(chat_id),
             "data": data,
-            "message": {
-                "message_id": message_id,
-                "date": int(time.time()),
-                "chat": _chat(chat_id, user_id, first_name),
-                "text": message_text or "…",
-            },
+            "message": message,
         },
     }

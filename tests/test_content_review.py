@@ -95,18 +95,36 @@ def test_a_95188_script_never_mentions_a_credit_card() -> None:
                 assert "信用卡" not in message.replace("信用卡要和发卡银行谈", ""), (name, message)
 
 
-def test_scam_warnings_are_where_people_decide() -> None:
+# The scam warning, word by word: said where the person decides, never repeated elsewhere.
+SCAM_WORDS = ("代理协商", "停息挂账", "别接平台电话", "骗局", "自称能帮你协商")
+
+
+def test_scam_warnings_are_where_people_decide_and_only_there() -> None:
     texts = catalogue()
-    assert "免费" in texts["intake.WELCOME[0]"] and "验证码" in texts["intake.WELCOME[0]"]
-    assert "免费" in texts["common.HELP[0]"]
+    # the welcome: negotiating is free, no fee to any "agency", no codes to anyone
+    welcome = texts["intake.WELCOME[0]"]
+    assert "免费" in welcome and "代理协商" in welcome and "验证码" in welcome
+    # the worries: the whole warning, once
     agency = next(v for k, v in texts.items() if k.startswith("faq.TOPICS") and "停息挂账" in v)
-    assert "别接平台电话" in agency and "已经结束" in agency
+    assert "别接平台电话" in agency and "已经结束" in agency and "免费" in agency
+    # nowhere else in the catalogue: not /help, not the plan's footer, not the checklist
+    where = {
+        name.split("[")[0]
+        for name, text in texts.items()
+        if any(word in text for word in SCAM_WORDS)
+    }
+    assert where == {"intake.WELCOME", "faq.TOPICS"}, where
     for name, messages in golden_messages().items():
-        whole = "\n".join(messages)
-        assert "不要付钱给任何“代理协商”" in whole, name
-        assert "停息挂账" in whole and "别接平台电话" in whole, name
-        assert "不借新债还旧债" in whole, name
-        assert "验证码不告诉任何人" in whole, name
+        scripts = [m for m in messages if m.startswith(("<b>📞", "<b>💬"))]
+        others = [m for m in messages if m not in scripts]
+        # each call script: pay only through the lender, codes to no one
+        last_of_script = [m for m in messages if "<b>记住</b>" in m]
+        assert last_of_script and all("验证码不告诉任何人" in m for m in last_of_script), name
+        # the plan and the checklist do not repeat it
+        for message in others:
+            assert not any(word in message for word in SCAM_WORDS), (name, message)
+            assert "验证码" not in message or "<b>记住</b>" in message, (name, message)
+        assert "不借新债还旧债" in "\n".join(messages), name
 
 
 def test_free_help_names_each_line_by_its_official_name() -> None:

@@ -220,6 +220,11 @@ _MONTH_DAY = re.compile(rf"({_DAY_NUM})(?:[-/]|月)({_DAY_NUM})[日号]?")
 _RELATIVE_MONTH_DAY = re.compile(rf"(下下个?月|下个?月|本月|这个?月)({_DAY_NUM})[日号]?")
 _MONTHS_AHEAD = {"下下个月": 2, "下下月": 2, "下个月": 1, "下月": 1}
 _DAY_OF_MONTH = re.compile(rf"({_DAY_NUM})[日号]")
+# "明年3月底", "3月底", "明年3月10日": a year word and/or the month's end
+_YEAR_WORDS = {"今年": 0, "明年": 1, "后年": 2}
+_YEAR_MONTH_DAY = re.compile(rf"(今年|明年|后年)({_DAY_NUM})月({_DAY_NUM})[日号]?")
+_MONTH_END = re.compile(rf"(今年|明年|后年)?({_DAY_NUM})月份?[底末]")
+_RELATIVE_MONTH_END = re.compile(r"(下下个?月|下个?月|本月|这个?月)[底末]|月[底末]")
 _MONTH_ONLY = re.compile(rf"{_DAY_NUM}月份?")
 _NEXT_YEAR = ("明年", "下一年")
 _NEXT_YEAR_WORD = re.compile(r"^(?:明年|下一年)的?")
@@ -233,18 +238,41 @@ _PAST_DAYS = frozenset({"昨天", "昨日", "前天", "大前天"})
 _DATE_FILLERS = re.compile(r"还款日|还款|就是|是|就|吧|[。!~]+$")
 _DUE_DAY = re.compile(rf"(?:每个?月)?({_DAY_NUM})[日号]?")
 _PERIODS = re.compile(r"(?:一共|总共|共|分)?(-?[0-9零〇一二两三四五六七八九十百]+)(?:期|个月)?")
-_STAFF_ID = re.compile(r"[A-Za-z0-9]{1,20}")
-_STAFF_PREFIX = re.compile(r"^(?:客服)?工号(?:是|为)?:?")
-_NO_STAFF_ID = frozenset(
-    {"没有", "没", "无", "不知道", "不清楚", "忘了", "忘记了", "没问", "跳过", "skip"}
+# A 工号 is a run of ASCII letters and digits (hyphens inside allowed: A-1023).
+_STAFF_RUN = re.compile(
+    r"(?<![A-Za-z0-9-])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?![A-Za-z0-9-])"
 )
+# … right after the word: "工号A1023", "客服编号：88231", "ID是 x77".
+_STAFF_AFTER_WORD = re.compile(
+    r"(?:工号|编号|员工号|id|ID|Id)(?:\s|是|为|:|号|码)*"
+    r"([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?![A-Za-z0-9-])"
+)
+STAFF_ID_MIN, STAFF_ID_MAX = 2, 12
+_NO_STAFF_ID = frozenset(
+    {
+        "没有",
+        "没",
+        "无",
+        "不知道",
+        "不清楚",
+        "忘了",
+        "忘记了",
+        "没问",
+        "跳过",
+        "skip",
+        "没记",
+        "没记住",
+    }
+)
+_NO_STAFF_WORDS = ("不知道", "不清楚", "忘了", "忘记", "没问", "没记", "没说", "没有工号", "跳过")
 
 
 def parse_due_date(text: str, today: date) -> date:
     """The first due date described by ``text``: today or later, within ten years.
 
     Accepts ``2026-12-10``, ``2026/12/10``, ``12月10日``, ``12-10``, ``下个月10号``,
-    ``本月28号``, ``10号``, ``明天``, ``后天``. Without a year, the next such date on or
+    ``本月28号``, ``10号``, ``明天``, ``后天``, ``明年3月10日``, and a month's end:
+    ``3月底``, ``明年3月底``, ``月底``, ``下个月底``. Without a year, the next such date on or
     after today. Raises :class:`ParseError`: EMPTY, BAD_DATE (unrecognised or impossible),
     AMBIGUOUS_DATE (``3月``), IN_PAST, TOO_LARGE (over ten years ahead).
     """
@@ -301,6 +329,27 @@ def _parse_date(s: str, today: date, text: str) -> date:
             raise ParseError(ParseProblem.BAD_DATE, text)
         # 下个月31号 in a 30-day month means its last day, as the app itself does.
         return first + relativedelta(day=day)
+    if m := _YEAR_MONTH_DAY.fullmatch(s):
+        year = today.year + _YEAR_WORDS[m[1]]
+        try:
+            return date(
+                year,
+                _small_int(m[2], ParseProblem.BAD_DATE, text),
+                _small_int(m[3], ParseProblem.BAD_DATE, text),
+            )
+        except ValueError:
+            raise ParseError(ParseProblem.BAD_DATE, text) from None
+    if m := _MONTH_END.fullmatch(s):
+        month = _small_int(m[2], ParseProblem.BAD_DATE, text)
+        if not 1 <= month <= 12:
+            raise ParseError(ParseProblem.BAD_DATE, text)
+        if m[1]:
+            return date(today.year + _YEAR_WORDS[m[1]], month, 1) + relativedelta(day=31)
+        end = date(today.year, month, 1) + relativedelta(day=31)
+        return end if end >= today else end + relativedelta(years=1, day=31)
+    if m := _RELATIVE_MONTH_END.fullmatch(s):
+        ahead = _MONTHS_AHEAD.get(m[1] or "", 0)
+        return today.replace(day=1) + relativedelta(months=ahead, day=31)
     if m := _MONTH_DAY.fullmatch(s):
         month = _small_int(m[1], ParseProblem.BAD_DATE, text)
         day = _small_int(m[2], ParseProblem.BAD_DATE, text)
@@ -405,21 +454,35 @@ def parse_periods(text: str) -> int:
 
 
 def parse_staff_id(text: str) -> str | None:
-    """The agent's 工号 (1–20 letters or digits), or ``None`` when the user has none.
+    """The agent's 工号 found in ``text``, or ``None`` when the user has none.
 
-    Case is kept (``A1023`` stays as written) because the user may quote it back to
-    customer service. Raises :class:`ParseError`: EMPTY, NOT_A_STAFF_ID.
+    The 工号 is a run of 2–12 ASCII letters or digits: the one right after 工号/编号/ID
+    ("客服小王，工号A1023" → ``A1023``), else the only such run in the text that has a
+    digit ("好像是8848"). Only the 工号 is returned, never the sentence around it. Case is
+    kept (``A1023`` stays as written) because the user may quote it back. Raises
+    :class:`ParseError`: EMPTY, NOT_A_STAFF_ID (none found, several, or one too long).
     """
     # Not normalize(): it lowercases. NFKC still folds full-width letters and ：.
-    s = "".join(unicodedata.normalize("NFKC", text).split())
+    folded = unicodedata.normalize("NFKC", text)
+    s = "".join(folded.split())
     if not s:
         raise ParseError(ParseProblem.EMPTY, text)
     if s.lower().rstrip("。.!") in _NO_STAFF_ID:
         return None
-    s = _STAFF_PREFIX.sub("", s)
-    if not _STAFF_ID.fullmatch(s):
+    if m := _STAFF_AFTER_WORD.search(folded):
+        found = m[1]
+    else:
+        runs = [r for r in _STAFF_RUN.findall(folded) if any(c.isdigit() for c in r)]
+        if not runs:
+            if any(word in s for word in _NO_STAFF_WORDS):
+                return None  # "工号没记住"
+            raise ParseError(ParseProblem.NOT_A_STAFF_ID, text)
+        if len(runs) > 1:
+            raise ParseError(ParseProblem.NOT_A_STAFF_ID, text)
+        found = runs[0]
+    if not STAFF_ID_MIN <= len(found) <= STAFF_ID_MAX:
         raise ParseError(ParseProblem.NOT_A_STAFF_ID, text)
-    return s
+    return found
 
 
 def _small_int(numeral: str, problem: ParseProblem, text: str) -> int:

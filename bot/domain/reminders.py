@@ -117,22 +117,43 @@ def reminders_for(due: date, prefs: ReminderPrefs, tz: ZoneInfo) -> tuple[Planne
     return tuple(sorted(planned, key=lambda r: r.at))
 
 
-def snooze_until(now: datetime, choice: str, prefs: ReminderPrefs, tz: ZoneInfo) -> datetime:
-    """When a snoozed reminder comes back, in UTC.
+def snooze_until(now: datetime, choice: str, prefs: ReminderPrefs, tz: ZoneInfo) -> datetime | None:
+    """When a snoozed reminder comes back, in UTC; ``None`` when "tonight" is no longer possible.
 
-    ``tonight``: this evening at ``evening_hour`` if that is more than 30 minutes away,
-    else in two hours (a snooze that fires at once is no snooze). ``tomorrow``: tomorrow
-    at ``morning_hour``. Either way never in quiet hours. ``ValueError`` for other choices.
+    ``tonight``: see :func:`tonight_at` (never moved to the next morning behind the user's
+    back). ``tomorrow``: tomorrow at ``morning_hour``, out of quiet hours. ``ValueError``
+    for other choices.
     """
     _require_aware(now)
     picked = SnoozeChoice(choice)
-    local_now = now.astimezone(tz)
     if picked is SnoozeChoice.TONIGHT:
-        evening = _wall(local_now.date(), prefs.evening_hour, tz)
-        at = evening if evening > now + timedelta(minutes=30) else now + timedelta(hours=2)
-    else:
-        at = _wall(local_now.date() + timedelta(days=1), prefs.morning_hour, tz)
-    return out_of_quiet_hours(at.astimezone(tz)).astimezone(UTC)
+        return tonight_at(now, prefs, tz)
+    at = _wall(now.astimezone(tz).date() + timedelta(days=1), prefs.morning_hour, tz)
+    return out_of_quiet_hours(at).astimezone(UTC)
+
+
+SNOOZE_AT_LEAST = timedelta(minutes=30)  # a snooze that fires at once is no snooze
+SNOOZE_FOR = timedelta(hours=2)
+
+
+def tonight_at(now: datetime, prefs: ReminderPrefs, tz: ZoneInfo) -> datetime | None:
+    """A snooze for tonight, in UTC, or ``None`` when no time before quiet hours is left.
+
+    This evening at ``evening_hour`` if that is more than 30 minutes away; else in two
+    hours, or 21:30 when two hours would reach quiet hours; ``None`` when 21:30 is less
+    than 30 minutes away. Before 08:00 "tonight" is the evening of the same day.
+    """
+    _require_aware(now)
+    local_now = now.astimezone(tz)
+    evening = _wall(local_now.date(), prefs.evening_hour, tz)
+    if evening > now + SNOOZE_AT_LEAST:
+        return out_of_quiet_hours(evening).astimezone(UTC)
+    at = (now + SNOOZE_FOR).astimezone(tz)
+    if out_of_quiet_hours(at) != at or at.date() != local_now.date():
+        at = _wall(local_now.date(), QUIET_START, tz) - SNOOZE_AT_LEAST
+    if at < now + SNOOZE_AT_LEAST:
+        return None
+    return at.astimezone(UTC)
 
 
 # Customer service lines are busiest when they open, so "morning" means 10:00.

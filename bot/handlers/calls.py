@@ -7,10 +7,12 @@ from html import escape
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.domain.models import Product
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import settings as t
 from bot.texts.zh.fmt import cn_date
+from bot.texts.zh.names import PRODUCT_NAMES
 
 
 async def cmd_calls(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -22,6 +24,7 @@ async def cmd_calls(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not calls:
         await update.effective_chat.send_message(t.CALLS_NONE)
         return
+    products = await repo.products_by_agreement(conn, update.effective_user.id)
     lines = [t.CALLS_TITLE]
     for call in calls:
         local = call.called_at.astimezone(svc.tz)
@@ -29,6 +32,11 @@ async def cmd_calls(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             when=f"{cn_date(local.date())} {local:%H:%M}",
             outcome=t.OUTCOMES.get(call.outcome, call.outcome),
         )
+        # one call may settle several debts, each recorded on its own: name the debt
+        agreed = products.get(call.called_at.isoformat(timespec="seconds"), [])
+        if call.outcome == "agreed" and agreed:
+            names = "、".join(PRODUCT_NAMES[Product(p)] for p in agreed)
+            line += t.CALL_DEBTS.format(debts=names)
         if call.staff_id:
             line += t.CALL_STAFF.format(staff=escape(call.staff_id))
         if call.note:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import keyboards
-from bot.calendar_export import installments_calendar
+from bot.calendar_export import alarm_triggers, installments_calendar
 from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.parsing import ParseError
 from bot.domain.progress import InstallmentState, progress_of, status_of
-from bot.domain.reminders import ReminderKind, SnoozeChoice, snooze_until
+from bot.domain.reminders import ReminderKind, ReminderPrefs, SnoozeChoice, snooze_until
 from bot.handlers.taps import acknowledge
 from bot.reminder_messages import installment_fields, paid_buttons
 from bot.reminders import plan_reminders, prefs_of
@@ -104,22 +106,58 @@ async def undo_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_chat.send_message(t.PAID_UNDONE.format(**installment_fields(item)))
 
 
+def _snooze_buttons(
+    context: ContextTypes.DEFAULT_TYPE, item: InstallmentRecord, prefs: ReminderPrefs
+) -> list[tuple[str, str]]:
+    """Only the choices still possible, each with the time it will come."""
+    svc = services(context)
+    now = svc.now()
+    buttons = []
+    for choice, label in (
+        (SnoozeChoice.TONIGHT, t.TONIGHT_BUTTON),
+        (SnoozeChoice.TOMORROW, t.TOMORROW_BUTTON),
+    ):
+        if choice is SnoozeChoice.TOMORROW and item.due <= svc.today():
+            continue  # on the due day tomorrow is too late
+        at = snooze_until(now, choice.value, prefs, svc.tz)
+        if at is not None:
+            when = f"{at.astimezone(svc.tz):%H:%M}"
+            buttons.append((label.format(time=when), f"rem:snoozeat:{item.id}:{choice.value}"))
+    return buttons
+
+
 async def ask_snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """⏰ 稍后提醒: tonight or tomorrow? (On the due day only tonight: tomorrow is too late.)"""
-    assert update.effective_chat is not None
+    """⏰ 稍后提醒: tonight or tomorrow, only what is still possible, each with its time."""
+    assert update.effective_chat is not None and update.effective_user is not None
     await acknowledge(update, close=False)
     item = await _installment(update, context)
     if item is None:
         return
-    buttons = [(t.TONIGHT_BUTTON, f"rem:snoozeat:{item.id}:{SnoozeChoice.TONIGHT.value}")]
-    if item.due > services(context).today():
-        buttons.append((t.TOMORROW_BUTTON, f"rem:snoozeat:{item.id}:{SnoozeChoice.TOMORROW.value}"))
-    markup = keyboards.grid(buttons)
-    await update.effective_chat.send_message(t.SNOOZE_ASK, reply_markup=markup)
+    conn = await services(context).database.connection()
+    prefs = prefs_of(await repo.get_prefs(conn, update.effective_user.id))
+    await _offer_snooze(update, context, item, prefs, late=False)
+
+
+async def _offer_snooze(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    item: InstallmentRecord,
+    prefs: ReminderPrefs,
+    *,
+    late: bool,
+) -> None:
+    assert update.effective_chat is not None
+    buttons = _snooze_buttons(context, item, prefs)
+    if not buttons:
+        await update.effective_chat.send_message(t.SNOOZE_TOO_LATE)
+        return
+    tonight = any(data.endswith(SnoozeChoice.TONIGHT.value) for _, data in buttons)
+    text = t.SNOOZE_ASK if tonight and not late else t.SNOOZE_TONIGHT_GONE
+    await update.effective_chat.send_message(text, reply_markup=keyboards.grid(buttons))
 
 
 async def snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Queues one more reminder at the chosen time."""
+    """Queues one more reminder at the chosen time; a time no longer possible is said so."""
     choice = await acknowledge(update)
     item = await _installment(update, context)
     if item is None:
@@ -130,9 +168,19 @@ async def snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with svc.database.transaction() as conn:
         prefs = prefs_of(await repo.get_prefs(conn, user_id))
         at = snooze_until(svc.now(), choice, prefs, svc.tz)
-        await repo.add_reminders(conn, user_id, item.id, [(ReminderKind.SNOOZE.value, 0, at)])
+        if at is not None:
+            await repo.add_reminders(conn, user_id, item.id, [(ReminderKind.SNOOZE.value, 0, at)])
+    if at is None:
+        # an old "今晚" tapped after 21:30: no silent move to the next morning
+        await _offer_snooze(update, context, item, prefs, late=True)
+        return
     local = at.astimezone(svc.tz)
-    day = "今天" if local.date() == svc.today() else cn_date(local.date())
+    if local.date() == svc.today():
+        day = "今天"
+    elif local.date() == svc.today() + timedelta(days=1):
+        day = "明天"
+    else:
+        day = cn_date(local.date())
     await update.effective_chat.send_message(t.SNOOZED.format(when=f"{day} {local:%H:%M}"))
 
 
@@ -200,20 +248,60 @@ async def deal_status(
 
 
 async def cmd_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/plan: every installment with its state."""
+    """/plan: every installment with its state, a page at a time (the next one due first)."""
     assert update.effective_user is not None and update.effective_chat is not None
-    svc = services(context)
-    conn = await svc.database.connection()
-    items = await repo.active_installments(conn, update.effective_user.id)
-    if not items:
+    view = await _plan_view(context, update.effective_user.id, None)
+    if view is None:
         await update.effective_chat.send_message(p.NO_DEAL_PLAN)
         return
+    text, markup = view
+    await update.effective_chat.send_message(text, reply_markup=markup)
+
+
+async def plan_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """◀ / ▶ under /plan: the same message shows another page."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and update.effective_user is not None
+    await query.answer()
+    view = await _plan_view(context, update.effective_user.id, int(query.data.rsplit(":", 1)[-1]))
+    if view is None:
+        assert update.effective_chat is not None
+        await update.effective_chat.send_message(p.NO_DEAL_PLAN)
+        return
+    text, markup = view
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:
+        if "not modified" not in error.message.lower():
+            raise
+
+
+async def _plan_view(
+    context: ContextTypes.DEFAULT_TYPE, user_id: int, page: int | None
+) -> tuple[str, InlineKeyboardMarkup] | None:
+    svc = services(context)
+    conn = await svc.database.connection()
+    items = await repo.active_installments(conn, user_id)
+    if not items:
+        return None
     today = svc.today()
     statuses = [status_of(s, today) for s in _states(items)]
-    markup = keyboards.grid([(p.CALENDAR_BUTTON, "plan:ics")])
-    await update.effective_chat.send_message(
-        p.render_plan_list(items, statuses, today), reply_markup=markup
-    )
+    pages = p.plan_pages(len(items))
+    if page is None:  # open on the page of the next installment to pay
+        unpaid = next((k for k, i in enumerate(items) if not i.paid), 0)
+        page = unpaid // p.PLAN_PAGE_SIZE
+    page = min(max(page, 0), pages - 1)
+    rows: list[list[tuple[str, str]]] = []
+    turn = []
+    if page > 0:
+        turn.append((p.PREVIOUS_PAGE_BUTTON, f"plan:page:{page - 1}"))
+    if page < pages - 1:
+        turn.append((p.NEXT_PAGE_BUTTON, f"plan:page:{page + 1}"))
+    if turn:
+        rows.append(turn)
+    rows.append([(p.CALENDAR_BUTTON, "plan:ics")])
+    text = p.render_plan_list(items, statuses, today, page)
+    return text, keyboards.rows_markup(rows)
 
 
 async def send_calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -235,7 +323,18 @@ async def send_calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     )
     await update.effective_chat.send_document(
         InputFile(io.BytesIO(data), filename=p.CALENDAR_FILENAME),
-        caption=p.CALENDAR_CAPTION,
+        caption=_calendar_caption(prefs),
+    )
+
+
+def _calendar_caption(prefs: ReminderPrefs) -> str:
+    """Names the alarms the file holds, from the same rule that put them there."""
+    if not alarm_triggers(prefs):
+        return p.calendar_caption([], prefs.evening_hour, None)
+    return p.calendar_caption(
+        sorted(prefs.lead_days),
+        prefs.evening_hour,
+        prefs.morning_hour if prefs.on_due_day else None,
     )
 
 

@@ -20,12 +20,18 @@ LEAD_CHOICES = (7, 3, 1)
 
 def _text(prefs: PrefsRecord) -> str:
     leads = "、".join(t.LEAD_ITEM.format(days=d) for d in sorted(prefs.lead_days, reverse=True))
+    if prefs.muted:
+        state = t.MUTED
+    elif not prefs.lead_days and not prefs.on_due_day:
+        state = t.NONE_ON
+    else:
+        state = t.ACTIVE
     return t.SETTINGS.format(
-        evening=prefs.evening_hour,
-        morning=prefs.morning_hour,
+        evening=t.clock_hour(prefs.evening_hour),
+        morning=t.clock_hour(prefs.morning_hour),
         leads=leads or t.LEADS_NONE,
         due_day=t.ON if prefs.on_due_day else t.OFF,
-        muted=t.MUTED if prefs.muted else t.ACTIVE,
+        muted=state,
     )
 
 
@@ -38,14 +44,14 @@ def _markup(prefs: PrefsRecord) -> InlineKeyboardMarkup:
         [
             [
                 (
-                    _mark(t.MORNING_BUTTON.format(hour=h), prefs.morning_hour == h),
+                    _mark(t.clock_hour(h), prefs.morning_hour == h),
                     f"set:morning:{h}",
                 )
                 for h in MORNING_HOURS
             ],
             [
                 (
-                    _mark(t.EVENING_BUTTON.format(hour=h), prefs.evening_hour == h),
+                    _mark(t.clock_hour(h), prefs.evening_hour == h),
                     f"set:evening:{h}",
                 )
                 for h in EVENING_HOURS

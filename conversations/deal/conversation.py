@@ -21,10 +21,19 @@ TEXT = TEXT_ANSWER
 
 def build_deal() -> ConversationHandler:
     states: dict[object, list[BaseHandler]] = {
-        S.OUTCOME: [button(h.choose_outcome, r"^deal:outcome:(agreed|refused)$")],
-        S.WHICH_DEBT: [button(h.choose_debt, r"^deal:debt:\d+$")],
-        S.KIND: [button(h.choose_kind, r"^deal:kind:\w+$")],
-        S.SUGGESTED_WHICH: [button(h.choose_option, r"^deal:option:\w+$")],
+        S.OUTCOME: [
+            button(h.choose_outcome, r"^deal:outcome:(agreed|refused)$"),
+            MessageHandler(TEXT, h.typed_outcome),
+        ],
+        S.WHICH_DEBT: [
+            button(h.choose_debt, r"^deal:debt:\d+$"),
+            MessageHandler(TEXT, h.typed_debt),
+        ],
+        S.KIND: [button(h.choose_kind, r"^deal:kind:\w+$"), MessageHandler(TEXT, h.typed_kind)],
+        S.SUGGESTED_WHICH: [
+            button(h.choose_option, r"^deal:option:\w+$"),
+            MessageHandler(TEXT, h.typed_option),
+        ],
         S.PERIODS: [MessageHandler(TEXT, h.receive_periods)],
         S.AMOUNT: [MessageHandler(TEXT, h.receive_amount)],
         S.FIRST_DUE: [MessageHandler(TEXT, h.receive_first_due)],
@@ -47,14 +56,16 @@ def build_deal() -> ConversationHandler:
             button(h.save_deal, r"^deal:save$"),
             button(h.redo, r"^deal:redo$"),
             button(h.renegotiate, r"^deal:renegotiate$"),
+            MessageHandler(TEXT, h.typed_confirm),
         ],
-        S.CALL_AGAIN: [button(h.call_again, r"^deal:again:\w+$")],
+        S.CALL_AGAIN: [
+            button(h.call_again, r"^deal:again:\w+$"),
+            MessageHandler(TEXT, h.typed_call_again),
+        ],
     }
-    for state, handlers in states.items():
+    for handlers in states.values():
         handlers.append(button(h.reject_stale, r"^deal:"))
         handlers.append(MessageHandler(NOT_TEXT, h.reject_non_text))
-        if state in (S.OUTCOME, S.WHICH_DEBT, S.KIND, S.SUGGESTED_WHICH, S.CONFIRM, S.CALL_AGAIN):
-            handlers.append(MessageHandler(TEXT, h.reject_typed))
     return persistent_conversation(
         CONVERSATION_NAME,
         entry_points=[
@@ -66,6 +77,7 @@ def build_deal() -> ConversationHandler:
         states=states,
         fallbacks=[
             CommandHandler("cancel", h.cancel, filters=PRIVATE),
+            CommandHandler("back", h.back, filters=PRIVATE),
             CommandHandler("deal", h.start, filters=PRIVATE),
             CommandHandler("start", h.leave_for_intake, filters=PRIVATE),
         ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import keyboards
@@ -25,18 +25,18 @@ from bot.domain.parsing import ParseError
 from bot.domain.plan import Recommendation
 from bot.domain.reminders import ReminderKind, call_again_at
 from bot.handlers.case import plan_for
-from bot.handlers.taps import acknowledge
+from bot.handlers.taps import acknowledge, replace_keyboard
 from bot.reminders import plan_reminders
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import common as c
 from bot.texts.zh import deal as t
 from bot.texts.zh.fmt import cn_date
-from bot.texts.zh.intake import NOT_TEXT, STALE_BUTTON, problem_text
+from bot.texts.zh.intake import problem_text
 from bot.texts.zh.names import PRODUCT_NAMES
-from conversations.deal import store
-from conversations.deal.questions import question
-from conversations.deal.states import DealState
+from conversations.deal import store, typed
+from conversations.deal.questions import default_due_day, question
+from conversations.deal.states import DealState, previous_state
 from conversations.intake.entry import cmd_start
 
 S = DealState
@@ -86,10 +86,53 @@ async def advance(
     return await ask(update, context, state)
 
 
-async def reask(update: Update, context: ContextTypes.DEFAULT_TYPE, reason: str) -> DealState | int:
+async def reask(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, reason: str, *, hint: bool = False
+) -> DealState | int:
+    """A re-prompt: one short line (``hint``: with the question in brief) and the buttons."""
+    assert update.effective_chat is not None
+    state = await _current_state(update, context)
+    case = await store.planned_case(update, context)
+    if case is None:
+        return await ask(update, context, state)
+    draft = await store.load(update, context)
+    markup: InlineKeyboardMarkup | None
+    if state == S.CONFIRM:
+        try:
+            _, markup, _ = await _confirmation_view(update, context, case, draft)
+        except DealError as error:
+            return await _fix(update, context, draft, error)
+    else:
+        _, markup = question(state, draft, case)
+    text = f"{reason}{t.SHORT_QUESTIONS[state]}" if hint else reason
+    await update.effective_chat.send_message(text, reply_markup=markup)
+    return state
+
+
+async def _current_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState:
     conn = await services(context).database.connection()
     saved = await repo.load_conversation_state(conn, store.CONVERSATION_NAME, store.key_of(update))
-    return await ask(update, context, S(saved or S.OUTCOME), before=reason)
+    return S(saved or S.OUTCOME)
+
+
+async def _tap(update: Update, context: ContextTypes.DEFAULT_TYPE, state: DealState) -> str:
+    """Answers a tap on the question of ``state``; the question becomes "问题：答案 ✓"."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    echo = None
+    case = await store.planned_case(update, context)
+    if case is not None:
+        _, markup = question(state, await store.load(update, context), case)
+        labels = {
+            b.callback_data: b.text for row in (markup or _NO_BUTTONS).inline_keyboard for b in row
+        }
+        label = labels.get(query.data)
+        if label is not None and state in t.ECHO_QUESTIONS:
+            echo = t.ECHO.format(question=t.ECHO_QUESTIONS[state], answer=typed.plain_label(label))
+    return await acknowledge(update, echo=echo)
+
+
+_NO_BUTTONS = InlineKeyboardMarkup([])
 
 
 def _text(update: Update) -> str:
@@ -100,26 +143,47 @@ def _text(update: Update) -> str:
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """/deal or its button: asks how the call went."""
     if update.callback_query is not None:
-        await acknowledge(update)
+        await _consume_tapped_button(update)
     async with services(context).database.transaction() as conn:
         await repo.set_amount_question(conn, store.user_id_of(update), None)
     await store.save(update, context, S.OUTCOME, {})
     return await ask(update, context, S.OUTCOME)
 
 
+async def _consume_tapped_button(update: Update) -> None:
+    """Answers the tap and takes only that button away: the message keeps the others."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    message = query.message
+    markup = getattr(message, "reply_markup", None)
+    if not isinstance(markup, InlineKeyboardMarkup):
+        return  # the keyboard is not known (an old message): leave it as it is
+    rows = [[b for b in row if b.callback_data != query.data] for row in markup.inline_keyboard]
+    await replace_keyboard(query, InlineKeyboardMarkup([row for row in rows if row]))
+
+
 async def choose_outcome(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Agreed: which debt (if several) and what kind of deal; refused: the staff id first."""
-    choice = await acknowledge(update)
+    return await _outcome(update, context, await _tap(update, context, S.OUTCOME))
+
+
+async def _outcome(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, choice: str
+) -> DealState | int:
     case = await store.planned_case(update, context)
     if case is None:
         return await ask(update, context, S.OUTCOME)
+    kept = await store.load(update, context)
+    if kept.get("outcome") != choice:
+        kept = {}  # /back to the first question and the other answer: start afresh
     if choice == "refused":
-        await store.save(update, context, S.STAFF_ID, {"outcome": "refused"})
+        await store.save(update, context, S.STAFF_ID, kept | {"outcome": "refused"})
         return await ask(update, context, S.STAFF_ID)
     facts = case.facts()
     assert facts is not None
     feasible = plan_for(facts, services(context)).feasible
-    draft: dict[str, Any] = {"outcome": "agreed", "suggested_available": feasible}
+    draft: dict[str, Any] = {"suggested_available": feasible} | kept | {"outcome": "agreed"}
     if len(case.debts) == 1:
         draft["debt_ids"] = [case.debts[0].id]
         await store.save(update, context, S.KIND, draft)
@@ -130,7 +194,10 @@ async def choose_outcome(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def choose_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores which of the user's debts this deal is for."""
-    choice = await acknowledge(update)
+    return await _debt(update, context, await _tap(update, context, S.WHICH_DEBT))
+
+
+async def _debt(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: str) -> DealState | int:
     case = await store.planned_case(update, context)
     ids = {d.id for d in case.debts} if case else set()
     if not choice.isdigit() or int(choice) not in ids:
@@ -140,7 +207,14 @@ async def choose_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Dea
 
 async def choose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores the kind of deal and asks its first detail (for the plan: which option)."""
-    kind = DealKind(await acknowledge(update))
+    return await _kind(update, context, await _tap(update, context, S.KIND))
+
+
+async def _kind(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: str) -> DealState | int:
+    try:
+        kind = DealKind(choice)
+    except ValueError:
+        return await reask(update, context, t.USE_BUTTONS)
     if kind == DealKind.SUGGESTED:
         case = await store.planned_case(update, context)
         facts = case.facts() if case else None
@@ -162,7 +236,12 @@ async def choose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Dea
 
 async def choose_option(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores which of the plan's options was agreed; "my own" asks the terms instead."""
-    choice = await acknowledge(update)
+    return await _option(update, context, await _tap(update, context, S.SUGGESTED_WHICH))
+
+
+async def _option(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, choice: str
+) -> DealState | int:
     draft = await store.load(update, context)
     keys = {key for key, _ in draft.get("options", [])}
     if choice == "own":
@@ -228,7 +307,7 @@ async def _receive_date(
     try:
         day = parse_due_date(_text(update), services(context).today())
     except ParseError as error:
-        return await reask(update, context, problem_text(error.problem))
+        return await reask(update, context, typed.date_problem(_text(update), error.problem))
     return await advance(update, context, next_state, **{field: day.isoformat()})
 
 
@@ -245,14 +324,21 @@ async def receive_single_amount(
 
 async def tap_due_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Keeps the day of the first due date as the monthly due day."""
-    day = int(await acknowledge(update))
-    return await advance(update, context, S.STAFF_ID, due_day=day)
+    choice = await _tap(update, context, S.DUE_DAY)
+    draft = await store.load(update, context)
+    if not choice.isdigit() or int(choice) != default_due_day(draft):
+        return await reask(update, context, t.STALE, hint=True)
+    return await advance(update, context, S.STAFF_ID, due_day=int(choice))
 
 
 async def receive_due_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
-    """Stores a typed monthly due day and asks the staff id."""
+    """Stores a typed monthly due day ("一样" keeps the first date's) and asks the staff id."""
+    text = _text(update)
+    same = default_due_day(await store.load(update, context))
+    if same is not None and typed.means_same_day(text):
+        return await advance(update, context, S.STAFF_ID, due_day=same)
     try:
-        day = parse_due_day(_text(update))
+        day = parse_due_day(text)
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
     return await advance(update, context, S.STAFF_ID, due_day=day)
@@ -261,13 +347,13 @@ async def receive_due_day(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def receive_staff_id(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores the agent's 工号 (typed or skipped) and goes to the summary or the note."""
     if update.callback_query is not None:
-        await acknowledge(update)
+        await _tap(update, context, S.STAFF_ID)
         staff = None
     else:
         try:
             staff = parse_staff_id(_text(update))
-        except ParseError as error:
-            return await reask(update, context, problem_text(error.problem))
+        except ParseError:
+            return await reask(update, context, t.STAFF_ID_PROBLEM)
     draft = await store.load(update, context)
     next_state = S.NOTE if draft.get("outcome") == "refused" else S.CONFIRM
     return await advance(update, context, next_state, staff_id=staff)
@@ -309,27 +395,38 @@ async def show_confirmation(
         return await ask(update, context, S.OUTCOME)
     draft = await store.load(update, context)
     try:
-        deals = store.deals_from_draft(draft, case, context)
+        text, markup, _ = await _confirmation_view(update, context, case, draft)
     except DealError as error:
         return await _fix(update, context, draft, error)
-    text = _confirmation(deals, draft.get("staff_id"))
-    warning = await _load_warning(update, context, case, deals)
-    if warning is None:
-        markup = keyboards.grid([(t.SAVE_BUTTON, "deal:save"), (t.REDO_BUTTON, "deal:redo")])
-    else:
-        text = f"{text}\n\n{warning}\n{t.OVER_CHOICES}"
-        markup = keyboards.grid(
-            [
-                (t.RENEGOTIATE_BUTTON, "deal:renegotiate"),
-                (t.SAVE_ANYWAY_BUTTON, "deal:save"),
-                (t.REDO_BUTTON, "deal:redo"),
-            ],
-            1,
-        )
     await update.effective_chat.send_message(
         f"{before}\n\n{text}" if before else text, reply_markup=markup
     )
     return S.CONFIRM
+
+
+async def _confirmation_view(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    case: repo.CaseRecord,
+    draft: dict[str, Any],
+) -> tuple[str, InlineKeyboardMarkup, bool]:
+    """The summary, its buttons, and whether it warns; raises DealError if terms fail."""
+    deals = store.deals_from_draft(draft, case, context)
+    text = _confirmation(deals, draft.get("staff_id"))
+    warning = await _load_warning(update, context, case, deals)
+    if warning is None:
+        markup = keyboards.grid([(t.SAVE_BUTTON, "deal:save"), (t.REDO_BUTTON, "deal:redo")])
+        return text, markup, False
+    text = f"{text}\n\n{warning}\n{t.OVER_CHOICES}"
+    markup = keyboards.grid(
+        [
+            (t.RENEGOTIATE_BUTTON, "deal:renegotiate"),
+            (t.SAVE_ANYWAY_BUTTON, "deal:save"),
+            (t.REDO_BUTTON, "deal:redo"),
+        ],
+        1,
+    )
+    return text, markup, True
 
 
 async def _load_warning(
@@ -362,7 +459,8 @@ async def _load_warning(
 
 async def renegotiate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """Nothing saved: the terms were more than the budget carries; what to ask for instead."""
-    await acknowledge(update)
+    if update.callback_query is not None:
+        await acknowledge(update)
     assert update.effective_chat is not None
     case = await store.planned_case(update, context)
     draft = await store.load(update, context)
@@ -390,9 +488,10 @@ async def _fix(
     return await ask(update, context, retry, before=reason)
 
 
-async def save_deal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def save_deal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores the deal(s), their installments and reminders, and the call, in one go."""
-    await acknowledge(update)
+    if update.callback_query is not None:
+        await acknowledge(update)  # the summary stays in the chat as it was
     assert update.effective_chat is not None
     case = await store.planned_case(update, context)
     if case is None:
@@ -431,7 +530,8 @@ async def save_deal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 
 async def redo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Starts the recording over."""
-    await acknowledge(update)
+    if update.callback_query is not None:
+        await acknowledge(update)
     await store.save(update, context, S.OUTCOME, {})
     return await ask(update, context, S.OUTCOME)
 
@@ -440,8 +540,8 @@ async def receive_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> De
     """Stores the refused call with its note, then offers a reminder to call again."""
     note = None
     if update.callback_query is not None:
-        await acknowledge(update)
-    else:
+        await _tap(update, context, S.NOTE)
+    elif not typed.means_skip(_text(update)):
         try:
             note = clean_note(_text(update))
         except ParseError:
@@ -458,10 +558,17 @@ async def receive_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> De
     return await ask(update, context, S.CALL_AGAIN)
 
 
-async def call_again(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def call_again(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Queues a reminder to call again, or not."""
-    choice = await acknowledge(update)
+    return await _call_again(update, context, await _tap(update, context, S.CALL_AGAIN))
+
+
+async def _call_again(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, choice: str
+) -> DealState | int:
     assert update.effective_chat is not None
+    if choice != "no" and choice not in {value for _, value in t.CALL_AGAIN_BUTTONS}:
+        return await reask(update, context, t.USE_BUTTONS)
     svc = services(context)
     if choice == "no":
         await store.save(update, context, None, None)
@@ -487,20 +594,98 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return END
 
 
-async def reject_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
-    """Text where only a button answers."""
-    return await reask(update, context, t.USE_BUTTONS)
+async def typed_outcome(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
+    """ "谈好了" / "没谈成" typed instead of tapped."""
+    choice = typed.outcome(_text(update))
+    if choice is None:
+        return await reask(update, context, t.NOT_UNDERSTOOD_OUTCOME)
+    return await _outcome(update, context, choice)
+
+
+async def typed_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
+    """The debt's name ("花呗") typed instead of tapped."""
+    case = await store.planned_case(update, context)
+    if case is None:
+        return await ask(update, context, S.OUTCOME)
+    debt_id = typed.debt(_text(update), [(d.id, PRODUCT_NAMES[d.product]) for d in case.debts])
+    if debt_id is None:
+        return await reask(update, context, t.NOT_UNDERSTOOD_DEBT)
+    return await _debt(update, context, str(debt_id))
+
+
+async def typed_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
+    """ "分期" / "一次还清" / "先暂缓" / "按建议" typed instead of tapped."""
+    draft = await store.load(update, context)
+    choice = typed.kind(_text(update), suggested=bool(draft.get("suggested_available")))
+    if choice is None:
+        return await reask(update, context, t.NOT_UNDERSTOOD_KIND)
+    return await _kind(update, context, choice)
+
+
+async def typed_option(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
+    """One of the plan's options (or "自己填") typed instead of tapped."""
+    draft = await store.load(update, context)
+    options = [(key, label) for key, label in draft.get("options", [])]
+    choice = typed.option(_text(update), options)
+    if choice is None:
+        return await reask(update, context, t.USE_BUTTONS)
+    return await _option(update, context, choice)
+
+
+async def typed_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
+    """ "确认" / "好的" saves, "改一下" starts over; with a warning only an explicit word saves."""
+    case = await store.planned_case(update, context)
+    if case is None:
+        return await ask(update, context, S.OUTCOME)
+    draft = await store.load(update, context)
+    try:
+        _, _, warned = await _confirmation_view(update, context, case, draft)
+    except DealError as error:
+        return await _fix(update, context, draft, error)
+    choice = typed.confirmation(_text(update), warned=warned)
+    if choice == "save":
+        return await save_deal(update, context)
+    if choice == "redo":
+        return await redo(update, context)
+    if choice == "renegotiate":
+        return await renegotiate(update, context)
+    return await reask(update, context, t.CHOOSE_OVER if warned else t.NOT_UNDERSTOOD_CONFIRM)
+
+
+async def typed_call_again(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
+    """ "明天上午" / "不用了" typed instead of tapped."""
+    choice = typed.call_again(_text(update))
+    if choice is None:
+        return await reask(update, context, t.USE_BUTTONS)
+    return await _call_again(update, context, choice)
 
 
 async def reject_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stickers, photos, voice: only text is understood."""
-    return await reask(update, context, NOT_TEXT)
+    return await reask(update, context, t.NOT_TEXT, hint=True)
 
 
 async def reject_stale(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """A button of an earlier question."""
     await acknowledge(update)
-    return await reask(update, context, STALE_BUTTON)
+    return await reask(update, context, t.STALE, hint=True)
+
+
+async def back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
+    """/back: the previous question of the recording, with every answer kept."""
+    state = await _current_state(update, context)
+    case = await store.planned_case(update, context)
+    if case is None:
+        return await ask(update, context, state)
+    draft = await store.load(update, context)
+    if state == S.CALL_AGAIN:
+        return await reask(update, context, t.BACK_CALL_SAVED)
+    target = previous_state(state, draft, debts=len(case.debts))
+    if target is None:
+        return await reask(update, context, t.BACK_FIRST)
+    draft.pop("fixing", None)
+    await store.save(update, context, target, draft)
+    return await ask(update, context, target)
 
 
 async def leave_for_intake(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

@@ -61,7 +61,7 @@ def question(state: DealState, draft: dict[str, Any], case: CaseRecord) -> Quest
     if state == S.FIRST_DUE:
         return t.ASK_FIRST_DUE, None
     if state == S.DUE_DAY:
-        day = _default_due_day(draft)
+        day = default_due_day(draft)
         markup = grid([(t.SAME_DAY_BUTTON.format(day=day), f"deal:dueday:{day}")]) if day else None
         return t.ASK_DUE_DAY, markup
     if state == S.PAUSE_UNTIL:
@@ -81,7 +81,7 @@ def question(state: DealState, draft: dict[str, Any], case: CaseRecord) -> Quest
     return "", None  # CONFIRM is rendered from the computed installments
 
 
-def _default_due_day(draft: dict[str, Any]) -> int | None:
+def default_due_day(draft: dict[str, Any]) -> int | None:
     first = draft.get("first_due")
     if isinstance(first, str):
         return date.fromisoformat(first).day

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any
 
 
 class DealState(IntEnum):
@@ -21,3 +22,43 @@ class DealState(IntEnum):
     CONFIRM = 113
     CALL_AGAIN = 114
     SUGGESTED_WHICH = 115
+
+
+def previous_state(state: DealState, draft: dict[str, Any], *, debts: int) -> DealState | None:
+    """Where /back goes from ``state``, given the answers so far; None at the first question.
+
+    The path depends on the answers: refused calls go outcome → 工号 → note; agreed ones
+    outcome → (which debt, if several) → kind → that kind's questions → 工号 → summary.
+    """
+    S = DealState
+    kind = draft.get("kind")
+    before_kind = S.WHICH_DEBT if debts > 1 else S.OUTCOME
+    if state in (S.OUTCOME, S.CALL_AGAIN):
+        return None
+    if state == S.WHICH_DEBT:
+        return S.OUTCOME
+    if state == S.KIND:
+        return before_kind
+    if state in (S.SUGGESTED_WHICH, S.PAUSE_UNTIL, S.SINGLE_AMOUNT):
+        return S.KIND
+    if state == S.PERIODS:
+        return S.PAUSE_UNTIL if kind == "pause_then_installments" else S.KIND
+    if state == S.AMOUNT:
+        return S.PERIODS
+    if state == S.FIRST_DUE:
+        return S.AMOUNT
+    if state == S.DUE_DAY:
+        return S.AMOUNT if kind == "pause_then_installments" else S.FIRST_DUE
+    if state == S.SINGLE_DATE:
+        return S.SINGLE_AMOUNT
+    if state == S.STAFF_ID:
+        if draft.get("outcome") == "refused":
+            return S.OUTCOME
+        if kind == "suggested":
+            return S.SUGGESTED_WHICH
+        if kind == "single":
+            return S.SINGLE_DATE
+        return S.DUE_DAY
+    if state in (S.NOTE, S.CONFIRM):
+        return S.STAFF_ID
+    return None

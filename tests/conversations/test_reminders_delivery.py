@@ -167,8 +167,8 @@ async def test_settings_move_and_mute_reminders(bot: Bot, clock: Clock, with_dea
     alice = with_deal
     await alice.send("/settings")
     assert "提前 3 天、提前 1 天" in alice.last_text
-    await alice.tap("晚上21点")
-    assert "晚上 21 点" in alice.last_text
+    await alice.tap("晚上9点")
+    assert "提前提醒（晚上9点）" in alice.last_text
     assert (await sweep(bot, clock, at("2026-12-07", 20, 0))).sent == 0
     assert (await sweep(bot, clock, at("2026-12-07", 21, 0))).sent == 1
     await alice.send("/settings")
@@ -324,7 +324,7 @@ async def test_changing_settings_after_a_reminder_does_not_repeat_it(
     assert (await sweep(bot, clock, at("2026-12-10", 9, 0))).sent == 1  # the due-day reminder
     clock.now = at("2026-12-10", 9, 30)
     await alice.send("/settings")
-    await alice.tap("早上10点")
+    await alice.tap("上午10点")
     assert (await sweep(bot, clock, at("2026-12-10", 10, 0))).sent == 0
 
 

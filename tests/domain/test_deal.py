@@ -273,6 +273,16 @@ def test_pause_first_due_laws(pause_until, due_day):
         ("今天", TODAY),
         ("就是下个月10号吧", date(2026, 12, 10)),
         (" 12月 10日 ", date(2026, 12, 10)),
+        # a year word and a month's end, as people say them (issue 9)
+        ("明年3月底", date(2027, 3, 31)),
+        ("明年2月底", date(2027, 2, 28)),
+        ("3月底", date(2027, 3, 31)),
+        ("11月底", date(2026, 11, 30)),
+        ("明年3月10日", date(2027, 3, 10)),
+        ("今年12月1号", date(2026, 12, 1)),
+        ("月底", date(2026, 11, 30)),
+        ("下个月底", date(2026, 12, 31)),
+        ("下下个月底", date(2027, 1, 31)),
     ],
 )
 def test_due_dates(text, expected):
@@ -306,6 +316,9 @@ def test_day_of_month_skips_short_months():
         ("明年", ParseProblem.AMBIGUOUS_DATE),
         ("明年2月30日", ParseProblem.BAD_DATE),
         ("12月", ParseProblem.AMBIGUOUS_DATE),
+        ("13月底", ParseProblem.BAD_DATE),
+        ("明年2月30日", ParseProblem.BAD_DATE),
+        ("今年1月底", ParseProblem.IN_PAST),
         ("2037-01-01", ParseProblem.TOO_LARGE),
         ("x" * 500, ParseProblem.NOT_A_DATE),
     ],
@@ -425,11 +438,22 @@ def test_periods_rejections(text, problem):
         ("工号：A1023", "A1023"),
         ("工号 是 88231", "88231"),
         ("ＡＢ１２", "AB12"),
-        ("x" * 20, "x" * 20),
+        ("x1" * 6, "x1" * 6),
+        # the 工号 out of a sentence: never the sentence itself
+        ("客服小王，工号A1023", "A1023"),
+        ("客服小王 工号：A1023，态度还行", "A1023"),
+        ("客服编号88231号", "88231"),
+        ("ID: x77", "x77"),
+        ("工号abc", "abc"),
+        ("工号A1023，电话95188", "A1023"),
+        ("好像是8848", "8848"),
+        ("A-1023", "A-1023"),
         ("没有", None),
         ("不知道", None),
         ("跳过", None),
         ("忘了。", None),
+        ("工号没记住", None),
+        ("客服没说工号，我也忘了", None),
     ],
 )
 def test_staff_id(text, staff_id):
@@ -441,9 +465,12 @@ def test_staff_id(text, staff_id):
     [
         ("", ParseProblem.EMPTY),
         ("工号", ParseProblem.NOT_A_STAFF_ID),
-        ("x" * 21, ParseProblem.NOT_A_STAFF_ID),
+        ("x1" * 7, ParseProblem.NOT_A_STAFF_ID),  # 14: longer than any 工号
+        ("工号7", ParseProblem.NOT_A_STAFF_ID),  # one character
         ("小王", ParseProblem.NOT_A_STAFF_ID),
-        ("A-1023", ParseProblem.NOT_A_STAFF_ID),
+        ("ok", ParseProblem.NOT_A_STAFF_ID),  # letters alone, no digit, no 工号 before
+        ("8848 还是 9999", ParseProblem.NOT_A_STAFF_ID),  # which one?
+        ("客服说只能先还最低", ParseProblem.NOT_A_STAFF_ID),
     ],
 )
 def test_staff_id_rejections(text, problem):

@@ -134,7 +134,12 @@ def test_naive_datetimes_are_refused():
         (_sh(2026, 12, 10, 19, 29), "tonight", _sh(2026, 12, 10, 20)),
         (_sh(2026, 12, 10, 19, 30), "tonight", _sh(2026, 12, 10, 21, 30)),  # not > 30 min
         (_sh(2026, 12, 10, 19, 45), "tonight", _sh(2026, 12, 10, 21, 45)),
-        (_sh(2026, 12, 10, 20, 30), "tonight", _sh(2026, 12, 11, 8)),  # 22:30 is quiet
+        # two hours would be quiet: the last waking half hour, never the next morning
+        (_sh(2026, 12, 10, 20, 0), "tonight", _sh(2026, 12, 10, 21, 30)),
+        (_sh(2026, 12, 10, 20, 30), "tonight", _sh(2026, 12, 10, 21, 30)),
+        (_sh(2026, 12, 10, 21, 0), "tonight", _sh(2026, 12, 10, 21, 30)),
+        (_sh(2026, 12, 10, 21, 1), "tonight", None),  # too late: said so, not moved
+        (_sh(2026, 12, 10, 23, 0), "tonight", None),
         (_sh(2026, 12, 10, 2), "tonight", _sh(2026, 12, 10, 20)),
         (_sh(2026, 12, 10, 9), "tomorrow", _sh(2026, 12, 11, 9)),
         (_sh(2026, 12, 31, 23), "tomorrow", _sh(2027, 1, 1, 9)),
@@ -143,7 +148,7 @@ def test_naive_datetimes_are_refused():
 def test_snooze(now, choice, expected):
     got = snooze_until(now, choice, DEFAULT_PREFS, SHANGHAI)
     assert got == expected
-    assert got.tzinfo is UTC
+    assert got is None or got.tzinfo is UTC
 
 
 def test_snooze_uses_the_users_zone_whatever_now_is_in():
@@ -252,8 +257,14 @@ def test_reminders_respect_quiet_hours(due, prefs, zone):
 def test_snooze_respects_quiet_hours(now, prefs, zone, choice):
     tz = ZoneInfo(zone)
     at = snooze_until(now, choice, prefs, tz)
+    if at is None:  # only "tonight" can be too late, and only late in the evening
+        assert choice == "tonight"
+        assert now.astimezone(tz).hour >= 21
+        return
     assert _in_waking_hours(at, tz)
     assert at > now
+    if choice == "tonight":  # tonight is tonight: never the next morning
+        assert at.astimezone(tz).date() == now.astimezone(tz).date()
 
 
 @given(

@@ -146,7 +146,7 @@ def test_sigkill_mid_intake_loses_no_acknowledged_answer(api: FakeBotApi, tmp_pa
         assert "6,000 元" in summary and "4,000 元" in summary
         plan = phone.tap("确认", replies=6)
         texts = "\n".join(m["text"] for m in api.sent_messages(USER)[-6:])
-        assert "向支付宝申请分期" in texts and "停息挂账" in texts
+        assert "向支付宝申请分期" in texts and "不借新债还旧债" in texts
         assert plan
         script = phone.tap("花呗的通话稿", replies=5)
         texts = "\n".join(m["text"] for m in api.sent_messages(USER)[-5:])

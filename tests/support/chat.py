@@ -153,10 +153,17 @@ class Chat:
 
     def _keyboards(self) -> dict[int, list[tuple[str, str]]]:
         """Each message's buttons as they are now (edits replace them)."""
-        current: dict[int, list[tuple[str, str]]] = {}
+        return {m: [b for row in rows for b in row] for m, rows in self._rows().items()}
+
+    def _rows(self) -> dict[int, list[list[tuple[str, str]]]]:
+        current: dict[int, list[list[tuple[str, str]]]] = {}
         for message in self.seen:
-            current[message.message_id] = message.flat_buttons
+            current[message.message_id] = message.buttons
         return current
+
+    def buttons_of(self, message_id: int) -> list[str]:
+        """The labels under one message, as they are now."""
+        return [label for label, _ in self._keyboards().get(message_id, [])]
 
     def _latest_keyboard(self) -> tuple[int, list[tuple[str, str]]] | None:
         current = self._keyboards()
@@ -180,6 +187,10 @@ class Chat:
         return await self.tap_data(matches[0], message_id)
 
     async def tap_data(self, data: str, message_id: int) -> list[SentMessage]:
+        # Telegram sends the message's keyboard along with the tap
+        buttons = self._rows().get(message_id)
         return await self._process(
-            callback_update(self.user_id, data, message_id=message_id, chat_id=self.chat_id)
+            callback_update(
+                self.user_id, data, message_id=message_id, chat_id=self.chat_id, buttons=buttons
+            )
         )

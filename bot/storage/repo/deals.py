@@ -24,6 +24,7 @@ __all__ = [
     "list_calls",
     "load_deal_draft",
     "mark_paid",
+    "products_by_agreement",
     "record_call",
     "save_deal_draft",
     "set_amount_question",
@@ -141,6 +142,23 @@ async def list_calls(conn: aiosqlite.Connection, user_id: int, limit: int = 20) 
     ) as cursor:
         rows = await cursor.fetchall()
     return [CallRecord(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4]) for r in rows]
+
+
+async def products_by_agreement(conn: aiosqlite.Connection, user_id: int) -> dict[str, list[str]]:
+    """The products of the user's deals (active or replaced), keyed by when they were agreed.
+
+    A saved deal and its call share one timestamp, so /calls can name the debt of each call.
+    """
+    async with conn.execute(
+        "SELECT d.agreed_at, b.product FROM deals d JOIN debts b ON b.id = d.debt_id"
+        " WHERE d.user_id = ? ORDER BY d.id",
+        (user_id,),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    found: dict[str, list[str]] = {}
+    for agreed_at, product in rows:
+        found.setdefault(agreed_at, []).append(product)
+    return found
 
 
 async def create_deal(

@@ -44,5 +44,5 @@ def at_hand(materials: Sequence[Material]) -> str:
 def render_checklist(materials: Sequence[Material]) -> str:
     lines = ["<b>材料清单</b>", "提前备好，对方要时再给："]
     lines += [f"· {MATERIAL_NAMES[m]}" for m in materials]
-    lines.append("材料只通过官方渠道提交，不要发给自称能帮你协商的人。伪造证明材料可能违法。")
+    lines.append("对方要材料时，按客服说的方式提交。伪造证明材料可能违法。")
     return "\n".join(lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.deal import DealProblem
+from conversations.deal.states import DealState
 
 NEED_PLAN = "先发 /start 把情况填完，拿到方案和通话稿，打完电话再来记录。"
 ASK_OUTCOME = "打完电话了吗？这次结果怎么样？"
@@ -24,7 +25,7 @@ KIND_PAUSE = "先暂缓，再分期"
 KIND_SINGLE = "一次还清"
 
 ASK_PERIODS = "一共分几期？比如 12 或 十二期。"
-ASK_AMOUNT = "每期还多少元？\n如果对方说的是总数，就写“共”加总数，比如“共23500”，我帮你平分到分。"
+ASK_AMOUNT = "每期还多少元？\n如果对方说的是总数，就写“共”加总数，比如“共23500”，我来算出每期多少。"
 ASK_FIRST_DUE = "第一期哪天还？比如 12月10日 或 下个月10号。"
 ASK_DUE_DAY = "以后每月几号还？"
 SAME_DAY_BUTTON = "每月 {day} 号"
@@ -87,6 +88,48 @@ CALL_AGAIN_DECLINED = "好的。需要时发 /deal 再记录。"
 
 CANCELLED = "好，先不记录了。需要时发 /deal。"
 USE_BUTTONS = "请点下面的按钮选一个。"
+STALE = "这个按钮已经过期了。"
+NOT_TEXT = "我只能看懂文字。"
+NOT_UNDERSTOOD_OUTCOME = "没看懂。谈好了，还是没谈成？点下面的按钮，或者直接写“谈好了”。"
+NOT_UNDERSTOOD_DEBT = "没看懂是哪一笔，点下面的按钮，或者写名字，比如“花呗”。"
+NOT_UNDERSTOOD_KIND = "没看懂，点下面的按钮选一个，或者写“分期”“一次还清”。"
+NOT_UNDERSTOOD_CONFIRM = "对的话写“确认”，要改就写“重新填”，或者点下面的按钮。"
+CHOOSE_OVER = "要仍然保存，还是先不存、再去谈？点下面的按钮，或写“仍然保存”“先不存”。"
+STAFF_ID_PROBLEM = "没找到工号。工号一般是字母和数字，比如 A1234；不知道就点“跳过”。"
+NOT_A_DATE = "没看懂这个日期，请写成 12月10日 或 下个月10号 这样。"
+BAD_DATE = "这个日期对不上，请再核对一下，比如 12月10日。"
+BACK_FIRST = "已经是第一个问题了。"
+BACK_CALL_SAVED = "这次通话已经记下了，不能再回去改。要我提醒你再打一次吗？"
+
+# A tapped question becomes its answer: "通话结果：谈好了 ✓" (the tick is added on screen).
+ECHO = "{question}：{answer}"
+ECHO_QUESTIONS: dict[DealState, str] = {
+    DealState.OUTCOME: "通话结果",
+    DealState.WHICH_DEBT: "这次谈的",
+    DealState.KIND: "谈好的方式",
+    DealState.SUGGESTED_WHICH: "谈好的方案",
+    DealState.DUE_DAY: "以后每月还款日",
+    DealState.STAFF_ID: "客服工号",
+    DealState.NOTE: "对方怎么说",
+}
+# The question in brief, after a reason that does not say what to answer (a sticker …).
+SHORT_QUESTIONS: dict[DealState, str] = {
+    DealState.OUTCOME: "这次结果怎么样？",
+    DealState.WHICH_DEBT: "这次谈的是哪一笔？",
+    DealState.KIND: "谈好的是哪一种？",
+    DealState.SUGGESTED_WHICH: "谈好的是方案里的哪一种？",
+    DealState.PERIODS: "一共分几期？",
+    DealState.AMOUNT: "每期还多少元？",
+    DealState.FIRST_DUE: "第一期哪天还？",
+    DealState.DUE_DAY: "以后每月几号还？",
+    DealState.PAUSE_UNTIL: "暂缓到哪天为止？",
+    DealState.SINGLE_AMOUNT: "一次还多少元？",
+    DealState.SINGLE_DATE: "哪天还？",
+    DealState.STAFF_ID: "客服的工号是多少？",
+    DealState.NOTE: "对方怎么说的？",
+    DealState.CONFIRM: "请核对上面的约定。",
+    DealState.CALL_AGAIN: "要我提醒你再打一次吗？",
+}
 PERIODS_PROBLEM = "请写一共几期，1 到 120 之间的整数，比如 12。"
 NOTE_TOO_LONG = "写得有点长了，请控制在 200 个字以内。"
 

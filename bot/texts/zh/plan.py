@@ -34,12 +34,9 @@ from bot.texts.zh.names import DEBT_NAMES
 # A penalty this small is not worth a call of its own.
 SMALL_PENALTY_FEN = 1_000
 
-SAFETY = (
-    "<i>{asks}同不同意由{lender}决定。"
-    "协商是免费的，自己就能办，不要付钱给任何“代理协商”。"
-    "说能“停息挂账”“征信修复”“反催收”，或叫你“别接平台电话”的，都是骗局信号。"
-    "不借新债还旧债。还款只走{channel}。</i>"
-)
+# The scam warning is said where the person decides (the welcome, each call script, the
+# "agencies" worry), not again under the plan: here only what the plan itself implies.
+SAFETY = "<i>{asks}同不同意由{lender}决定。不借新债还旧债。</i>"
 
 HELP_LINES: dict[HelpPointer, str] = {
     HelpPointer.LEGAL_AID: "· 法律上的疑问：打 <b>12348</b> 公共法律服务热线，免费咨询",
@@ -83,13 +80,6 @@ def debt_labels(facts: CaseFacts) -> tuple[str, ...]:
 def _lender_name(plan: Plan) -> str:
     kinds = dict.fromkeys(p.lender.kind for p in plan.lenders)
     return "、".join(LENDER_NAMES[k] for k in kinds)
-
-
-def _channel(plan: Plan) -> str:
-    kinds = list(dict.fromkeys(p.lender.kind for p in plan.lenders))
-    if len(kinds) == 1:
-        return CHANNELS[kinds[0]]
-    return "各家的官方App或渠道"
 
 
 def _due_rule(facts: CaseFacts, plan: Plan, payday: int | None) -> str:
@@ -435,7 +425,7 @@ def render_plan(facts: CaseFacts, plan: Plan) -> tuple[str, ...]:
         first = _pause(plan)
     quick = plan.kind in (Recommendation.PAY_NOW, Recommendation.PART_NOW)
     asks = "减免罚息是向对方提出的申请，" if quick else "以上都是向对方提出的申请，"
-    safety = SAFETY.format(asks=asks, lender=_lender_name(plan), channel=_channel(plan))
+    safety = SAFETY.format(asks=asks, lender=_lender_name(plan))
     return (
         first,
         _budget(facts, plan),

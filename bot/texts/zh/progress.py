@@ -9,6 +9,7 @@ from bot.domain.progress import InstallmentStatus, Progress, progress_bar
 from bot.storage.repo import InstallmentRecord
 from bot.texts.zh.fmt import cn_date
 from bot.texts.zh.names import PRODUCT_NAMES
+from bot.texts.zh.settings import clock_hour
 
 ICONS = {
     InstallmentStatus.PAID: "✅",
@@ -83,18 +84,67 @@ def render_status(
     return "\n".join(lines)
 
 
+PLAN_PAGE_SIZE = 12  # a phone screen, and a year of monthly installments
+
+
+def plan_pages(count: int) -> int:
+    return max(1, -(-count // PLAN_PAGE_SIZE))
+
+
 def render_plan_list(
-    items: list[InstallmentRecord], statuses: list[InstallmentStatus], today: date
+    items: list[InstallmentRecord],
+    statuses: list[InstallmentStatus],
+    today: date,
+    page: int = 0,
 ) -> str:
+    """One page of every installment (12 a page), with where the page is when there are more."""
     lines = ["<b>全部分期</b>（✅已还 ⏳未到 ⏰今天 ❗已过期未标记）"]
-    lines.extend(
-        installment_line(item, status, today) for item, status in zip(items, statuses, strict=True)
-    )
+    pages = plan_pages(len(items))
+    start = page * PLAN_PAGE_SIZE
+    shown = list(zip(items, statuses, strict=True))[start : start + PLAN_PAGE_SIZE]
+    lines.extend(installment_line(item, status, today) for item, status in shown)
+    if pages > 1:
+        lines.append(
+            PLAN_PAGE.format(
+                page=page + 1,
+                pages=pages,
+                first=start + 1,
+                last=start + len(shown),
+                count=len(items),
+            )
+        )
     return "\n".join(lines)
+
+
+PLAN_PAGE = "第 {page}/{pages} 页（第 {first}–{last} 期，共 {count} 期）"
+PREVIOUS_PAGE_BUTTON = "◀ 上一页"
+NEXT_PAGE_BUTTON = "下一页 ▶"
 
 
 NO_DEAL_PLAN = "还没有记录约定。打完电话谈好后，发 /deal 记下来，我就能按期提醒你。"
 MARK_PAID_BUTTON = "✅ {product}第{number}期已还"
 CALENDAR_BUTTON = "📅 导入手机日历"
-CALENDAR_CAPTION = "📅 用手机打开这个文件，就能把每期还款日加到日历里（带提醒）。"
+CALENDAR_CAPTION = "📅 用手机打开这个文件，就能把每期还款日加到日历里，带提醒：{alarms}。"
+CALENDAR_CAPTION_NO_ALARMS = (
+    "📅 用手机打开这个文件，就能把每期还款日加到日历里。"
+    "现在没有开启提醒，所以日历里不带闹钟；想要的话在 /settings 打开提醒，再导出一次。"
+)
+CALENDAR_LEADS = "提前{days}的{hour}"
+CALENDAR_DUE_DAY = "还款日当天{hour}"
+
+
+def calendar_caption(lead_days: list[int], evening_hour: int, due_day_hour: int | None) -> str:
+    """The .ics caption, naming exactly the alarms the file holds (none: says so)."""
+    parts = []
+    if lead_days:
+        each = [f"{d}天" for d in sorted(lead_days, reverse=True)]
+        days = each[0] if len(each) == 1 else "、".join(each[:-1]) + "和" + each[-1]
+        parts.append(CALENDAR_LEADS.format(days=days, hour=clock_hour(evening_hour)))
+    if due_day_hour is not None:
+        parts.append(CALENDAR_DUE_DAY.format(hour=clock_hour(due_day_hour)))
+    if not parts:
+        return CALENDAR_CAPTION_NO_ALARMS
+    return CALENDAR_CAPTION.format(alarms="，".join(parts))
+
+
 CALENDAR_FILENAME = "还款提醒.ics"

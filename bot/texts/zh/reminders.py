@@ -24,8 +24,8 @@ CANNOT_PAY_BUTTON = "❓ 还不上怎么办"
 NOT_PAID_BUTTON = "还没有"
 OTHER_AMOUNT_BUTTON = "金额不一样"
 UNDO_BUTTON = "↩️ 撤销"
-TONIGHT_BUTTON = "今晚"
-TOMORROW_BUTTON = "明天"
+TONIGHT_BUTTON = "今晚 {time}"
+TOMORROW_BUTTON = "明天 {time}"
 SCRIPT_BUTTON = "📞 看通话稿"
 RECORD_CALL_BUTTON = "📝 记录通话结果"
 
@@ -36,6 +36,11 @@ PAID_ALL = "全部 {count} 期都还完了。坚持下来不容易，辛苦了�
 PAID_UNDONE = "已撤销：{product} 第 {number}/{count} 期改回“未还”。"
 ASK_PAID_AMOUNT = "这一期实际还了多少元？直接写数字，比如 1679。"
 SNOOZE_ASK = "什么时候再提醒你？"
+SNOOZE_TONIGHT_GONE = "今晚太晚了，晚上10点以后我不打扰你。明天早上再提醒你吗？"
+SNOOZE_TOO_LATE = (
+    "今晚太晚了，晚上10点以后我不打扰你；今天就是还款日，明天再提醒就过了。"
+    "还好了点“已还”，还不上就点“还不上怎么办”。"
+)
 SNOOZED = "好，{when}再提醒你。"
 INSTALLMENT_GONE = "这一期已经不在你的还款计划里了。发 /plan 看最新的计划。"
 

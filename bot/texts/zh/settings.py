@@ -4,10 +4,10 @@ from __future__ import annotations
 
 SETTINGS = (
     "<b>提醒设置</b>\n"
-    "提前提醒（晚上 {evening} 点）：{leads}\n"
-    "还款日当天（早上 {morning} 点）：{due_day}\n"
+    "提前提醒（{evening}）：{leads}\n"
+    "还款日当天（{morning}）：{due_day}\n"
     "{muted}\n\n"
-    "晚上 10 点到早上 8 点之间不会打扰你。点下面的按钮修改。"
+    "晚上10点到早上8点之间不会打扰你。点下面的按钮修改。"
 )
 LEADS_NONE = "不提前提醒"
 LEAD_ITEM = "提前 {days} 天"
@@ -15,8 +15,8 @@ ON = "开"
 OFF = "关"
 MUTED = "🔕 提醒已暂停（错过还款日时仍会问你一次）"
 ACTIVE = "🔔 提醒已开启"
-MORNING_BUTTON = "早上{hour}点"
-EVENING_BUTTON = "晚上{hour}点"
+# every reminder switched off one by one: say so, not "已开启"
+NONE_ON = "🔕 现在没有开启任何提醒（错过还款日时仍会问你一次）"
 LEAD_BUTTON = "提前{days}天"
 DUE_DAY_BUTTON = "当天提醒"
 MUTE_BUTTON = "🔕 暂停全部提醒"
@@ -25,9 +25,26 @@ CHECKED = "✓ "
 SAVED = "已更新，之后的提醒按新设置发送。"
 NEED_START = "先发 /start 开始吧。"
 
+
+def clock_hour(hour: int) -> str:
+    """A whole hour as people say it: ``9`` -> ``"早上9点"``, ``18`` -> ``"晚上6点"``."""
+    if hour < 6:
+        return f"凌晨{hour}点"
+    if hour < 10:
+        return f"早上{hour}点"
+    if hour < 12:
+        return f"上午{hour}点"
+    if hour == 12:
+        return "中午12点"
+    if hour < 18:
+        return f"下午{hour - 12}点"
+    return f"晚上{hour - 12}点"
+
+
 CALLS_NONE = "还没有通话记录。打完电话后发 /deal 记下来。"
 CALLS_TITLE = "<b>通话记录</b>"
 CALL_LINE = "{when} · {outcome}"
+CALL_DEBTS = "（{debts}）"
 CALL_STAFF = " · 工号 {staff}"
 CALL_NOTE = "\n   {note}"
 OUTCOMES = {"agreed": "✅ 谈好了", "refused": "❌ 没谈成"}
