@@ -20,10 +20,9 @@ from enum import StrEnum
 from dateutil.relativedelta import relativedelta
 
 from bot.domain.parsing import (
-    MONTH_PART,
+    MONTH_START_OR_MIDDLE,
     ParseError,
     ParseProblem,
-    month_end_written,
     month_part_day,
     normalize,
     to_decimal,
@@ -226,10 +225,8 @@ _YEAR_MONTH_DAY = re.compile(rf"(今年|明年|后年)({_DAY_NUM})月({_DAY_NUM}
 _MONTH_END = re.compile(rf"(今年|明年|后年)?({_DAY_NUM})月份?[底末]")
 _RELATIVE_MONTH_END = re.compile(r"(下下个?月|下个?月|本月|这个?月)[底末]|月[底末]")
 _MONTH_ONLY = re.compile(rf"{_DAY_NUM}月份?")
-_NEXT_YEAR = ("明年", "下一年")
-_NEXT_YEAR_WORD = re.compile(r"^(?:明年|下一年)的?")
 # "3月底", "下个月初", "月底": a part of a month stands for one of its days
-_PART_OF_MONTH = re.compile(rf"((?:下下个?|下个?|本|这个?)?月|{_DAY_NUM}月){MONTH_PART}")
+_PART_OF_MONTH = re.compile(rf"((?:下下个?|下个?|本|这个?)?月|{_DAY_NUM}月){MONTH_START_OR_MIDDLE}")
 # anything that could be a date has a digit, a numeral or a day word in it
 _DATE_SHAPED = re.compile(r"[0-9零〇一二两三四五六七八九十]|[今明后昨前]天|[今明]日|[月年]")
 _NAMED_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3}
@@ -281,11 +278,9 @@ def parse_due_date(text: str, today: date) -> date:
         raise ParseError(ParseProblem.EMPTY, text)
     if not _DATE_SHAPED.search(s):
         raise ParseError(ParseProblem.NOT_A_DATE, text)  # "不知道", "还没定": not a date
-    next_year = s.startswith(_NEXT_YEAR)
-    if next_year:
-        s = _NEXT_YEAR_WORD.sub("", s, count=1)
+    # "3月中旬", "下个月初": the day that part of the month stands for (底 is read below)
     s = _PART_OF_MONTH.sub(lambda m: f"{_this_month(m[1])}{month_part_day(m[2])}号", s)
-    due = _date_next_year(s, today, text) if next_year else _parse_date(s, today, text)
+    due = _parse_date(s, today, text)
     if due < today:
         raise ParseError(ParseProblem.IN_PAST, text)
     if due > today + relativedelta(years=MAX_YEARS_AHEAD):
@@ -295,21 +290,6 @@ def parse_due_date(text: str, today: date) -> date:
 
 def _this_month(month: str) -> str:
     return "本月" if month == "月" else month
-
-
-def _date_next_year(s: str, today: date, text: str) -> date:
-    """ "明年3月底", "明年3月15号": that month and day in the coming calendar year."""
-    m = _MONTH_DAY.fullmatch(s)
-    if m is None:
-        raise ParseError(ParseProblem.AMBIGUOUS_DATE, text)  # "明年": which day?
-    month = _small_int(m[1], ParseProblem.BAD_DATE, text)
-    day = _small_int(m[2], ParseProblem.BAD_DATE, text)
-    if not 1 <= month <= 12 or not 1 <= day <= 31:
-        raise ParseError(ParseProblem.BAD_DATE, text)
-    first = date(today.year + 1, month, 1)
-    if day > calendar.monthrange(first.year, month)[1] and not month_end_written(text):
-        raise ParseError(ParseProblem.BAD_DATE, text)  # 明年2月30日
-    return first + relativedelta(day=day)
 
 
 def _parse_date(s: str, today: date, text: str) -> date:
@@ -352,14 +332,11 @@ def _parse_date(s: str, today: date, text: str) -> date:
         return today.replace(day=1) + relativedelta(months=ahead, day=31)
     if m := _MONTH_DAY.fullmatch(s):
         month = _small_int(m[1], ParseProblem.BAD_DATE, text)
-        day = _small_int(m[2], ParseProblem.BAD_DATE, text)
-        if day == 31 and 1 <= month <= 12 and month_end_written(text):
-            return _next_month_end(month, today)
-        return _next_month_day(month, day, today, text)
+        return _next_month_day(month, _small_int(m[2], ParseProblem.BAD_DATE, text), today, text)
     if m := _DAY_OF_MONTH.fullmatch(s):
         return _next_day_of_month(_small_int(m[1], ParseProblem.BAD_DATE, text), today, text)
-    if _MONTH_ONLY.fullmatch(s):
-        raise ParseError(ParseProblem.AMBIGUOUS_DATE, text)  # which day of that month?
+    if _MONTH_ONLY.fullmatch(s) or s in _YEAR_WORDS:
+        raise ParseError(ParseProblem.AMBIGUOUS_DATE, text)  # which day of that month/year?
     raise ParseError(ParseProblem.BAD_DATE, text)
 
 
@@ -385,14 +362,6 @@ def _next_month_day(month: int, day: int, today: date, text: str) -> date:
         if candidate >= today:
             return candidate
     raise ParseError(ParseProblem.BAD_DATE, text)  # unreachable: see the range above
-
-
-def _next_month_end(month: int, today: date) -> date:
-    """The last day of the next such month on or after today (2月底: 28 or 29)."""
-    year = today.year
-    while (end := date(year, month, calendar.monthrange(year, month)[1])) < today:
-        year += 1
-    return end
 
 
 def _next_day_of_month(day: int, today: date, text: str) -> date:

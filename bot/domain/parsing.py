@@ -110,6 +110,7 @@ def _cn2an_decimal(numeral: str) -> Decimal | None:
 
 # "10月底", "下个月初", "11月中旬": a part of a month stands for one of its days
 MONTH_PART = r"(底|末|初|中旬|中|上旬|下旬)"
+MONTH_START_OR_MIDDLE = r"(初|中旬|中|上旬|下旬)"
 _MONTH_PART_DAY = {"初": 1, "上旬": 5, "中": 15, "中旬": 15, "下旬": 25}
 
 

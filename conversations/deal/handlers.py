@@ -307,7 +307,7 @@ async def _receive_date(
     try:
         day = parse_due_date(_text(update), services(context).today())
     except ParseError as error:
-        return await reask(update, context, typed.date_problem(_text(update), error.problem))
+        return await reask(update, context, typed.date_problem(error.problem))
     return await advance(update, context, next_state, **{field: day.isoformat()})
 
 

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from bot.domain.parsing import ParseProblem
+from bot.domain.replies import Reply, typed_reply
 from bot.texts.zh import deal as t
 from bot.texts.zh.intake import problem_text
 
@@ -49,40 +50,6 @@ _AGREED = (
     "答应",
     "可以了",
     "搞定",
-)
-_SKIP = (
-    "跳过",
-    "不知道",
-    "没有",
-    "没有了",
-    "没",
-    "无",
-    "不清楚",
-    "忘了",
-    "没说",
-    "没什么",
-    "不记得",
-    "算了",
-    "不用",
-    "skip",
-)
-_YES = (
-    "确认",
-    "确定",
-    "好的",
-    "好",
-    "对",
-    "对的",
-    "是的",
-    "是",
-    "没问题",
-    "可以",
-    "行",
-    "ok",
-    "保存",
-    "没错",
-    "正确",
-    "嗯",
 )
 _REDO = ("改一下", "重新填", "重填", "重新", "不对", "错了", "修改", "改", "要改", "有错")
 _SAVE_ANYWAY = ("仍然保存", "还是保存", "照样保存", "保存", "就这样保存", "先保存", "已经签了")
@@ -177,7 +144,9 @@ def confirmation(text: str, *, warned: bool) -> str | None:
         if any(word in s for word in _SAVE_ANYWAY):
             return "save"
         return None
-    if s in _YES or any(s.startswith(word) for word in ("确认", "确定", "保存", "没问题")):
+    if typed_reply(text) is Reply.YES or any(
+        s.startswith(word) for word in ("确认", "确定", "保存", "没问题")
+    ):
         return "save"
     if any(word in s for word in _SAVE_ANYWAY):
         return "save"
@@ -202,7 +171,7 @@ def call_again(text: str) -> str | None:
 
 def means_skip(text: str) -> bool:
     """ "跳过", "不知道", "没有" … where a skip button is offered."""
-    return _clean(text) in _SKIP
+    return typed_reply(text) in (Reply.UNKNOWN, Reply.NO)
 
 
 def means_same_day(text: str) -> bool:
@@ -210,14 +179,9 @@ def means_same_day(text: str) -> bool:
     return _clean(text) in _SAME_DAY
 
 
-_DATE_HINTS = re.compile(r"[0-9零〇一二两三四五六七八九十月日号天底末年周]")
-
-
-def date_problem(text: str, problem: ParseProblem) -> str:
+def date_problem(problem: ParseProblem) -> str:
     """Why a date was refused, in words that fit what was typed."""
-    if problem is ParseProblem.BAD_DATE and not _DATE_HINTS.search(
-        unicodedata.normalize("NFKC", text)
-    ):
+    if problem is ParseProblem.NOT_A_DATE:
         return t.NOT_A_DATE  # not "这个日期不存在" for text that is no date at all
     if problem is ParseProblem.BAD_DATE:
         return t.BAD_DATE

@@ -1,8 +1,11 @@
 """What typed words mean at the deal recording's button questions (pure, no bot)."""
 
+from datetime import date
+
 import pytest
 
-from bot.domain.parsing import ParseProblem
+from bot.domain.deal import parse_due_date
+from bot.domain.parsing import ParseError, ParseProblem
 from conversations.deal import typed
 
 
@@ -63,5 +66,13 @@ def test_kind_debt_option_and_call_again() -> None:
 def test_skip_words_and_date_reasons() -> None:
     assert all(typed.means_skip(w) for w in ("跳过", "不知道", "没有", "没有了"))
     assert not typed.means_skip("客服说只能先还最低")
-    assert "没看懂这个日期" in typed.date_problem("随便", ParseProblem.BAD_DATE)
-    assert "不存在" not in typed.date_problem("2月30日", ParseProblem.BAD_DATE)
+    assert "没看懂这个日期" in typed.date_problem(_problem_of("随便"))
+    assert "不存在" not in typed.date_problem(_problem_of("2月30日"))
+
+
+def _problem_of(text: str) -> ParseProblem:
+    try:
+        parse_due_date(text, date(2026, 12, 2))
+    except ParseError as error:
+        return error.problem
+    raise AssertionError(f"{text!r} was read as a date")
