@@ -11,9 +11,10 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot import keyboards
+from bot import callbacks, keyboards
 from bot.domain.models import CaseFacts
 from bot.domain.plan import Plan, build_plan
+from bot.handlers.taps import answer
 from bot.services import Services, services
 from bot.storage import repo
 from bot.storage.repo import CaseRecord
@@ -21,7 +22,6 @@ from bot.texts.zh import common as c
 from bot.texts.zh.documents import CaseDocuments, case_documents
 
 TELEGRAM_TEXT_LIMIT = 4096
-CALLBACK_PATTERN = r"^case:(plan|checklist|script|chat)(:\d+)?$"
 
 
 def plan_for(facts: CaseFacts, svc: Services) -> Plan:
@@ -66,7 +66,7 @@ async def show_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     """Shows the plan, a script, its chat version or the checklist again."""
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
-    await query.answer()
+    await answer(query)
     conn = await services(context).database.connection()
     case = await repo.open_case(conn, update.effective_user.id)
     facts = case.facts() if case is not None and case.status == "planned" else None
@@ -74,9 +74,7 @@ async def show_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await _send_all(update, (c.NO_PLAN_YET,))
         return
     docs = documents(facts, services(context))
-    parts = query.data.split(":")  # case:<what>[:<lender index>]
-    what = parts[1]
-    index = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
+    what, index = callbacks.read_case(update)
     if what in ("script", "chat") and index is None and len(docs.lenders) == 1:
         index = 0
     if what in ("script", "chat") and (index is None or index >= len(docs.lenders)):

@@ -7,7 +7,7 @@ import io
 from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes
 
-from bot import keyboards
+from bot import callbacks, keyboards
 from bot.calendar_export import installments_calendar
 from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.parsing import ParseError
@@ -28,9 +28,7 @@ from bot.texts.zh.names import PRODUCT_NAMES
 
 def _installment_id(update: Update) -> int:
     """The installment id in callback data ``rem:<action>:<id>[:<more>]``."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    return int(query.data.split(":")[2])
+    return callbacks.installment_id(update)
 
 
 async def _installment(

@@ -8,6 +8,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
+from bot import callbacks as cb
 from bot import keyboards
 from bot.domain.deal import (
     DealError,
@@ -130,17 +131,19 @@ async def choose_outcome(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def choose_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores which of the user's debts this deal is for."""
-    choice = await acknowledge(update)
+    await acknowledge(update)
+    debt_id = cb.DEAL_DEBT.read(update)
     case = await store.planned_case(update, context)
     ids = {d.id for d in case.debts} if case else set()
-    if not choice.isdigit() or int(choice) not in ids:
+    if debt_id not in ids:
         return await reask(update, context, t.USE_BUTTONS)
-    return await advance(update, context, S.KIND, debt_ids=[int(choice)])
+    return await advance(update, context, S.KIND, debt_ids=[debt_id])
 
 
 async def choose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores the kind of deal and asks its first detail (for the plan: which option)."""
-    kind = DealKind(await acknowledge(update))
+    await acknowledge(update)
+    kind = cb.DEAL_KIND.read(update)
     if kind == DealKind.SUGGESTED:
         case = await store.planned_case(update, context)
         facts = case.facts() if case else None
@@ -245,7 +248,8 @@ async def receive_single_amount(
 
 async def tap_due_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Keeps the day of the first due date as the monthly due day."""
-    day = int(await acknowledge(update))
+    await acknowledge(update)
+    day = cb.DUE_DAY.read(update)
     return await advance(update, context, S.STAFF_ID, due_day=day)
 
 

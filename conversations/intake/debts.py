@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot import callbacks as cb
 from bot.domain.models import Product, RateBasis
 from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.overdue import parse_overdue_since
@@ -33,7 +34,7 @@ async def receive_product(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if query is not None:
         assert query.data is not None
         await acknowledge(update)
-        product = Product(query.data.rsplit(":", 1)[-1])
+        product = cb.PRODUCT.read(update)
     else:
         typed = _text(update).strip()
         found = [p for p, name in PRODUCT_NAMES.items() if name in typed and p != Product.OTHER]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
+from bot import callbacks as cb
 from bot.handlers.case import send_case_documents
 from bot.handlers.taps import acknowledge
 from bot.services import services
@@ -57,7 +58,7 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeSt
     query = update.callback_query
     assert query is not None and query.data is not None
     await acknowledge(update)
-    choice = query.data.rsplit(":", 1)[-1]
+    choice = cb.RESUME.read(update)
     svc = services(context)
     case = await store.current_case(update, context)
     if choice == "restart" or case is None:

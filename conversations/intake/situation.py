@@ -7,6 +7,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot import callbacks as cb
 from bot.domain.affordability import essentials_look_low
 from bot.domain.hardship import (
     MAX_NOTE_CHARS,
@@ -80,7 +81,7 @@ async def choose_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     query = update.callback_query
     assert query is not None and query.data is not None
     await acknowledge(update)
-    reason = HardshipReason(query.data.rsplit(":", 1)[-1])
+    reason = cb.REASON.read(update)
     if reason == HardshipReason.OTHER:
         return await _save_case(
             update, context, S.ASK_REASON, target=S.ASK_REASON_TEXT, hardship_reason=reason.value
@@ -121,8 +122,7 @@ async def choose_duration(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     query = update.callback_query
     assert query is not None and query.data is not None
     await acknowledge(update)
-    choice = query.data.rsplit(":", 1)[-1]
-    months = None if choice == "lasting" else int(choice)
+    months = cb.DURATION.read(update)
     return await _save_duration(update, context, months)
 
 
@@ -157,8 +157,7 @@ async def choose_payday(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     query = update.callback_query
     assert query is not None and query.data is not None
     await acknowledge(update)
-    choice = query.data.rsplit(":", 1)[-1]
-    payday = None if choice == "irregular" else int(choice)
+    payday = cb.PAYDAY.read(update)
     return await _save_case(update, context, S.ASK_PAYDAY, payday=payday, payday_answered=1)
 
 
