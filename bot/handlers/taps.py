@@ -23,7 +23,7 @@ _HARMLESS = (
 )
 
 
-def is_harmless(error: BaseException) -> bool:
+def is_harmless(error: object) -> bool:
     """Whether ``error`` is one of Telegram's normal refusals of an answer or edit of a tap."""
     return isinstance(error, BadRequest) and any(
         text in error.message.lower() for text in _HARMLESS

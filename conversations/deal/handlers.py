@@ -102,6 +102,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState
     """/deal or its button: asks how the call went."""
     if update.callback_query is not None:
         await acknowledge(update)
+    if await store.planned_case(update, context) is None:
+        return await ask(update, context, S.OUTCOME)  # no plan (or no user): says so, ends
     async with services(context).database.transaction() as conn:
         await repo.set_amount_question(conn, store.user_id_of(update), None)
     await store.save(update, context, S.OUTCOME, {})
