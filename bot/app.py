@@ -73,6 +73,8 @@ def build_application(
     application.bot_data[SERVICES_KEY] = services
 
     private = PRIVATE
+    # taps from groups, or from someone whose data is gone: the stale answer, nothing else
+    application.add_handler(CallbackQueryHandler(commands.screen_taps), group=-3)
     # before anything else: secrets (ID/card numbers, codes) are deleted and never reach a
     # handler that could store them; then a user who had blocked the bot is un-paused
     application.add_handler(

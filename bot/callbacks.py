@@ -28,9 +28,9 @@ from bot.texts.zh import intake as intake_texts
 T = TypeVar("T")
 E = TypeVar("E", bound=Enum)
 
-MAX_ID = 2**63 - 1  # SQLite's INTEGER
-# a row id: ASCII digits (``\d`` would take ٣ too), no leading zero, at most 18 digits, so it
-# always fits SQLite's INTEGER
+# A row id: ASCII digits (``\d`` would take ٣ too), no leading zero, at most 18 digits. So it
+# always fits SQLite's INTEGER (2**63 - 1 has 19 digits); row ids count up from 1.
+MAX_ID = 10**18 - 1
 _ID = "[1-9][0-9]{0,17}"
 
 
@@ -106,6 +106,7 @@ class Numbered:
         self.pattern = _compile(re.escape(prefix) + f"({_ID})")
 
     def data(self, number: int) -> str:
+        assert 0 < number <= MAX_ID
         return f"{self.prefix}{number}"
 
     def parse(self, data: str) -> int:

@@ -142,6 +142,25 @@ def _user_gone(error: object) -> bool:
     return isinstance(error, sqlite3.IntegrityError) and "FOREIGN KEY" in str(error)
 
 
+async def screen_taps(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Before any handler: a tap no button of ours could have sent gets the stale answer.
+
+    The bot shows no buttons in groups (a forged tap there must not post anyone's plan or
+    settings to the group), and someone deleted (or never seen) has only the worries and
+    /delete's own buttons: the others would write rows for a user who is gone.
+    """
+    query, chat, user = update.callback_query, update.effective_chat, update.effective_user
+    if query is None or user is None:
+        return
+    if chat is not None and chat.type == chat.PRIVATE:
+        if (query.data or "").startswith(_NEED_NO_USER):
+            return
+        if await repo.activity_of(await services(context).database.connection(), user.id):
+            return
+    await answer(query, c.STALE_BUTTON)
+    raise ApplicationHandlerStop
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Logs first (without message contents), then tells the user something kind.
 
@@ -195,13 +214,8 @@ async def note_activity(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     svc = services(context)
     activity = await repo.activity_of(await svc.database.connection(), user.id)
     if activity is None:
-        # new, or deleted (/delete, retention): no earlier conversation goes on, and their old
-        # buttons (all but the worries and /delete's, which need no data) are stale
+        # new, or deleted (/delete, retention): no earlier conversation of theirs goes on
         forget_user(context.application, user.id)
-        query = update.callback_query
-        if query is not None and not (query.data or "").startswith(_NEED_NO_USER):
-            await answer(query, c.STALE_BUTTON)
-            raise ApplicationHandlerStop
         return
     blocked, last_seen = activity
     now = svc.now()

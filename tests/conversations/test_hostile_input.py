@@ -236,3 +236,19 @@ async def test_deal_from_someone_who_never_started(bot: Bot, alice: Chat) -> Non
     await alice.tap_data("deal:start", 1)
     assert toasts(bot)[-1] == c.STALE_BUTTON
     no_error_shown(alice)
+
+
+async def test_a_forged_tap_in_a_group_posts_nothing_there(bot: Bot, alice: Chat) -> None:
+    await planned(alice)
+    await deal_in_12(alice)
+    in_group = bot.chat(alice.user_id, chat_id=-1001234)
+    installment = (await rows(bot, "SELECT id FROM installments ORDER BY id"))[0][0]
+    for data in ("set:morning:8", f"rem:paid:{installment}", "case:plan", "deal:start"):
+        answered = len(toasts(bot))
+        await in_group.tap_data(data, 5)
+        assert toasts(bot)[answered:] == [c.STALE_BUTTON], data
+    assert in_group.seen == []  # neither the plan nor the settings nor an amount
+    assert (await rows(bot, "SELECT morning_hour FROM users"))[0][0] == 9
+    assert (await rows(bot, "SELECT COUNT(*) FROM installments WHERE paid_at IS NOT NULL"))[0][
+        0
+    ] == 0
