@@ -22,6 +22,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot import callbacks as cb
 from bot.config import Settings
 from bot.filters import GROUPS, PRIVATE, PRIVATE_ANY
 from bot.handlers import calls, case, commands, faq, installments, privacy
@@ -72,6 +73,8 @@ def build_application(
     application.bot_data[SERVICES_KEY] = services
 
     private = PRIVATE
+    # taps from groups, or from someone whose data is gone: the stale answer, nothing else
+    application.add_handler(CallbackQueryHandler(commands.screen_taps), group=-3)
     # before anything else: secrets (ID/card numbers, codes) are deleted and never reach a
     # handler that could store them; then a user who had blocked the bot is un-paused
     application.add_handler(
@@ -90,24 +93,24 @@ def build_application(
         CommandHandler("status", commands.cmd_status, filters=private),
         CommandHandler("delete", commands.cmd_delete, filters=private),
         CommandHandler("privacy", privacy.cmd_privacy, filters=private),
-        CallbackQueryHandler(faq.show_menu, pattern=r"^faq:menu$"),
-        CallbackQueryHandler(faq.show_answer, pattern=r"^faq:\w+$"),
-        CallbackQueryHandler(commands.delete_answer, pattern=r"^delete:(yes|no)$"),
-        CallbackQueryHandler(case.show_document, pattern=case.CALLBACK_PATTERN),
+        CallbackQueryHandler(faq.show_menu, pattern=cb.FAQ_MENU.pattern),
+        CallbackQueryHandler(faq.show_answer, pattern=cb.FAQ.pattern),
+        CallbackQueryHandler(commands.delete_answer, pattern=cb.DELETE.pattern),
+        CallbackQueryHandler(case.show_document, pattern=cb.CASE_PATTERN),
         CommandHandler("plan", installments.cmd_plan, filters=private),
         CommandHandler("calls", calls.cmd_calls, filters=private),
         CommandHandler("settings", reminder_settings.cmd_settings, filters=private),
-        CallbackQueryHandler(reminder_settings.change_setting, pattern=r"^set:\w+:\d+$"),
-        CallbackQueryHandler(installments.send_calendar, pattern=r"^plan:ics$"),
-        CallbackQueryHandler(installments.plan_page, pattern=r"^plan:page:\d{1,3}$"),
+        CallbackQueryHandler(reminder_settings.change_setting, pattern=cb.SETTING.pattern),
+        CallbackQueryHandler(installments.send_calendar, pattern=cb.CALENDAR.pattern),
+        CallbackQueryHandler(installments.plan_page, pattern=cb.PLAN_PAGE.pattern),
         # the buttons under reminders
-        CallbackQueryHandler(installments.tap_paid, pattern=r"^rem:paid:\d+$"),
-        CallbackQueryHandler(installments.undo_paid, pattern=r"^rem:undo:\d+$"),
-        CallbackQueryHandler(installments.ask_snooze, pattern=r"^rem:snooze:\d+$"),
-        CallbackQueryHandler(installments.snooze, pattern=r"^rem:snoozeat:\d+:\w+$"),
-        CallbackQueryHandler(installments.cannot_pay, pattern=r"^rem:cannot:\d+$"),
-        CallbackQueryHandler(installments.not_paid, pattern=r"^rem:notpaid:\d+$"),
-        CallbackQueryHandler(installments.ask_paid_amount, pattern=r"^rem:amount:\d+$"),
+        CallbackQueryHandler(installments.tap_paid, pattern=cb.PAID.pattern),
+        CallbackQueryHandler(installments.undo_paid, pattern=cb.UNDO.pattern),
+        CallbackQueryHandler(installments.ask_snooze, pattern=cb.SNOOZE.pattern),
+        CallbackQueryHandler(installments.snooze, pattern=cb.SNOOZE_AT.pattern),
+        CallbackQueryHandler(installments.cannot_pay, pattern=cb.CANNOT_PAY.pattern),
+        CallbackQueryHandler(installments.not_paid, pattern=cb.NOT_PAID.pattern),
+        CallbackQueryHandler(installments.ask_paid_amount, pattern=cb.OTHER_AMOUNT.pattern),
         # /back and /cancel outside the intake, unknown commands, stray messages and buttons
         CommandHandler(["back", "cancel"], commands.nothing_to_resume, filters=private),
         MessageHandler(private & filters.COMMAND, commands.unknown_command),

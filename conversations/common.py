@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Sequence
 from typing import Any
@@ -10,7 +11,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, ConversationHandler
 from telegram.warnings import PTBUserWarning
 
 
-def button(callback: Any, pattern: str) -> CallbackQueryHandler:
+def button(callback: Any, pattern: str | re.Pattern[str]) -> CallbackQueryHandler:
     """A tap on a button whose callback data matches ``pattern``."""
     return CallbackQueryHandler(callback, pattern=pattern)
 

@@ -9,12 +9,12 @@ are several lenders), ``case:script:<k>`` and ``case:chat:<k>`` (k = the lender'
 from __future__ import annotations
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot import keyboards
+from bot import callbacks, keyboards
 from bot.domain.models import CaseFacts
 from bot.domain.plan import Plan, build_plan
+from bot.handlers.taps import answer, replace_text
 from bot.services import Services, services
 from bot.storage import repo
 from bot.storage.repo import CaseRecord
@@ -22,7 +22,6 @@ from bot.texts.zh import common as c
 from bot.texts.zh.documents import CaseDocuments, case_documents
 
 TELEGRAM_TEXT_LIMIT = 4096
-CALLBACK_PATTERN = r"^case:(plan|checklist|script|chat)(:\d+)?$"
 
 
 def plan_for(facts: CaseFacts, svc: Services) -> Plan:
@@ -75,18 +74,14 @@ async def _show_plan_page(
     if page is None or query.message is None:
         await _send_all(update, (text,), markup)
         return
-    try:
-        await query.edit_message_text(text, reply_markup=markup)
-    except BadRequest as error:
-        if "not modified" not in error.message.lower():
-            raise
+    await replace_text(query, text, markup)
 
 
 async def show_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Shows the plan, a script, its chat version or the checklist again."""
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
-    await query.answer()
+    await answer(query)
     conn = await services(context).database.connection()
     case = await repo.open_case(conn, update.effective_user.id)
     facts = case.facts() if case is not None and case.status == "planned" else None
@@ -94,9 +89,7 @@ async def show_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await _send_all(update, (c.NO_PLAN_YET,))
         return
     docs = documents(facts, services(context))
-    parts = query.data.split(":")  # case:<what>[:<lender index>]
-    what = parts[1]
-    index = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
+    what, index = callbacks.read_case(update)
     if what in ("script", "chat") and index is None and len(docs.lenders) == 1:
         index = 0
     if what in ("script", "chat") and (index is None or index >= len(docs.lenders)):

@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import timedelta
 
 from telegram import Update
-from telegram.ext import ContextTypes, ConversationHandler
+from telegram.ext import ApplicationHandlerStop, ContextTypes, ConversationHandler
 
-from bot import keyboards
+from bot import callbacks, keyboards
 from bot.domain.money import format_fen
 from bot.domain.overdue import days_overdue
 from bot.handlers.case import plan_for
 from bot.handlers.faq import topics_keyboard
 from bot.handlers.installments import deal_status, receive_paid_amount
-from bot.handlers.taps import acknowledge
+from bot.handlers.taps import acknowledge, answer, is_harmless
 from bot.services import services
 from bot.storage import repo
 from bot.storage.errors import CaseMissing
+from bot.storage.persistence import forget_user
 from bot.texts.zh import common as c
 from bot.texts.zh.names import PRODUCT_NAMES
 
 log = logging.getLogger(__name__)
 # last-seen is kept to the half day: enough for a retention period counted in days
 ACTIVITY_RESOLUTION = timedelta(hours=12)
+_NEED_NO_USER = ("faq:", "delete:")  # buttons that work before /start
 GROUPS_TOLD_KEY = "groups_told"  # bot_data is never persisted: nothing about groups is kept
 
 
@@ -89,9 +92,12 @@ async def cmd_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 async def delete_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """Erases the user's data on "yes"; ends the intake if it was running."""
     assert update.effective_user is not None and update.effective_chat is not None
-    if await acknowledge(update) == "yes":
+    await acknowledge(update)
+    if callbacks.DELETE.read(update):
         async with services(context).database.transaction() as conn:
             await repo.delete_user(conn, update.effective_user.id)
+        # every conversation ends (the deal's too): nothing of the user is written back
+        forget_user(context.application, update.effective_user.id)
         log.info("user %s deleted their data", update.effective_user.id)
         await update.effective_chat.send_message(c.DELETE_DONE)
     else:
@@ -133,12 +139,56 @@ async def edited_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button no handler takes: an old one, one from before /delete, or forged data."""
     await acknowledge(update, notice=c.STALE_BUTTON)
 
 
+def _user_gone(error: object) -> bool:
+    """A write for a user whose rows were deleted meanwhile (/delete, retention)."""
+    return isinstance(error, sqlite3.IntegrityError) and "FOREIGN KEY" in str(error)
+
+
+async def screen_taps(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Before any handler: a tap no button of ours could have sent gets the stale answer.
+
+    The bot shows no buttons in groups (a forged tap there must not post anyone's plan or
+    settings to the group), and someone deleted (or never seen) has only the worries and
+    /delete's own buttons: the others would write rows for a user who is gone.
+    """
+    query, chat, user = update.callback_query, update.effective_chat, update.effective_user
+    if query is None or user is None:
+        return
+    if chat is not None and chat.type == chat.PRIVATE:
+        if (query.data or "").startswith(_NEED_NO_USER):
+            return
+        if await repo.activity_of(await services(context).database.connection(), user.id):
+            return
+    await answer(query, c.STALE_BUTTON)
+    raise ApplicationHandlerStop
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Logs first (without message contents), then tells the user something kind."""
-    if isinstance(context.error, CaseMissing):
+    """Logs first (without message contents), then tells the user something kind.
+
+    Telegram's normal refusals around taps (not modified, too old, can't be edited) are no
+    error; a tap on a button that could not have been sent, or whose user is gone, gets the
+    stale-button answer.
+    """
+    error = context.error
+    if is_harmless(error):
+        log.debug("Telegram refused a harmless edit or answer: %s", error)
+        return
+    query = update.callback_query if isinstance(update, Update) else None
+    if isinstance(error, callbacks.StaleCallback | CaseMissing) or _user_gone(error):
+        log.info("an answer for a stale question or a deleted user: %s", type(error).__name__)
+        if _user_gone(error) and isinstance(update, Update) and update.effective_user:
+            forget_user(context.application, update.effective_user.id)
+        if query is not None:
+            try:
+                await answer(query, c.STALE_BUTTON)
+            except Exception:
+                log.warning("could not answer a stale tap")
+            return
         # the case was deleted (/delete) while a question was still open: start afresh
         text = c.NOTHING_TO_CANCEL
     else:
@@ -170,6 +220,8 @@ async def note_activity(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     svc = services(context)
     activity = await repo.activity_of(await svc.database.connection(), user.id)
     if activity is None:
+        # new, or deleted (/delete, retention): no earlier conversation of theirs goes on
+        forget_user(context.application, user.id)
         return
     blocked, last_seen = activity
     now = svc.now()

@@ -6,16 +6,15 @@ import io
 from datetime import timedelta
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
-from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot import keyboards
+from bot import callbacks, keyboards
 from bot.calendar_export import alarm_triggers, installments_calendar
 from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.parsing import ParseError
 from bot.domain.progress import InstallmentState, progress_of, status_of
 from bot.domain.reminders import ReminderKind, ReminderPrefs, SnoozeChoice, snooze_until
-from bot.handlers.taps import acknowledge
+from bot.handlers.taps import acknowledge, answer, replace_text
 from bot.reminder_messages import installment_fields, paid_buttons
 from bot.reminders import plan_reminders, prefs_of
 from bot.services import services
@@ -30,9 +29,7 @@ from bot.texts.zh.names import PRODUCT_NAMES
 
 def _installment_id(update: Update) -> int:
     """The installment id in callback data ``rem:<action>:<id>[:<more>]``."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    return int(query.data.split(":")[2])
+    return callbacks.installment_id(update)
 
 
 async def _installment(
@@ -262,18 +259,14 @@ async def plan_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """◀ / ▶ under /plan: the same message shows another page."""
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
-    await query.answer()
-    view = await _plan_view(context, update.effective_user.id, int(query.data.rsplit(":", 1)[-1]))
+    await answer(query)
+    view = await _plan_view(context, update.effective_user.id, callbacks.PLAN_PAGE.read(update))
     if view is None:
         assert update.effective_chat is not None
         await update.effective_chat.send_message(p.NO_DEAL_PLAN)
         return
     text, markup = view
-    try:
-        await query.edit_message_text(text, reply_markup=markup)
-    except BadRequest as error:
-        if "not modified" not in error.message.lower():
-            raise
+    await replace_text(query, text, markup)
 
 
 async def _plan_view(
@@ -294,9 +287,9 @@ async def _plan_view(
     rows: list[list[tuple[str, str]]] = []
     turn = []
     if page > 0:
-        turn.append((p.PREVIOUS_PAGE_BUTTON, f"plan:page:{page - 1}"))
+        turn.append((p.PREVIOUS_PAGE_BUTTON, callbacks.PLAN_PAGE.data(page - 1)))
     if page < pages - 1:
-        turn.append((p.NEXT_PAGE_BUTTON, f"plan:page:{page + 1}"))
+        turn.append((p.NEXT_PAGE_BUTTON, callbacks.PLAN_PAGE.data(page + 1)))
     if turn:
         rows.append(turn)
     rows.append([(p.CALENDAR_BUTTON, "plan:ics")])

@@ -7,15 +7,13 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot import keyboards
+from bot.callbacks import EVENING_HOURS, LEAD_CHOICES, MORNING_HOURS, SETTING
+from bot.handlers.taps import answer, replace_text
 from bot.reminders import replan_user
 from bot.services import services
 from bot.storage import repo
 from bot.storage.repo import PrefsRecord
 from bot.texts.zh import settings as t
-
-MORNING_HOURS = (8, 9, 10)
-EVENING_HOURS = (18, 20, 21)
-LEAD_CHOICES = (7, 3, 1)
 
 
 def _text(prefs: PrefsRecord) -> str:
@@ -45,24 +43,27 @@ def _markup(prefs: PrefsRecord) -> InlineKeyboardMarkup:
             [
                 (
                     _mark(t.clock_hour(h), prefs.morning_hour == h),
-                    f"set:morning:{h}",
+                    SETTING.data(("morning", h)),
                 )
                 for h in MORNING_HOURS
             ],
             [
                 (
                     _mark(t.clock_hour(h), prefs.evening_hour == h),
-                    f"set:evening:{h}",
+                    SETTING.data(("evening", h)),
                 )
                 for h in EVENING_HOURS
             ],
             [
-                (_mark(t.LEAD_BUTTON.format(days=d), d in prefs.lead_days), f"set:lead:{d}")
+                (
+                    _mark(t.LEAD_BUTTON.format(days=d), d in prefs.lead_days),
+                    SETTING.data(("lead", d)),
+                )
                 for d in LEAD_CHOICES
             ],
             [
-                (_mark(t.DUE_DAY_BUTTON, prefs.on_due_day), "set:due:0"),
-                (t.UNMUTE_BUTTON if prefs.muted else t.MUTE_BUTTON, "set:mute:0"),
+                (_mark(t.DUE_DAY_BUTTON, prefs.on_due_day), SETTING.data(("due", 0))),
+                (t.UNMUTE_BUTTON if prefs.muted else t.MUTE_BUTTON, SETTING.data(("mute", 0))),
             ],
         ]
     )
@@ -83,21 +84,21 @@ async def change_setting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """Applies one tapped choice, rebuilds the reminders ahead, and redraws the settings."""
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
-    _, what, value = query.data.split(":")
+    what, value = SETTING.read(update)
     svc = services(context)
     user_id = update.effective_user.id
     async with svc.database.transaction() as conn:
         prefs = await repo.get_prefs(conn, user_id)
         if prefs is not None:
-            await _apply(conn, user_id, prefs, what, int(value))
+            await _apply(conn, user_id, prefs, what, value)
             await replan_user(conn, svc.tz, user_id, svc.now())
             prefs = await repo.get_prefs(conn, user_id)
     # Telegram is answered only after the transaction: never hold the database while waiting
     if prefs is None:
-        await query.answer(t.NEED_START)
+        await answer(query, t.NEED_START)
         return
-    await query.answer(t.SAVED)
-    await query.edit_message_text(_text(prefs), reply_markup=_markup(prefs))
+    await answer(query, t.SAVED)
+    await replace_text(query, _text(prefs), _markup(prefs))
 
 
 async def _apply(

@@ -3,12 +3,42 @@
 from __future__ import annotations
 
 import html
+import logging
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
-# Telegram's answers when a second tap edits what the first tap already changed
-_HARMLESS = ("message is not modified", "message to edit not found")
+from bot import callbacks
+
+log = logging.getLogger(__name__)
+
+# Telegram's normal refusals around taps: a second tap edits what the first one already
+# changed, the message is too old (48 h) or gone, the tap was answered too late
+_NOT_MODIFIED = "message is not modified"
+_HARMLESS = (
+    _NOT_MODIFIED,
+    "message to edit not found",
+    "message can't be edited",
+    "query is too old",
+    "query id is invalid",
+)
+
+
+def is_harmless(error: object) -> bool:
+    """Whether ``error`` is one of Telegram's normal refusals of an answer or edit of a tap."""
+    return isinstance(error, BadRequest) and any(
+        text in error.message.lower() for text in _HARMLESS
+    )
+
+
+async def answer(query: CallbackQuery, notice: str | None = None) -> None:
+    """Answers the tap (stops the spinner); a tap answered too late is no error."""
+    try:
+        await query.answer(notice)
+    except BadRequest as error:
+        if not is_harmless(error):
+            raise
+        log.debug("tap not answered: %s", error.message)
 
 
 async def acknowledge(
@@ -30,12 +60,12 @@ async def acknowledge(
     """
     query = update.callback_query
     assert query is not None and query.data is not None
-    await query.answer(notice)
+    await answer(query, notice)
     if echo is not None:
         await show_choice(query, echo, keep_text=keep_text)
     elif close:
         await replace_keyboard(query, None)
-    return query.data.rsplit(":", 1)[-1]
+    return callbacks.argument(query.data)
 
 
 async def show_choice(query: CallbackQuery, echo: str, *, keep_text: str | None = None) -> None:
@@ -48,8 +78,9 @@ async def show_choice(query: CallbackQuery, echo: str, *, keep_text: str | None 
     try:
         await query.edit_message_text(line, reply_markup=None)
     except BadRequest as error:
-        if not any(text in error.message.lower() for text in _HARMLESS):
+        if not is_harmless(error):
             raise
+        log.debug("choice not shown: %s", error.message)
 
 
 async def replace_keyboard(query: CallbackQuery, markup: InlineKeyboardMarkup | None) -> None:
@@ -59,5 +90,23 @@ async def replace_keyboard(query: CallbackQuery, markup: InlineKeyboardMarkup | 
     try:
         await query.edit_message_reply_markup(reply_markup=markup)
     except BadRequest as error:
-        if not any(text in error.message.lower() for text in _HARMLESS):
+        if not is_harmless(error):
             raise
+        log.debug("keyboard not replaced: %s", error.message)
+
+
+async def replace_text(
+    query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    """Shows ``text`` instead of the tapped message; sent anew if that one can't be edited.
+
+    Tapping what is already shown (the ✓ option in /settings) changes nothing: no error.
+    """
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:
+        if not is_harmless(error):
+            raise
+        log.debug("message not edited: %s", error.message)
+        if _NOT_MODIFIED not in error.message.lower() and query.message is not None:
+            await query.message.chat.send_message(text, reply_markup=markup)

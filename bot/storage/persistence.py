@@ -3,13 +3,17 @@
 Only conversation states are persisted here: every answer lives in its own tables, and the
 intake writes its next state in the same transaction as the answer (see
 ``conversations.intake.store``), so PTB's periodic flush is only a second copy.
+
+That copy must never bring back a user who is gone (``/delete``, retention): ``forget_user``
+ends their conversations in PTB's memory, and the flush writes no state for a user who has
+no row any more.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import BasePersistence, PersistenceInput
+from telegram.ext import Application, BasePersistence, ConversationHandler, PersistenceInput
 
 from bot.storage import repo
 from bot.storage.db import Database
@@ -39,6 +43,8 @@ class SqlitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[Any
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
         async with self.database.transaction() as conn:
+            if new_state is not None and await repo.activity_of(conn, int(key[-1])) is None:
+                return  # the user was deleted meanwhile: nothing of them may come back
             await repo.save_conversation(conn, name, key, new_state)
 
     # The rest is switched off in store_data; PTB still requires the methods.
@@ -84,3 +90,19 @@ class SqlitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[Any
     async def flush(self) -> None:
         # every write above is already committed
         return None
+
+
+def forget_user(application: Application, user_id: int) -> None:
+    """Ends every conversation of ``user_id`` in PTB's memory (their rows are already gone).
+
+    PTB keeps each ConversationHandler's states in a dict and writes what changed at the next
+    flush; ending them here means the next answer is not taken as an answer to an old question,
+    and the flush deletes instead of writing the state back. (PTB has no public way to end a
+    conversation from outside it; keys are (chat id, user id).)
+    """
+    for handlers in application.handlers.values():
+        for handler in handlers:
+            if isinstance(handler, ConversationHandler):
+                states = handler._conversations
+                for key in [key for key in states if key[-1] == user_id]:
+                    del states[key]

@@ -9,6 +9,7 @@ from telegram.ext import (
     MessageHandler,
 )
 
+from bot import callbacks as cb
 from bot.filters import NOT_TEXT, PRIVATE, TEXT_ANSWER
 from conversations.common import button, persistent_conversation
 from conversations.deal import handlers as h
@@ -22,44 +23,44 @@ TEXT = TEXT_ANSWER
 def build_deal() -> ConversationHandler:
     states: dict[object, list[BaseHandler]] = {
         S.OUTCOME: [
-            button(h.choose_outcome, r"^deal:outcome:(agreed|refused)$"),
+            button(h.choose_outcome, cb.OUTCOME.pattern),
             MessageHandler(TEXT, h.typed_outcome),
         ],
         S.WHICH_DEBT: [
-            button(h.choose_debt, r"^deal:debt:\d+$"),
+            button(h.choose_debt, cb.DEAL_DEBT.pattern),
             MessageHandler(TEXT, h.typed_debt),
         ],
-        S.KIND: [button(h.choose_kind, r"^deal:kind:\w+$"), MessageHandler(TEXT, h.typed_kind)],
+        S.KIND: [button(h.choose_kind, cb.DEAL_KIND.pattern), MessageHandler(TEXT, h.typed_kind)],
         S.SUGGESTED_WHICH: [
-            button(h.choose_option, r"^deal:option:\w+$"),
+            button(h.choose_option, cb.DEAL_OPTION.pattern),
             MessageHandler(TEXT, h.typed_option),
         ],
         S.PERIODS: [MessageHandler(TEXT, h.receive_periods)],
         S.AMOUNT: [MessageHandler(TEXT, h.receive_amount)],
         S.FIRST_DUE: [MessageHandler(TEXT, h.receive_first_due)],
         S.DUE_DAY: [
-            button(h.tap_due_day, r"^deal:dueday:\d+$"),
+            button(h.tap_due_day, cb.DUE_DAY.pattern),
             MessageHandler(TEXT, h.receive_due_day),
         ],
         S.PAUSE_UNTIL: [MessageHandler(TEXT, h.receive_pause_until)],
         S.SINGLE_AMOUNT: [MessageHandler(TEXT, h.receive_single_amount)],
         S.SINGLE_DATE: [MessageHandler(TEXT, h.receive_single_date)],
         S.STAFF_ID: [
-            button(h.receive_staff_id, r"^deal:staff:skip$"),
+            button(h.receive_staff_id, cb.SKIP_STAFF.pattern),
             MessageHandler(TEXT, h.receive_staff_id),
         ],
         S.NOTE: [
-            button(h.receive_note, r"^deal:note:skip$"),
+            button(h.receive_note, cb.SKIP_NOTE.pattern),
             MessageHandler(TEXT, h.receive_note),
         ],
         S.CONFIRM: [
-            button(h.save_deal, r"^deal:save$"),
-            button(h.redo, r"^deal:redo$"),
-            button(h.renegotiate, r"^deal:renegotiate$"),
+            button(h.save_deal, cb.SAVE.pattern),
+            button(h.redo, cb.REDO.pattern),
+            button(h.renegotiate, cb.RENEGOTIATE.pattern),
             MessageHandler(TEXT, h.typed_confirm),
         ],
         S.CALL_AGAIN: [
-            button(h.call_again, r"^deal:again:\w+$"),
+            button(h.call_again, cb.CALL_AGAIN.pattern),
             MessageHandler(TEXT, h.typed_call_again),
         ],
     }
@@ -70,9 +71,9 @@ def build_deal() -> ConversationHandler:
         CONVERSATION_NAME,
         entry_points=[
             CommandHandler("deal", h.start, filters=PRIVATE),
-            button(h.start, r"^deal:start$"),
+            button(h.start, cb.DEAL_START.pattern),
             # the outcome question may have been sent outside this conversation
-            button(h.choose_outcome, r"^deal:outcome:(agreed|refused)$"),
+            button(h.choose_outcome, cb.OUTCOME.pattern),
         ],
         states=states,
         fallbacks=[

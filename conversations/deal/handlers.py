@@ -25,7 +25,7 @@ from bot.domain.parsing import ParseError
 from bot.domain.plan import Recommendation
 from bot.domain.reminders import ReminderKind, call_again_at
 from bot.handlers.case import plan_for
-from bot.handlers.taps import acknowledge, replace_keyboard
+from bot.handlers.taps import acknowledge, answer, replace_keyboard
 from bot.reminders import plan_reminders
 from bot.services import services
 from bot.storage import repo
@@ -144,6 +144,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState
     """/deal or its button: asks how the call went."""
     if update.callback_query is not None:
         await _consume_tapped_button(update)
+    if await store.planned_case(update, context) is None:
+        return await ask(update, context, S.OUTCOME)  # no plan (or no user): says so, ends
     async with services(context).database.transaction() as conn:
         await repo.set_amount_question(conn, store.user_id_of(update), None)
     await store.save(update, context, S.OUTCOME, {})
@@ -154,7 +156,7 @@ async def _consume_tapped_button(update: Update) -> None:
     """Answers the tap and takes only that button away: the message keeps the others."""
     query = update.callback_query
     assert query is not None
-    await query.answer()
+    await answer(query)
     message = query.message
     markup = getattr(message, "reply_markup", None)
     if not isinstance(markup, InlineKeyboardMarkup):

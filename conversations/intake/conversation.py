@@ -9,6 +9,7 @@ from telegram.ext import (
     MessageHandler,
 )
 
+from bot import callbacks as cb
 from bot.filters import NOT_TEXT, PRIVATE, TEXT_ANSWER
 from bot.handlers.commands import cmd_delete, delete_answer
 from conversations.common import button, persistent_conversation
@@ -31,60 +32,60 @@ def _otherwise() -> list[BaseHandler]:
 def build_intake() -> ConversationHandler:
     states: dict[object, list[BaseHandler]] = {
         S.WELCOME: [
-            button(entry.agree, r"^intake:agree$"),
+            button(entry.agree, cb.AGREE.pattern),
             MessageHandler(TEXT, entry.type_at_welcome),
         ],
         S.ASK_PRODUCT: [
-            button(debts.receive_product, r"^intake:product:\w+$"),
+            button(debts.receive_product, cb.PRODUCT.pattern),
             MessageHandler(TEXT, debts.receive_product),
         ],
         S.ASK_AMOUNT: [MessageHandler(TEXT, debts.receive_amount)],
         S.ASK_OVERDUE: [MessageHandler(TEXT, debts.receive_overdue)],
         S.ASK_RATE: [
-            button(debts.skip_rate, r"^intake:rate:skip$"),
+            button(debts.skip_rate, cb.SKIP_RATE.pattern),
             MessageHandler(TEXT, debts.receive_rate),
         ],
         S.ASK_TOTAL: [
-            button(debts.skip_total, r"^intake:total:skip$"),
+            button(debts.skip_total, cb.SKIP_TOTAL.pattern),
             MessageHandler(TEXT, debts.receive_total),
         ],
         S.ASK_MORE_DEBTS: [
-            button(debts.more_debts, r"^intake:more:(add|done)$"),
+            button(debts.more_debts, cb.MORE_DEBTS.pattern),
             MessageHandler(TEXT, debts.type_more_debts),
         ],
         S.ASK_REASON: [
-            button(situation.choose_reason, r"^intake:reason:\w+$"),
+            button(situation.choose_reason, cb.REASON.pattern),
             MessageHandler(TEXT, situation.type_reason),
         ],
         S.ASK_REASON_TEXT: [MessageHandler(TEXT, situation.receive_reason_text)],
         S.ASK_DURATION: [
-            button(situation.choose_duration, r"^intake:duration:(\d+|lasting)$"),
+            button(situation.choose_duration, cb.DURATION.pattern),
             MessageHandler(TEXT, situation.type_duration),
         ],
         S.ASK_INCOME: [MessageHandler(TEXT, situation.receive_income)],
         S.ASK_PAYDAY: [
-            button(situation.choose_payday, r"^intake:payday:(\d+|irregular)$"),
+            button(situation.choose_payday, cb.PAYDAY.pattern),
             MessageHandler(TEXT, situation.type_payday),
         ],
         S.ASK_ESSENTIALS: [MessageHandler(TEXT, situation.receive_essentials)],
         S.CHECK_ESSENTIALS: [
-            button(situation.essentials_confirmed, r"^intake:essentials:ok$"),
+            button(situation.essentials_confirmed, cb.ESSENTIALS_OK.pattern),
             MessageHandler(TEXT, situation.recheck_essentials),
         ],
         S.ASK_OTHER_DEBTS: [
-            button(situation.no_other_debts, r"^intake:other:none$"),
+            button(situation.no_other_debts, cb.NO_OTHER_DEBTS.pattern),
             MessageHandler(TEXT, situation.receive_other_debts),
         ],
         S.CONFIRM: [
-            button(summary.confirm, r"^intake:confirm$"),
-            button(summary.show_edit_menu, r"^intake:edit$"),
-            button(summary.back_to_summary, r"^intake:summary$"),
-            button(summary.change_answer, r"^intake:change:\w+(:\d+)?$"),
-            button(summary.delete_debt, r"^intake:delete:\d+$"),
+            button(summary.confirm, cb.CONFIRM.pattern),
+            button(summary.show_edit_menu, cb.EDIT.pattern),
+            button(summary.back_to_summary, cb.SUMMARY.pattern),
+            button(summary.change_answer, cb.CHANGE_PATTERN),
+            button(summary.delete_debt, cb.DELETE_DEBT.pattern),
             MessageHandler(TEXT, summary.type_at_summary),
         ],
         S.RESUME: [
-            button(entry.resume, r"^intake:resume:(continue|show|restart)$"),
+            button(entry.resume, cb.RESUME.pattern),
             MessageHandler(TEXT, entry.type_at_resume),
         ],
     }
@@ -97,8 +98,8 @@ def build_intake() -> ConversationHandler:
         entry_points=[
             CommandHandler("start", entry.cmd_start, filters=PRIVATE),
             # /start may have been answered by another conversation handing over to this one
-            button(entry.resume, r"^intake:resume:(continue|show|restart)$"),
-            button(entry.agree, r"^intake:agree$"),
+            button(entry.resume, cb.RESUME.pattern),
+            button(entry.agree, cb.AGREE.pattern),
         ],
         states=states,
         fallbacks=[
@@ -106,6 +107,6 @@ def build_intake() -> ConversationHandler:
             CommandHandler("back", entry.cmd_back, filters=PRIVATE),
             CommandHandler("cancel", entry.cmd_cancel, filters=PRIVATE),
             CommandHandler("delete", cmd_delete, filters=PRIVATE),
-            button(delete_answer, r"^delete:(yes|no)$"),
+            button(delete_answer, cb.DELETE.pattern),
         ],
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot import callbacks as cb
 from bot.domain.models import Product, RateBasis
 from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.overdue import parse_overdue_since
@@ -36,7 +37,7 @@ async def receive_product(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     query = update.callback_query
     if query is not None:
         assert query.data is not None
-        product = Product(query.data.rsplit(":", 1)[-1])
+        product = cb.PRODUCT.read(update)
         await acknowledge(update, echo=t.ECHO_PRODUCT.format(product=PRODUCT_NAMES[product]))
     else:
         found = typed_product(_text(update))

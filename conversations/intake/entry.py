@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
+from bot import callbacks as cb
 from bot.domain.replies import Reply, typed_reply
 from bot.handlers.case import send_case_documents
 from bot.handlers.taps import acknowledge
@@ -96,7 +97,7 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeSt
     """Continues the open case, shows its plan again, or begins a new one."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    choice = query.data.rsplit(":", 1)[-1]
+    choice = cb.RESUME.read(update)
     await acknowledge(update, echo=t.ECHO_RESUME.get(choice))
     return await _resume(update, context, choice)
 

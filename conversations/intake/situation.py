@@ -7,6 +7,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot import callbacks as cb
 from bot.domain.affordability import essentials_look_low
 from bot.domain.hardship import (
     MAX_NOTE_CHARS,
@@ -81,7 +82,7 @@ async def choose_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     """Stores the tapped reason; "其他" asks for a sentence, the rest ask how long it lasts."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    reason = HardshipReason(query.data.rsplit(":", 1)[-1])
+    reason = cb.REASON.read(update)
     await acknowledge(update, echo=t.ECHO_REASON.format(reason=REASON_NAMES[reason]))
     if reason == HardshipReason.OTHER:
         return await _save_case(
@@ -122,8 +123,7 @@ async def choose_duration(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """Stores a tapped duration (months, or lasting) and asks for the income."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    choice = query.data.rsplit(":", 1)[-1]
-    months = None if choice == "lasting" else int(choice)
+    months = cb.DURATION.read(update)
     label = next((text for text, value in t.DURATION_BUTTONS if value == months), None)
     await acknowledge(update, echo=t.ECHO_DURATION.format(duration=label) if label else None)
     return await _save_duration(update, context, months)
@@ -161,8 +161,7 @@ async def choose_payday(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     """Stores a tapped payday (or irregular income) and asks for essential spending."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    choice = query.data.rsplit(":", 1)[-1]
-    payday = None if choice == "irregular" else int(choice)
+    payday = cb.PAYDAY.read(update)
     label = next((text for text, value in t.PAYDAY_BUTTONS if value == payday), None)
     await acknowledge(update, echo=t.ECHO_PAYDAY.format(payday=label) if label else None)
     return await _save_case(update, context, S.ASK_PAYDAY, payday=payday, payday_answered=1)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
+from bot import callbacks as cb
 from bot import keyboards
 from bot.domain.replies import Reply, typed_reply
 from bot.handlers.case import send_case_documents
-from bot.handlers.taps import acknowledge, replace_keyboard
+from bot.handlers.taps import acknowledge, answer, replace_keyboard
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import intake as t
@@ -71,7 +72,7 @@ async def show_edit_menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         assert update.effective_chat is not None
         await update.effective_chat.send_message(t.EDIT_MENU, reply_markup=menu)
         return S.CONFIRM
-    await query.answer()
+    await answer(query)
     await replace_keyboard(query, menu)
     return S.CONFIRM
 
@@ -92,7 +93,7 @@ async def back_to_summary(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """Restores the summary's confirm buttons."""
     query = update.callback_query
     assert query is not None
-    await query.answer()
+    await answer(query)
     await replace_keyboard(query, keyboards.confirm())
     return S.CONFIRM
 
@@ -102,8 +103,7 @@ async def change_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     query = update.callback_query
     assert query is not None and query.data is not None
     await acknowledge(update)
-    parts = query.data.split(":")  # intake:change:<what>[:<debt id>]
-    what = parts[2]
+    what, changed_debt = cb.read_change(update)
     case = await store.require_case(update, context)
     svc = services(context)
     user_id = store.user_id_of(update)
@@ -114,8 +114,8 @@ async def change_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
         target, editing, debt_id = S.ASK_PRODUCT, 0, None
     else:
         target, editing = _CHANGES[what], 1
-        debt_id = int(parts[3]) if len(parts) > 3 else case.current_debt_id
-        if len(parts) > 3 and debt_id not in {d.id for d in case.debts}:
+        debt_id = changed_debt or case.current_debt_id
+        if changed_debt is not None and debt_id not in {d.id for d in case.debts}:
             return await store.move_to(update, context, case, S.CONFIRM, before=t.STALE_BUTTON)
     async with store.answering(update, context, case.id, target) as conn:
         await repo.update_case(
@@ -129,8 +129,10 @@ async def delete_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Int
     query = update.callback_query
     assert query is not None and query.data is not None
     await acknowledge(update)
-    debt_id = int(query.data.rsplit(":", 1)[-1])
+    debt_id = cb.DELETE_DEBT.read(update)
     case = await store.require_case(update, context)
+    if debt_id not in {d.id for d in case.debts}:
+        return await store.move_to(update, context, case, S.CONFIRM, before=t.STALE_BUTTON)
     svc = services(context)
     user_id = store.user_id_of(update)
     async with store.answering(update, context, case.id, S.CONFIRM) as conn:
