@@ -51,7 +51,9 @@ def essentials_ok() -> InlineKeyboardMarkup:
     return grid([(t.ESSENTIALS_OK_BUTTON, cb.ESSENTIALS_OK.data)], 1)
 
 
-def more_debts() -> InlineKeyboardMarkup:
+def more_debts(can_add: bool = True) -> InlineKeyboardMarkup:
+    if not can_add:  # the case holds as many debts as it may
+        return grid([(t.NO_MORE_DEBTS_BUTTON, cb.MORE_DEBTS.data(False))], 1)
     return grid(
         [
             (t.ADD_DEBT_BUTTON, cb.MORE_DEBTS.data(True)),
@@ -77,7 +79,7 @@ def confirm() -> InlineKeyboardMarkup:
     return grid([(t.CONFIRM_BUTTON, cb.CONFIRM.data), (t.EDIT_BUTTON, cb.EDIT.data)])
 
 
-def edit_menu(debt_ids: Sequence[int]) -> InlineKeyboardMarkup:
+def edit_menu(debt_ids: Sequence[int], can_add: bool = True) -> InlineKeyboardMarkup:
     rows: list[list[Button]] = []
     for number, debt_id in enumerate(debt_ids, start=1):
         rows.append(
@@ -95,7 +97,8 @@ def edit_menu(debt_ids: Sequence[int]) -> InlineKeyboardMarkup:
         rows.append([(t.EDIT_DEBT_TOTAL.format(number=number), cb.change_data("total", debt_id))])
         if len(debt_ids) > 1:
             rows.append([(t.EDIT_DEBT_DELETE.format(number=number), cb.DELETE_DEBT.data(debt_id))])
-    rows.append([(t.EDIT_ADD_DEBT, cb.change_data(cb.ADD_DEBT))])
+    if can_add:
+        rows.append([(t.EDIT_ADD_DEBT, cb.change_data(cb.ADD_DEBT))])
     rows.append(
         [(t.EDIT_REASON, cb.change_data("reason")), (t.EDIT_DURATION, cb.change_data("duration"))]
     )

@@ -221,6 +221,11 @@ _MONTHS_AHEAD = {"下下个月": 2, "下下月": 2, "下个月": 1, "下月": 1}
 _DAY_OF_MONTH = re.compile(rf"({_DAY_NUM})[日号]")
 # "明年3月底", "3月底", "明年3月10日": a year word and/or the month's end
 _YEAR_WORDS = {"今年": 0, "明年": 1, "后年": 2}
+# a span from today: "3个月后", "暂缓3个月", "半年以后", "两周后"
+_AFTER = re.compile(
+    rf"(?:暂缓|缓|停|推迟|延期|延后)?(?P<n>{_DAY_NUM})?(?P<half>半)?"
+    r"(?P<unit>天|周|个半月|个月|年)(?:后|以后|之后)?"
+)
 _YEAR_MONTH_DAY = re.compile(rf"(今年|明年|后年)({_DAY_NUM})月({_DAY_NUM})[日号]?")
 _MONTH_END = re.compile(rf"(今年|明年|后年)?({_DAY_NUM})月份?[底末]")
 _RELATIVE_MONTH_END = re.compile(r"(下下个?月|下个?月|本月|这个?月)[底末]|月[底末]")
@@ -280,12 +285,35 @@ def parse_due_date(text: str, today: date) -> date:
         raise ParseError(ParseProblem.NOT_A_DATE, text)  # "不知道", "还没定": not a date
     # "3月中旬", "下个月初": the day that part of the month stands for (底 is read below)
     s = _PART_OF_MONTH.sub(lambda m: f"{_this_month(m[1])}{month_part_day(m[2])}号", s)
-    due = _parse_date(s, today, text)
+    due = _after(s, today, text) or _parse_date(s, today, text)
     if due < today:
         raise ParseError(ParseProblem.IN_PAST, text)
     if due > today + relativedelta(years=MAX_YEARS_AHEAD):
         raise ParseError(ParseProblem.TOO_LARGE, text)
     return due
+
+
+def _after(s: str, today: date, text: str) -> date | None:
+    """ "3个月后", "暂缓3个月", "半年", "两周以后": that long from today."""
+    m = _AFTER.fullmatch(s)
+    if m is None or not (m["n"] or m["half"]):
+        return None
+    if m["half"] and not m["n"]:  # 半年, 半个月
+        return today + (relativedelta(months=6) if m["unit"] == "年" else timedelta(days=15))
+    count = _small_int(m["n"], ParseProblem.BAD_DATE, text) if m["n"] else 0
+    unit = m["unit"]
+    if count <= 0:
+        raise ParseError(ParseProblem.BAD_DATE, text)
+    if count > 120:
+        raise ParseError(ParseProblem.TOO_LARGE, text)
+    step = {
+        "天": relativedelta(days=count),
+        "周": relativedelta(weeks=count),
+        "个月": relativedelta(months=count),
+        "年": relativedelta(years=count),
+        "个半月": relativedelta(months=count, days=15),
+    }[unit]
+    return today + step
 
 
 def _this_month(month: str) -> str:

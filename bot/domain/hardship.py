@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
+
+from bot.domain.deal import parse_due_date
 from bot.domain.models import HardshipReason
 from bot.domain.parsing import ParseError, ParseProblem, normalize, to_decimal
 
@@ -69,3 +73,19 @@ def parse_hardship_months(text: str) -> int | None:
     if months > MAX_HARDSHIP_MONTHS:
         raise ParseError(ParseProblem.TOO_LARGE, text)
     return months
+
+
+_UNTIL = re.compile(r"^(?:大概|大约|可能|估计|应该)?(?:要)?(?:到|等到|持续到|熬到)?")
+
+
+def hardship_months_until(text: str, today: date) -> int:
+    """Months until the date a hardship should end ("到明年3月底"), rounded up, at least 1.
+
+    Raises :class:`ParseError` when ``text`` is no date on or after today.
+    """
+    end = parse_due_date(_UNTIL.sub("", normalize(text)), today)
+    delta = relativedelta(end, today)
+    months = delta.years * 12 + delta.months + (1 if delta.days else 0)
+    if months > MAX_HARDSHIP_MONTHS:
+        raise ParseError(ParseProblem.TOO_LARGE, text)
+    return max(1, months)

@@ -17,10 +17,10 @@ DEFAULT_MAX_FEN = 100_000_000_00  # 1 亿元: far above any consumer credit line
 _FILLERS = re.compile(
     r"大约|大概|差不多|左右|约|将近|一共|总共|人民币|rmb|¥|\$"
     r"|车贷|房贷|房租|月供|网贷|贷款|工资|收入|到手|开支|花销|花费|生活费|欠款|欠了|逾期"
-    r"|待还|还款|金额|每个月|每月|一个月|一月|月均|平均|大致|有|是|为|:"
+    r"|待还|还款|金额|每个月|每月|一个月|一月|每期|一期|月均|平均|大致|有|是|为|:"
 )
 # Two numbers side by side ("800、2000", "800和2000"): the user must add them up.
-_SEVERAL = re.compile(r"\d[、+和及;/]\d|\d元?,[^\d]")
+_SEVERAL = re.compile(r"\d[、+和及;/~到至]\d|\d元?,[^\d]|\d-\d")
 # A comma is a thousands separator only in 1,234 or 12,345,678 (groups of exactly three).
 _THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])")
 # Currency words only ever trail the number.

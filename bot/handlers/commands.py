@@ -129,6 +129,16 @@ async def outside_conversation(update: Update, context: ContextTypes.DEFAULT_TYP
     if installment_id is not None and update.message is not None and update.message.text:
         await receive_paid_amount(update, context, installment_id)
         return
+    if await repo.active_installments(conn, update.effective_user.id):
+        await update.effective_chat.send_message(c.NOT_IN_CONVERSATION_DEAL)
+        return
+    case = await repo.open_case(conn, update.effective_user.id)
+    if case is not None and case.status == "planned":
+        # someone with a plan who types "怎么办啊": what they can do next, one tap away
+        await update.effective_chat.send_message(
+            c.NOT_IN_CONVERSATION_PLANNED, reply_markup=keyboards.after_plan_short()
+        )
+        return
     await update.effective_chat.send_message(c.NOT_IN_CONVERSATION)
 
 

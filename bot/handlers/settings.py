@@ -24,8 +24,9 @@ def _text(prefs: PrefsRecord) -> str:
         state = t.NONE_ON
     else:
         state = t.ACTIVE
+    if leads:
+        leads = t.LEADS_AT.format(leads=leads, evening=t.clock_hour(prefs.evening_hour))
     return t.SETTINGS.format(
-        evening=t.clock_hour(prefs.evening_hour),
         morning=t.clock_hour(prefs.morning_hour),
         leads=leads or t.LEADS_NONE,
         due_day=t.ON if prefs.on_due_day else t.OFF,
@@ -88,16 +89,17 @@ async def change_setting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     svc = services(context)
     user_id = update.effective_user.id
     async with svc.database.transaction() as conn:
-        prefs = await repo.get_prefs(conn, user_id)
+        before = prefs = await repo.get_prefs(conn, user_id)
         if prefs is not None:
             await _apply(conn, user_id, prefs, what, value)
-            await replan_user(conn, svc.tz, user_id, svc.now())
             prefs = await repo.get_prefs(conn, user_id)
+            if prefs != before:
+                await replan_user(conn, svc.tz, user_id, svc.now())
     # Telegram is answered only after the transaction: never hold the database while waiting
     if prefs is None:
         await answer(query, t.NEED_START)
         return
-    await answer(query, t.SAVED)
+    await answer(query, t.SAVED if prefs != before else t.UNCHANGED)
     await replace_text(query, _text(prefs), _markup(prefs))
 
 

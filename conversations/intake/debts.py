@@ -19,12 +19,9 @@ from bot.texts.zh import intake as t
 from bot.texts.zh.names import PRODUCT_NAMES
 from conversations.intake import store
 from conversations.intake.entry import reask
-from conversations.intake.states import IntakeState, next_state
+from conversations.intake.states import MAX_DEBTS, IntakeState, next_state
 
 S = IntakeState
-# Debts in one case. Nobody has more than a handful of these products; a cap keeps the
-# summary on one screen and the change menu within Telegram's limit on buttons.
-MAX_DEBTS = 8
 
 
 def _text(update: Update) -> str:
@@ -48,8 +45,10 @@ async def receive_product(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 def typed_product(text: str) -> Product | None:
-    """The one product named in ``text`` ("花呗", "还有借呗"), or None."""
+    """The one product named in ``text`` ("花呗", "还有借呗", "其他"), or None."""
     found = [p for p, name in PRODUCT_NAMES.items() if name in text and p != Product.OTHER]
+    if not found and text.strip().strip("。.!！") in t.OTHER_PRODUCT_WORDS:
+        return Product.OTHER
     return found[0] if len(found) == 1 else None
 
 

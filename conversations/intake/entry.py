@@ -30,6 +30,11 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intak
         consented = await repo.has_consented(conn, user_id)
         case = await repo.open_case(conn, user_id)
     if not consented:
+        saved = await repo.load_conversation_state(
+            await svc.database.connection(), store.CONVERSATION_NAME, store.conversation_key(update)
+        )
+        if saved == S.WELCOME:  # the welcome is just above: one line, not all of it again
+            return await reask(update, context, None)
         return await store.move_to(update, context, None, S.WELCOME)
     if case is None:
         async with svc.database.transaction() as conn:

@@ -15,8 +15,8 @@ from bot.domain.rates import format_rate
 from bot.storage.repo import CaseRecord, DebtRecord
 from bot.texts.zh import intake as t
 from bot.texts.zh.fmt import cn_date, payday_text
-from bot.texts.zh.names import PRODUCT_NAMES, REASON_NAMES
-from conversations.intake.states import IntakeState
+from bot.texts.zh.names import DEBT_NAMES, REASON_NAMES
+from conversations.intake.states import MAX_DEBTS, IntakeState
 
 S = IntakeState
 Question = tuple[str, InlineKeyboardMarkup | None]
@@ -34,7 +34,8 @@ def _debt_for(case: CaseRecord) -> DebtRecord | None:
 
 
 def _product(debt: DebtRecord | None) -> str:
-    return PRODUCT_NAMES[debt.product] if debt else ""
+    """The debt's name inside a sentence ("其他借款", not the button's "其他")."""
+    return DEBT_NAMES[debt.product] if debt else ""
 
 
 def _duration_text(case: CaseRecord) -> str | None:
@@ -116,7 +117,10 @@ def question(state: IntakeState, case: CaseRecord | None, today: date) -> Questi
         amount = format_fen(debt.amount_fen) if debt and debt.amount_fen else "?"
         days = days_overdue(debt.overdue_since, today) if debt and debt.overdue_since else "?"
         text = t.DEBT_RECORDED.format(product=product, amount=amount, days=days)
-        return text, keyboards.more_debts()
+        can_add = sum(1 for d in case.debts if d.complete) < MAX_DEBTS
+        if not can_add:
+            text = f"{text}\n{t.TOO_MANY_DEBTS.format(limit=MAX_DEBTS)}"
+        return text, keyboards.more_debts(can_add)
     if state == S.ASK_REASON:
         return t.ASK_REASON + _current(_reason_text(case)), keyboards.reasons()
     if state == S.ASK_REASON_TEXT:
@@ -189,7 +193,7 @@ def summary(case: CaseRecord, today: date) -> str:
         lines.append(
             t.SUMMARY_DEBT_LINE.format(
                 number=number,
-                product=PRODUCT_NAMES[debt.product],
+                product=DEBT_NAMES[debt.product],
                 amount=format_fen(debt.amount_fen),
                 days=days_overdue(debt.overdue_since, today),
                 since=cn_date(debt.overdue_since),

@@ -13,6 +13,7 @@ from bot.domain.hardship import (
     MAX_NOTE_CHARS,
     clean_note,
     guess_reason,
+    hardship_months_until,
     parse_hardship_months,
 )
 from bot.domain.models import HardshipReason
@@ -72,9 +73,10 @@ async def _save_case(
     answers = _answers(case, fields)
     target = target or next_state(answered, editing=case.editing, answers=answers)
     async with store.answering(update, context, case.id, target) as conn:
-        await repo.update_case(
-            conn, store.user_id_of(update), case.id, services(context).now(), **fields
-        )
+        if fields:  # nothing new when an answer already given is kept ("确认")
+            await repo.update_case(
+                conn, store.user_id_of(update), case.id, services(context).now(), **fields
+            )
     return await store.ask(update, context, target)
 
 
@@ -93,8 +95,26 @@ async def choose_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     )
 
 
+async def _button_word_at_reason(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, answered: IntakeState
+) -> IntakeState | None:
+    """ "确认", "对", "有" typed at a reason question are no reason: they keep the answer
+    already given (after /back or from the summary), or the question is asked again."""
+    if typed_reply(_text(update)) is None:
+        return None
+    case = await store.require_case(update, context)
+    has_answer = case.hardship_reason is not None and (
+        answered == S.ASK_REASON or case.hardship_note
+    )
+    if typed_reply(_text(update)) is Reply.YES and has_answer:
+        return await _save_case(update, context, answered)
+    return await reask(update, context, None)
+
+
 async def type_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores a reason written in the user's own words and asks how long it lasts."""
+    if (asked := await _button_word_at_reason(update, context, S.ASK_REASON)) is not None:
+        return asked
     try:
         note = clean_note(_text(update))
     except ParseError as error:
@@ -106,6 +126,8 @@ async def type_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Int
 
 async def receive_reason_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores the user's sentence about what happened and asks how long it lasts."""
+    if (asked := await _button_word_at_reason(update, context, S.ASK_REASON_TEXT)) is not None:
+        return asked
     try:
         note = clean_note(_text(update))
     except ParseError as error:
@@ -131,10 +153,15 @@ async def choose_duration(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def type_duration(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores a typed duration ("3个月", "半年", "长期") and asks for the income."""
+    text = _text(update)
     try:
-        months = parse_hardship_months(_text(update))
+        months = parse_hardship_months(text)
     except ParseError:
-        return await reask(update, context, t.NOT_A_DURATION_MONTHS)
+        try:
+            # "到明年3月底": the date the hardship should end by
+            months = hardship_months_until(text, services(context).today())
+        except ParseError:
+            return await reask(update, context, t.NOT_A_DURATION_MONTHS)
     return await _save_duration(update, context, months)
 
 
@@ -224,6 +251,9 @@ async def _receive_money(
     try:
         fen = parse_amount(_text(update), max_fen=MAX_MONTHLY_FEN, allow_zero=True)
     except ParseError as error:
+        if error.problem is ParseProblem.SEVERAL_AMOUNTS and answered == S.ASK_INCOME:
+            # "好的时候8000，差的时候2000" is a range: a plan must fit the lean months
+            return await reask(update, context, t.INCOME_RANGE)
         return await reask(update, context, t.problem_text(error.problem))
     fields: dict[str, Any] = {column: fen}
     return await _save_case(update, context, answered, **fields)

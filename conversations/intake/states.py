@@ -29,6 +29,9 @@ class IntakeState(IntEnum):
 
 
 S = IntakeState
+# Debts in one case. Nobody has more than a handful of these products; a cap keeps the
+# summary on one screen and the change menu within Telegram's limit on buttons.
+MAX_DEBTS = 8
 
 # The path a first-time user walks; /back walks it the other way.
 _FORWARD: dict[IntakeState, IntakeState] = {

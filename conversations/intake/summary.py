@@ -14,10 +14,9 @@ from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import intake as t
 from conversations.intake import store
-from conversations.intake.debts import MAX_DEBTS
 from conversations.intake.entry import reask
 from conversations.intake.questions import MESSAGE_BREAK, summary
-from conversations.intake.states import IntakeState
+from conversations.intake.states import MAX_DEBTS, IntakeState
 
 S = IntakeState
 
@@ -67,7 +66,7 @@ async def show_edit_menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """Turns the summary's buttons into one button per answer."""
     query = update.callback_query
     case = await store.require_case(update, context)
-    menu = keyboards.edit_menu([d.id for d in case.debts])
+    menu = keyboards.edit_menu([d.id for d in case.debts], len(case.debts) < MAX_DEBTS)
     if query is None:  # "改一下" typed: the menu comes as a new message
         assert update.effective_chat is not None
         await update.effective_chat.send_message(t.EDIT_MENU, reply_markup=menu)

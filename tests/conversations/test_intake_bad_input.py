@@ -91,7 +91,7 @@ async def test_every_question_refuses_bad_answers_and_keeps_the_state(alice: Cha
             await alice.send("每月15号左右")
 
     await refused(alice, lambda: alice.send("有"), "没看懂这个金额")
-    await refused(alice, lambda: alice.send("车贷800，房贷2000"), "加起来写一个总数")
+    await refused(alice, lambda: alice.send("车贷800，房贷2000"), "请写一个总数")
     await refuses_media(alice)
     await alice.send("0")  # zero is a fine answer here
 

@@ -148,7 +148,8 @@ async def test_debts_are_capped_with_a_clear_line(alice: Chat) -> None:
         await one_debt(alice, "花呗", str(100 + number), "10天", None)
         if number < 7:
             await alice.tap("还有一笔")
-    [reply] = await alice.tap("还有一笔")
+    assert "最多记 8 笔" in alice.last_text and alice.buttons() == ["没有了，下一步"]
+    [reply] = await alice.send("还有一笔")  # typed anyway: said once more, and on we go
     assert "最多记 8 笔" in reply.text
     assert "什么原因" in reply.text
 
@@ -164,7 +165,8 @@ async def test_a_long_summary_comes_in_messages_that_fit_a_phone(alice: Chat) ->
     assert all(len(m.text) <= 700 for m in summary)
     assert "每月收入" in summary[1].text and summary[1].flat_buttons
     edit_buttons = await alice.tap("修改")
-    assert sum(len(m.flat_buttons) for m in edit_buttons) <= 100
+    labels = [label for m in edit_buttons for label, _ in m.flat_buttons]
+    assert len(labels) <= 100 and "➕ 再加一笔欠款" not in labels
 
 
 async def situation_shown(chat: Chat) -> list:
@@ -174,3 +176,55 @@ async def situation_shown(chat: Chat) -> list:
     await chat.tap("15号")
     await chat.send("3000")
     return await chat.tap("没有")
+
+
+async def test_button_words_at_the_reason_question_never_become_the_reason(alice: Chat) -> None:
+    await agree(alice)
+    await one_debt(alice, "花呗", "5000", "30天", None)
+    await alice.tap("没有了")
+    await alice.send("没工作了，公司倒闭")
+    await alice.send("/back")
+    assert "现在填的是" in alice.last_text
+    [reply] = await alice.send("确认")  # keeps what is there, goes on
+    assert "持续多久" in reply.text or "持续比较久" in reply.text
+    await alice.send("/back")
+    [reply] = await alice.send("有")
+    assert len(reply.text) < 40 and reply.flat_buttons  # asked again, nothing stored
+    await alice.send("对")
+    await alice.send("3个月")
+    await alice.send("不固定，好的时候8000，差的时候2000")
+    assert "保守" in alice.last_text and "加起来" not in alice.last_text
+    await alice.send("2000")
+    await alice.tap("不固定")
+    await alice.send("1500")
+    summary = (await alice.tap("没有"))[-1].text
+    assert "没工作了，公司倒闭" in summary and "确认" not in summary.split("原因")[1][:20]
+    assert "每月收入</b>：2,000 元" in summary
+
+
+async def test_other_typed_and_a_hardship_until_a_date(alice: Chat) -> None:
+    await agree(alice)
+    [reply] = await alice.send("其他")
+    assert "其他借款现在逾期的金额" in reply.text
+    await alice.send("3000")
+    await alice.send("20天")
+    await alice.send("跳过")
+    await alice.send("跳过")
+    await alice.send("没有了")
+    await alice.tap("收入减少")
+    [reply] = await alice.send("明年3月底")
+    assert "收入" in reply.text
+    await alice.send("/back")
+    assert "约 5 个月" in alice.last_text  # 24 Nov to 31 Mar, rounded up
+
+
+async def test_start_again_on_the_welcome_is_one_line(alice: Chat) -> None:
+    await alice.send("/start")
+    [reply] = await alice.send("/start")
+    assert len(reply.text) < 40 and reply.flat_buttons
+
+
+async def test_a_planned_user_typing_gets_the_next_step_with_buttons(alice: Chat) -> None:
+    await planned(alice)
+    [reply] = await alice.send("怎么办啊")
+    assert "记录通话结果" in reply.text and reply.flat_buttons

@@ -100,7 +100,7 @@ async def test_paid_a_different_amount(bot: Bot, clock: Clock, with_deal: Chat) 
     [(paid,)] = await rows(bot, "SELECT paid_fen FROM installments WHERE number = 1")
     assert paid == 200_000
     await alice.send("3000")  # the question is closed: a later number is not another payment
-    assert "/start" in alice.last_text
+    assert "已还" not in alice.last_text and "/status" in alice.last_text
     [(paid,)] = await rows(bot, "SELECT paid_fen FROM installments WHERE number = 1")
     assert paid == 200_000
 
@@ -168,7 +168,7 @@ async def test_settings_move_and_mute_reminders(bot: Bot, clock: Clock, with_dea
     await alice.send("/settings")
     assert "提前 3 天、提前 1 天" in alice.last_text
     await alice.tap("晚上9点")
-    assert "提前提醒（晚上9点）" in alice.last_text
+    assert "提前 1 天（晚上9点）" in alice.last_text
     assert (await sweep(bot, clock, at("2026-12-07", 20, 0))).sent == 0
     assert (await sweep(bot, clock, at("2026-12-07", 21, 0))).sent == 1
     await alice.send("/settings")

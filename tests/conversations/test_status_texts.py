@@ -33,15 +33,18 @@ async def test_settings_say_when_no_reminder_is_on(with_deal: Chat) -> None:
     alice = with_deal
     await alice.send("/settings")
     assert "🔔 提醒已开启" in alice.last_text
-    assert "提前提醒（晚上8点）" in alice.last_text and "还款日当天（早上9点）" in alice.last_text
+    assert "提前提醒：提前 3 天、提前 1 天（晚上8点）" in alice.last_text
+    assert "还款日当天（早上9点）" in alice.last_text
     assert "晚上6点" in alice.buttons() and not any("18" in b for b in alice.buttons())
     await alice.tap("提前3天")
     await alice.tap("提前1天")
     await alice.tap("当天提醒")
     text = alice.last_text
     assert "现在没有开启任何提醒" in text and "已开启" not in text
+    assert "提前提醒：不提前提醒\n" in text  # no hour for reminders that are off
     await alice.tap("晚上6点")
-    assert "提前提醒（晚上6点）" in alice.last_text and "18" not in alice.last_text
+    await alice.tap("提前1天")
+    assert "提前提醒：提前 1 天（晚上6点）" in alice.last_text and "18" not in alice.last_text
 
 
 async def test_the_calendar_caption_names_the_alarms_the_file_holds(with_deal: Chat) -> None:
@@ -76,7 +79,7 @@ async def test_snoozing_at_eight_in_the_evening_says_when_it_comes(
     await alice.tap("稍后提醒")
     assert alice.buttons() == ["今晚 21:30", "明天 09:00"]
     await alice.tap("今晚")
-    assert alice.last_text == "好，今天 21:30再提醒你。"
+    assert alice.last_text == "好，今天 21:30 再提醒你。"
     assert await sweep(bot, clock, at("2026-12-07", 21, 30)) == 1
     assert "还款提醒" in alice.last_text
 

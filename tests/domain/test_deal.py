@@ -509,3 +509,18 @@ def test_a_recently_passed_date_without_year_is_refused_not_moved_a_year_ahead()
 )
 def test_due_date_in_words_people_use(text, expected):
     assert parse_due_date(text, date(2026, 12, 2)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3个月后", date(2027, 3, 2)),
+        ("暂缓3个月", date(2027, 3, 2)),
+        ("半年", date(2027, 6, 2)),
+        ("半个月", date(2026, 12, 17)),
+        ("两周后", date(2026, 12, 16)),
+        ("一个半月后", date(2027, 1, 17)),
+    ],
+)
+def test_due_date_as_a_span_from_today(text, expected):
+    assert parse_due_date(text, date(2026, 12, 2)) == expected

@@ -1,6 +1,13 @@
+from datetime import date
+
 import pytest
 
-from bot.domain.hardship import clean_note, guess_reason, parse_hardship_months
+from bot.domain.hardship import (
+    clean_note,
+    guess_reason,
+    hardship_months_until,
+    parse_hardship_months,
+)
 from bot.domain.models import HardshipReason
 from bot.domain.parsing import ParseError
 
@@ -51,3 +58,11 @@ def test_note_is_trimmed_and_bounded() -> None:
         clean_note("   ")
     with pytest.raises(ParseError):
         clean_note("字" * 201)
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [("明年3月底", 4), ("到明年3月底", 4), ("大概到下个月底", 2), ("两周后", 1)],
+)
+def test_a_hardship_until_a_date_counts_the_months_to_it(text, months):
+    assert hardship_months_until(text, date(2026, 12, 2)) == months

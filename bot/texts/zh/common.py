@@ -78,6 +78,10 @@ NOTHING_TO_CANCEL = "现在没有进行中的填写。发 /start 开始。"
 NO_PLAN_YET = "还没有方案。发 /start 先把情况填完。"
 UNKNOWN_COMMAND = "没有这个命令。发 /help 看看能用哪些。"
 NOT_IN_CONVERSATION = "想开始或接着填，发 /start；看进度发 /status；命令说明发 /help。"
+NOT_IN_CONVERSATION_DEAL = (
+    "还款约定已经记下了。看进度发 /status，全部分期发 /plan，要改约定发 /deal。"
+)
+NOT_IN_CONVERSATION_PLANNED = "方案已经做好了。下一步可以看通话稿、打电话，打完点“记录通话结果”。"
 STALE_BUTTON = "这个按钮已经过期了。"
 
 GROUP_ONLY_PRIVATE = "为了保护隐私，我不在群里收集任何信息。请点这里私聊我：{link}"

@@ -187,6 +187,8 @@ ECHO_RESUME = {"continue": "接着填", "show": "看我的方案", "restart": "�
 
 # Why an answer was not accepted: one friendly line, then the question comes again.
 NOT_TEXT = "我只能看懂文字哦，请打字回答。"
+# typed at "哪一项逾期了？": the 其他 button
+OTHER_PRODUCT_WORDS = frozenset({"其他", "其它", "别的", "其他借款", "其他贷款", "别的贷款"})
 USE_PRODUCT_BUTTONS = "请点下面的按钮选一个，或者打出名字，比如“花呗”。"
 STALE_BUTTON = "这个按钮已经过期了，请看最新的问题。"
 PROBLEMS: dict[ParseProblem, str] = {
@@ -212,11 +214,12 @@ PROBLEMS: dict[ParseProblem, str] = {
     ParseProblem.NOT_A_STAFF_ID: "工号一般是字母或数字，比如 A1234；不知道就点“跳过”。",
     ParseProblem.NOT_A_DATE: "没看懂这个日期，请写几月几号，比如 12月10日、下个月10号。",
     ParseProblem.UNCLEAR_COMMA: "看不出逗号是小数点还是分隔，请不带逗号再写，比如 23.50 或 2350。",
-    ParseProblem.SEVERAL_AMOUNTS: "好像写了几笔，请加起来写一个总数，比如 2800。",
+    ParseProblem.SEVERAL_AMOUNTS: "好像写了不止一个数，请写一个总数，比如 2800。",
 }
 UNKNOWN_PROBLEM = "没看懂，请换个写法再试一次。"
 NOT_A_DURATION_MONTHS = "没看懂，请写大概几个月，比如“3个月”，或点按钮选。"
 REASON_TOO_LONG = "写得有点长了，请控制在 {limit} 个字以内。"
+INCOME_RANGE = "收入不固定的话，请写一个保守的数：收入少的那几个月，每月大概有多少。"
 ABSURD_AMOUNT = "这个数字好像太大了（{amount} 元），请再核对一下。"
 
 

@@ -187,7 +187,8 @@ def _installments(facts: CaseFacts, plan: Plan, payday: int | None) -> str:
         lines += _per_lender(facts, plan, "每月")
     lines.append(_due_rule(facts, plan, payday))
     lines += _small_first(facts, plan)
-    ratio = f"，加上其他还款约占收入的 {plan.debt_ratio_pct}%" if plan.debt_ratio_pct else ""
+    others = "，加上其他还款" if facts.budget.other_debts_fen else "，还款"
+    ratio = f"{others}约占收入的 {plan.debt_ratio_pct}%" if plan.debt_ratio_pct else ""
     lines.append(f"在你每月最多能拿出的 {yuan(plan.limit_fen)}以内{ratio}。")
     lines.append(
         "这个月手上如果还有余钱，可以先在App里还一部分：罚息一般按没还的金额算，会少一些，以账单为准。"

@@ -41,7 +41,7 @@ SNOOZE_TOO_LATE = (
     "今晚太晚了，晚上10点以后我不打扰你；今天就是还款日，明天再提醒就过了。"
     "还好了点“已还”，还不上就点“还不上怎么办”。"
 )
-SNOOZED = "好，{when}再提醒你。"
+SNOOZED = "好，{when} 再提醒你。"
 INSTALLMENT_GONE = "这一期已经不在你的还款计划里了。发 /plan 看最新的计划。"
 
 CANNOT_PAY = (

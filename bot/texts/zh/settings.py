@@ -4,13 +4,14 @@ from __future__ import annotations
 
 SETTINGS = (
     "<b>提醒设置</b>\n"
-    "提前提醒（{evening}）：{leads}\n"
+    "提前提醒：{leads}\n"
     "还款日当天（{morning}）：{due_day}\n"
     "{muted}\n\n"
     "晚上10点到早上8点之间不会打扰你。点下面的按钮修改。"
 )
 LEADS_NONE = "不提前提醒"
 LEAD_ITEM = "提前 {days} 天"
+LEADS_AT = "{leads}（{evening}）"
 ON = "开"
 OFF = "关"
 MUTED = "🔕 提醒已暂停（错过还款日时仍会问你一次）"
@@ -23,6 +24,7 @@ MUTE_BUTTON = "🔕 暂停全部提醒"
 UNMUTE_BUTTON = "🔔 恢复提醒"
 CHECKED = "✓ "
 SAVED = "已更新，之后的提醒按新设置发送。"
+UNCHANGED = "已经是这个设置了。"
 NEED_START = "先发 /start 开始吧。"
 
 
