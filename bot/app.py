@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Literal
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -13,6 +13,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     BaseHandler,
+    BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
     Defaults,
@@ -46,8 +47,15 @@ def build_application(
     *,
     request: BaseRequest | None = None,
     services: Services | None = None,
+    rate_limiter: BaseRateLimiter[Any] | Literal["default"] | None = "default",
 ) -> Application:
-    """The bot as it runs in production; tests and console mode pass their own ``request``."""
+    """The bot as it runs in production; tests and console mode pass their own ``request``.
+
+    ``rate_limiter`` defaults to Telegram's limits (AIORateLimiter); an offline Bot API has
+    none, so the tests pass None and are not slowed down by waits meant for Telegram.
+    """
+    if rate_limiter == "default":
+        rate_limiter = AIORateLimiter(max_retries=2)
     database = services.database if services else Database(settings.database)
     services = services or Services(settings=settings, database=database)
     assert settings.token is not None
@@ -63,10 +71,12 @@ def build_application(
             )
         )
         .persistence(SqlitePersistence(database))
-        .rate_limiter(AIORateLimiter(max_retries=2))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
+    if rate_limiter is not None:
+        # PTB types the builder for a limiter without per-call arguments; ours takes none
+        builder = builder.rate_limiter(rate_limiter)  # type: ignore[arg-type]
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()

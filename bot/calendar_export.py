@@ -50,7 +50,8 @@ def installments_calendar(
     stamp = now.astimezone(UTC)
     for item in items:
         cal.add_component(_event(item, prefs, stamp, uid_prefix))
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()  # icalendar is untyped
+    return ical
 
 
 def installment_uid(uid_prefix: str, name: str, number: int, due: date) -> str:

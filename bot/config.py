@@ -124,7 +124,8 @@ class Settings(BaseSettings):
 
     @property
     def log_level_number(self) -> int:
-        return logging.getLevelName(self.log_level)
+        level: int = logging.getLevelNamesMapping()[self.log_level]
+        return level
 
 
 def load_settings(*, require_token: bool = True, **overrides: object) -> Settings:

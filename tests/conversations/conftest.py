@@ -17,8 +17,10 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-async def bot(database: Path, clock: Clock) -> AsyncIterator[Bot]:
-    async with running_bot(database, clock) as running:
+async def bot(database: Path, clock: Clock, request: pytest.FixtureRequest) -> AsyncIterator[Bot]:
+    # @pytest.mark.rate_limited: with the production rate limiter (its retries are tested)
+    limited = request.node.get_closest_marker("rate_limited") is not None
+    async with running_bot(database, clock, rate_limited=limited) as running:
         yield running
 
 

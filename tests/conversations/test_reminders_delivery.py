@@ -274,6 +274,7 @@ async def test_a_user_who_blocked_the_bot_is_paused_until_they_write(
     assert "还有 3 天" in alice.last_text
 
 
+@pytest.mark.rate_limited
 async def test_flood_limits_timeouts_and_server_errors_are_retried(
     bot: Bot, clock: Clock, with_deal: Chat, monkeypatch: pytest.MonkeyPatch
 ) -> None:

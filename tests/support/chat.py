@@ -66,13 +66,23 @@ class Bot:
 
 @asynccontextmanager
 async def running_bot(
-    database: Path, clock: Clock | None = None, *, crash: bool = False, **settings_overrides: object
+    database: Path,
+    clock: Clock | None = None,
+    *,
+    crash: bool = False,
+    rate_limited: bool = False,
+    **settings_overrides: object,
 ) -> AsyncIterator[Bot]:
-    """Starts the app as production does (post_init included); ``crash`` skips every goodbye."""
+    """Starts the app as production does (post_init included); ``crash`` skips every goodbye.
+
+    The production rate limiter is left out unless ``rate_limited``: the offline API has no
+    limits, and its waits would only slow the tests down.
+    """
     settings = test_settings(database, **settings_overrides)
     services = Services(settings=settings, database=Database(database), clock=clock or Clock())
     api = OfflineBotApi()
-    application = build_application(settings, request=api, services=services)
+    limiter = "default" if rate_limited else None
+    application = build_application(settings, request=api, services=services, rate_limiter=limiter)
     await application.initialize()
     assert application.post_init is not None
     await application.post_init(application)

@@ -1,0 +1,67 @@
+"""Dependencies run one way: adapters → texts (views) → storage and flows → domain.
+
+Each layer lists what it must never import. The few edges that still run the wrong way are
+named in KNOWN, so no new one can creep in while they are being removed (issue 10).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ADAPTERS = ("telegram", "bot.handlers", "conversations", "bot.app", "bot.console")
+FORBIDDEN: dict[str, tuple[str, ...]] = {
+    # pure: no I/O, no words, no Telegram
+    "bot/domain": (*ADAPTERS, "aiosqlite", "sqlite3", "bot.storage", "bot.texts", "bot.usecases"),
+    # flows: the intake's and the deal's states and transitions
+    "conversations/intake/states.py": (*ADAPTERS[:2], "bot.storage", "bot.texts", "aiosqlite"),
+    "conversations/deal/states.py": (*ADAPTERS[:2], "bot.storage", "bot.texts", "aiosqlite"),
+    # views: words from values, nothing sent and nothing stored
+    "bot/texts": (*ADAPTERS[:3], "aiosqlite", "sqlite3", "bot.usecases"),
+    # storage: tables, never Telegram or words
+    "bot/storage": (*ADAPTERS, "bot.texts"),
+}
+# (file, imported module) pairs that still break the rule, to be removed
+KNOWN = {
+    ("bot/texts/zh/progress.py", "bot.storage.repo"),  # renders InstallmentRecord rows
+    ("bot/texts/zh/deal.py", "conversations.deal.states"),  # echo labels keyed by state
+    ("bot/storage/persistence.py", "telegram.ext"),  # PTB's persistence interface itself
+}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def _files(layer: str) -> list[Path]:
+    target = ROOT / layer
+    return [target] if target.suffix == ".py" else sorted(target.rglob("*.py"))
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_a_layer_imports_nothing_above_it(layer: str) -> None:
+    wrong = []
+    for path in _files(layer):
+        relative = path.relative_to(ROOT).as_posix()
+        for name in _imports(path):
+            hit = any(name == f or name.startswith(f + ".") for f in FORBIDDEN[layer])
+            if hit and (relative, name) not in KNOWN:
+                wrong.append(f"{relative} imports {name}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_known_exception_still_exists() -> None:
+    """An exception that is gone is taken off the list, so the rule tightens."""
+    for relative, name in KNOWN:
+        assert name in _imports(ROOT / relative), f"{relative} no longer imports {name}"
