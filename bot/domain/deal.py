@@ -9,7 +9,6 @@ look forward: ``12月10日`` means the next 10 December on or after today.
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -19,19 +18,12 @@ from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 
-from bot.domain.parsing import (
-    MONTH_START_OR_MIDDLE,
-    ParseError,
-    ParseProblem,
-    month_part_day,
-    normalize,
-    to_decimal,
-)
+from bot.domain.dates import DAY_NUM, DAY_OFFSETS, Towards, read_date, small_int
+from bot.domain.parsing import ParseError, ParseProblem, normalize, to_decimal
 from bot.domain.schedule import split_to_fen
 
 MAX_PERIODS = 120  # ten years of monthly payments: more is a typo, not a deal
 MAX_YEARS_AHEAD = 10
-RECENT_PAST_DAYS = 60
 
 
 class DealKind(StrEnum):
@@ -213,32 +205,16 @@ def first_due_after_pause(pause_until: date, due_day: int | None) -> date:
 
 # --- Parsing what the user types while recording the deal -------------------------------
 
-_DAY_NUM = r"[0-9零〇一二两三四五六七八九十]{1,4}"
-_ISO_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?")
-_MONTH_DAY = re.compile(rf"({_DAY_NUM})(?:[-/]|月)({_DAY_NUM})[日号]?")
-_RELATIVE_MONTH_DAY = re.compile(rf"(下下个?月|下个?月|本月|这个?月)({_DAY_NUM})[日号]?")
-_MONTHS_AHEAD = {"下下个月": 2, "下下月": 2, "下个月": 1, "下月": 1}
-_DAY_OF_MONTH = re.compile(rf"({_DAY_NUM})[日号]")
-# "明年3月底", "3月底", "明年3月10日": a year word and/or the month's end
-_YEAR_WORDS = {"今年": 0, "明年": 1, "后年": 2}
 # a span from today: "3个月后", "暂缓3个月", "半年以后", "两周后"
 _AFTER = re.compile(
-    rf"(?:暂缓|缓|停|推迟|延期|延后)?(?P<n>{_DAY_NUM})?(?P<half>半)?"
+    rf"(?:暂缓|缓|停|推迟|延期|延后)?(?P<n>{DAY_NUM})?(?P<half>半)?"
     r"(?P<unit>天|周|个半月|个月|年)(?:后|以后|之后)?"
 )
-_YEAR_MONTH_DAY = re.compile(rf"(今年|明年|后年)({_DAY_NUM})月({_DAY_NUM})[日号]?")
-_MONTH_END = re.compile(rf"(今年|明年|后年)?({_DAY_NUM})月份?[底末]")
-_RELATIVE_MONTH_END = re.compile(r"(下下个?月|下个?月|本月|这个?月)[底末]|月[底末]")
-_MONTH_ONLY = re.compile(rf"{_DAY_NUM}月份?")
-# "3月底", "下个月初", "月底": a part of a month stands for one of its days
-_PART_OF_MONTH = re.compile(rf"((?:下下个?|下个?|本|这个?)?月|{_DAY_NUM}月){MONTH_START_OR_MIDDLE}")
 # anything that could be a date has a digit, a numeral or a day word in it
 _DATE_SHAPED = re.compile(r"[0-9零〇一二两三四五六七八九十]|[今明后昨前]天|[今明]日|[月年]")
-_NAMED_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3}
-_PAST_DAYS = frozenset({"昨天", "昨日", "前天", "大前天"})
 # Words around a date that change nothing: "就是下个月10号吧", "还款日12月10日".
 _DATE_FILLERS = re.compile(r"还款日|还款|就是|是|就|吧|[。!~]+$")
-_DUE_DAY = re.compile(rf"(?:每个?月)?({_DAY_NUM})[日号]?")
+_DUE_DAY = re.compile(rf"(?:每个?月)?({DAY_NUM})[日号]?")
 _PERIODS = re.compile(r"(?:一共|总共|共|分)?(-?[0-9零〇一二两三四五六七八九十百]+)(?:期|个月)?")
 # A 工号 is a run of ASCII letters and digits (hyphens inside allowed: A-1023).
 _STAFF_RUN = re.compile(
@@ -284,13 +260,24 @@ def parse_due_date(text: str, today: date) -> date:
     if not _DATE_SHAPED.search(s):
         raise ParseError(ParseProblem.NOT_A_DATE, text)  # "不知道", "还没定": not a date
     # "3月中旬", "下个月初": the day that part of the month stands for (底 is read below)
-    s = _PART_OF_MONTH.sub(lambda m: f"{_this_month(m[1])}{month_part_day(m[2])}号", s)
-    due = _after(s, today, text) or _parse_date(s, today, text)
+    due = _after(s, today, text) or _named_day(s, today, text)
+    due = due or read_date(s, today, Towards.FUTURE, text, years=MAX_YEARS_AHEAD)
+    if due is None:
+        raise ParseError(ParseProblem.BAD_DATE, text)
     if due < today:
         raise ParseError(ParseProblem.IN_PAST, text)
     if due > today + relativedelta(years=MAX_YEARS_AHEAD):
         raise ParseError(ParseProblem.TOO_LARGE, text)
     return due
+
+
+def _named_day(s: str, today: date, text: str) -> date | None:
+    """今天, 明天, 后天 …; 昨天 and before are past."""
+    if s not in DAY_OFFSETS:
+        return None
+    if DAY_OFFSETS[s] < 0:
+        raise ParseError(ParseProblem.IN_PAST, text)
+    return today + timedelta(days=DAY_OFFSETS[s])
 
 
 def _after(s: str, today: date, text: str) -> date | None:
@@ -300,7 +287,7 @@ def _after(s: str, today: date, text: str) -> date | None:
         return None
     if m["half"] and not m["n"]:  # 半年, 半个月
         return today + (relativedelta(months=6) if m["unit"] == "年" else timedelta(days=15))
-    count = _small_int(m["n"], ParseProblem.BAD_DATE, text) if m["n"] else 0
+    count = small_int(m["n"], ParseProblem.BAD_DATE, text) if m["n"] else 0
     unit = m["unit"]
     if count <= 0:
         raise ParseError(ParseProblem.BAD_DATE, text)
@@ -316,96 +303,6 @@ def _after(s: str, today: date, text: str) -> date | None:
     return today + step
 
 
-def _this_month(month: str) -> str:
-    return "本月" if month == "月" else month
-
-
-def _parse_date(s: str, today: date, text: str) -> date:
-    if s in _NAMED_DAYS:
-        return today + timedelta(days=_NAMED_DAYS[s])
-    if s in _PAST_DAYS:
-        raise ParseError(ParseProblem.IN_PAST, text)
-    if m := _ISO_DATE.fullmatch(s):
-        try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            raise ParseError(ParseProblem.BAD_DATE, text) from None
-    if m := _RELATIVE_MONTH_DAY.fullmatch(s):
-        first = today.replace(day=1) + relativedelta(months=_MONTHS_AHEAD.get(m[1], 0))
-        day = _small_int(m[2], ParseProblem.BAD_DATE, text)
-        if not 1 <= day <= 31:
-            raise ParseError(ParseProblem.BAD_DATE, text)
-        # 下个月31号 in a 30-day month means its last day, as the app itself does.
-        return first + relativedelta(day=day)
-    if m := _YEAR_MONTH_DAY.fullmatch(s):
-        year = today.year + _YEAR_WORDS[m[1]]
-        try:
-            return date(
-                year,
-                _small_int(m[2], ParseProblem.BAD_DATE, text),
-                _small_int(m[3], ParseProblem.BAD_DATE, text),
-            )
-        except ValueError:
-            raise ParseError(ParseProblem.BAD_DATE, text) from None
-    if m := _MONTH_END.fullmatch(s):
-        month = _small_int(m[2], ParseProblem.BAD_DATE, text)
-        if not 1 <= month <= 12:
-            raise ParseError(ParseProblem.BAD_DATE, text)
-        if m[1]:
-            return date(today.year + _YEAR_WORDS[m[1]], month, 1) + relativedelta(day=31)
-        end = date(today.year, month, 1) + relativedelta(day=31)
-        return end if end >= today else end + relativedelta(years=1, day=31)
-    if m := _RELATIVE_MONTH_END.fullmatch(s):
-        ahead = _MONTHS_AHEAD.get(m[1] or "", 0)
-        return today.replace(day=1) + relativedelta(months=ahead, day=31)
-    if m := _MONTH_DAY.fullmatch(s):
-        month = _small_int(m[1], ParseProblem.BAD_DATE, text)
-        return _next_month_day(month, _small_int(m[2], ParseProblem.BAD_DATE, text), today, text)
-    if m := _DAY_OF_MONTH.fullmatch(s):
-        return _next_day_of_month(_small_int(m[1], ParseProblem.BAD_DATE, text), today, text)
-    if _MONTH_ONLY.fullmatch(s) or s in _YEAR_WORDS:
-        raise ParseError(ParseProblem.AMBIGUOUS_DATE, text)  # which day of that month/year?
-    raise ParseError(ParseProblem.BAD_DATE, text)
-
-
-def _next_month_day(month: int, day: int, today: date, text: str) -> date:
-    """The first month/day on or after today; 2月29日 looks ahead to the next leap year.
-
-    A date of the last couple of months is taken as meant for this year, and so refused as
-    past: "11月20日" typed on 24 November is a date just missed, not one a year away.
-    """
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
-        raise ParseError(ParseProblem.BAD_DATE, text)
-    try:
-        this_year: date | None = date(today.year, month, day)
-    except ValueError:  # 2月29日 outside a leap year
-        this_year = None
-    if this_year and today - timedelta(days=RECENT_PAST_DAYS) <= this_year < today:
-        raise ParseError(ParseProblem.IN_PAST, text)
-    for year in range(today.year, today.year + 9):  # a leap year comes within eight
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if candidate >= today:
-            return candidate
-    raise ParseError(ParseProblem.BAD_DATE, text)  # unreachable: see the range above
-
-
-def _next_day_of_month(day: int, today: date, text: str) -> date:
-    """The first "N号" on or after today, skipping months too short to have one."""
-    if not 1 <= day <= 31:
-        raise ParseError(ParseProblem.BAD_DATE, text)
-    first = today.replace(day=1)
-    for ahead in range(3):  # a 31st is never more than two months away
-        month = first + relativedelta(months=ahead)
-        if day <= calendar.monthrange(month.year, month.month)[1]:
-            candidate = month.replace(day=day)
-            if candidate >= today:
-                return candidate
-    raise ParseError(ParseProblem.BAD_DATE, text)  # unreachable
-
-
 def parse_due_day(text: str) -> int:
     """The monthly due day: ``10``, ``10号``, ``每月10日``, ``十号``; ``月底`` is 31.
 
@@ -419,7 +316,7 @@ def parse_due_day(text: str) -> int:
     m = _DUE_DAY.fullmatch(s)
     if m is None:
         raise ParseError(ParseProblem.BAD_DAY_OF_MONTH, text)
-    day = _small_int(m[1], ParseProblem.BAD_DAY_OF_MONTH, text)
+    day = small_int(m[1], ParseProblem.BAD_DAY_OF_MONTH, text)
     if not 1 <= day <= 31:
         raise ParseError(ParseProblem.BAD_DAY_OF_MONTH, text)
     return day
@@ -480,11 +377,3 @@ def parse_staff_id(text: str) -> str | None:
     if not STAFF_ID_MIN <= len(found) <= STAFF_ID_MAX:
         raise ParseError(ParseProblem.NOT_A_STAFF_ID, text)
     return found
-
-
-def _small_int(numeral: str, problem: ParseProblem, text: str) -> int:
-    """A month, day or count, Arabic or Chinese (``十五``)."""
-    value = to_decimal(numeral)
-    if value is None or value != value.to_integral_value():
-        raise ParseError(problem, text)
-    return int(value)

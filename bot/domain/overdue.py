@@ -8,37 +8,23 @@ date that is not after today.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from bot.domain.parsing import (
-    MONTH_PART,
-    ParseError,
-    ParseProblem,
-    month_end_written,
-    month_part_day,
-    normalize,
-    to_decimal,
-)
+from bot.domain.dates import Towards, read_date
+from bot.domain.parsing import ParseError, ParseProblem, normalize, to_decimal
 
 MAX_YEARS_OVERDUE = 10
 
 _NUM = r"[0-9.零〇一二两三四五六七八九十百千]+"
-_DAY_NUM = r"[0-9零〇一二两三四五六七八九十]{1,4}"
-_ISO_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?")
-_MONTH_DAY = re.compile(rf"({_DAY_NUM})(?:[-/]|月)({_DAY_NUM})[日号]?")
-_RELATIVE_MONTH_DAY = re.compile(rf"(上上个?月|上个?月|本月|这个?月|今月)({_DAY_NUM})[日号]?")
-_DAY_OF_MONTH = re.compile(rf"({_DAY_NUM})[日号]")
 # "一个半月" = 一 个 半 月, "半个月", "两个星期", "一年半", "3个月", "45天", "45".
 _DURATION = re.compile(
     rf"(?P<n>{_NUM})?(?P<half>个?半)?个?(?P<unit>天|周|星期|礼拜|月|年)?(?P<half_after>半)?"
 )
 _UNIT_DAYS = {"天": 1, "周": 7, "星期": 7, "礼拜": 7, "月": 30, "年": 365}
-_MONTHS_BACK = {"上上个月": 2, "上上月": 2, "上个月": 1, "上月": 1}
 _NAMED_DAYS = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2, "大前天": 3}
 _FUTURE_WORDS = ("明天", "后天", "下个月", "下月", "下周", "明年")
 _NAMED_DAY_NOISE = re.compile(r"逾期|了|开始|就|是|的|从|起")
@@ -48,8 +34,6 @@ _FILLERS = re.compile(
     r"大约|大概|差不多|左右|将近|快|约|已经|逾期了?|了|多|之前|以前|前|开始|从|起"
     r"|那天|那时候|时候|的|吧|[。!~]+$"
 )
-# "10月底", "上个月初", "月中": a part of a month stands for one of its days.
-_PART_OF_MONTH = re.compile(rf"((?:上上个?|上个?|本|这个?)月|{_DAY_NUM}月){MONTH_PART}")
 
 
 def parse_overdue_since(text: str, today: date) -> date:
@@ -93,71 +77,8 @@ def _named_day(s: str, today: date, text: str) -> date | None:
 
 
 def _date(s: str, today: date, text: str) -> date | None:
-    """Calendar forms; ``None`` when ``s`` is not shaped like a date at all."""
-    s = _PART_OF_MONTH.sub(lambda m: f"{m[1]}{month_part_day(m[2])}号", s)
-    if m := _ISO_DATE.fullmatch(s):
-        return _make_date(int(m[1]), int(m[2]), int(m[3]), text)
-    if m := _RELATIVE_MONTH_DAY.fullmatch(s):
-        first = today.replace(day=1) - relativedelta(months=_MONTHS_BACK.get(m[1], 0))
-        day = _small_int(m[2], text)
-        if not 1 <= day <= 31:
-            raise ParseError(ParseProblem.BAD_DATE, text)
-        # 上个月31号 in a 30-day month means its last day.
-        return first.replace(day=min(day, calendar.monthrange(first.year, first.month)[1]))
-    if m := _MONTH_DAY.fullmatch(s):
-        month, day = _small_int(m[1], text), _small_int(m[2], text)
-        if day == 31 and 1 <= month <= 12 and month_end_written(text):
-            return _latest_month_end(month, today)
-        return _latest_month_day(month, day, today, text)
-    if m := _DAY_OF_MONTH.fullmatch(s):
-        return _latest_day_of_month(_small_int(m[1], text), today, text)
-    if re.fullmatch(rf"{_DAY_NUM}月(?:份)?", s):
-        # "3月" is March or three months; make the user say which.
-        raise ParseError(ParseProblem.AMBIGUOUS_DATE, text)
-    return None
-
-
-def _make_date(year: int, month: int, day: int, text: str) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ParseError(ParseProblem.BAD_DATE, text) from None
-
-
-def _latest_month_day(month: int, day: int, today: date, text: str) -> date:
-    """Most recent month/day not after today; 2月29日 looks back to the last leap year."""
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
-        raise ParseError(ParseProblem.BAD_DATE, text)
-    for year in range(today.year, today.year - MAX_YEARS_OVERDUE - 1, -1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:  # 2月29日 outside a leap year
-            continue
-        if candidate <= today:
-            return candidate
-    raise ParseError(ParseProblem.TOO_OLD, text)
-
-
-def _latest_month_end(month: int, today: date) -> date:
-    """The last day of the most recent such month not after today (2月底: 28 or 29)."""
-    year = today.year
-    while (end := date(year, month, calendar.monthrange(year, month)[1])) > today:
-        year -= 1
-    return end
-
-
-def _latest_day_of_month(day: int, today: date, text: str) -> date:
-    """Most recent "N号" not after today, skipping months too short to have one."""
-    if not 1 <= day <= 31:
-        raise ParseError(ParseProblem.BAD_DATE, text)
-    first = today.replace(day=1)
-    for back in range(12):
-        month = first - relativedelta(months=back)
-        if day <= calendar.monthrange(month.year, month.month)[1]:
-            candidate = month.replace(day=day)
-            if candidate <= today:
-                return candidate
-    raise ParseError(ParseProblem.BAD_DATE, text)  # unreachable: every year has a 31st
+    """Calendar forms, the most recent such date; ``None`` when ``s`` is not shaped like one."""
+    return read_date(s, today, Towards.PAST, text, years=MAX_YEARS_OVERDUE)
 
 
 def _duration(s: str, today: date, text: str) -> date:
@@ -188,11 +109,3 @@ def _duration(s: str, today: date, text: str) -> date:
     if days > MAX_YEARS_OVERDUE * 366:
         raise ParseError(ParseProblem.TOO_OLD, text)
     return today - timedelta(days=int(days.quantize(Decimal(1), rounding=ROUND_HALF_UP)))
-
-
-def _small_int(numeral: str, text: str) -> int:
-    """A month or day number, Arabic or Chinese (``十五``)."""
-    value = to_decimal(numeral)
-    if value is None or value != value.to_integral_value():
-        raise ParseError(ParseProblem.BAD_DATE, text)
-    return int(value)

@@ -106,19 +106,3 @@ def _cn2an_decimal(numeral: str) -> Decimal | None:
     except InvalidOperation:
         return None
     return result if result.is_finite() and result >= 0 else None
-
-
-# "10月底", "下个月初", "11月中旬": a part of a month stands for one of its days
-MONTH_PART = r"(底|末|初|中旬|中|上旬|下旬)"
-MONTH_START_OR_MIDDLE = r"(初|中旬|中|上旬|下旬)"
-_MONTH_PART_DAY = {"初": 1, "上旬": 5, "中": 15, "中旬": 15, "下旬": 25}
-
-
-def month_part_day(part: str) -> int:
-    """初 1, 上旬 5, 中 15, 下旬 25, 底/末 31 (a 31 is clamped to the month's last day)."""
-    return _MONTH_PART_DAY.get(part, 31)
-
-
-def month_end_written(text: str) -> bool:
-    """Whether the user wrote the month's end (月底, 月末) rather than a day."""
-    return "月底" in text or "月末" in text
