@@ -14,11 +14,11 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
-from bot.domain.money import format_fen
 from bot.domain.reminders import ReminderPrefs
+from bot.texts.zh import progress as p
+from bot.texts.zh.fmt import yuan
 
-PRODID = "-//huabei-helper-bot//还款提醒//ZH"
-CALENDAR_NAME = "还款提醒"
+PRODID = "-//huabei-helper-bot//repayment-reminders//ZH"
 UID_DOMAIN = "huabei-helper-bot"
 
 # (debt name such as "花呗", installment number k, total count N, due date, amount in fen)
@@ -45,7 +45,7 @@ def installments_calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", CALENDAR_NAME)
+    cal.add("x-wr-calname", p.CALENDAR_NAME)
     cal.add("x-wr-timezone", tz.key)
     stamp = now.astimezone(UTC)
     for item in items:
@@ -62,21 +62,17 @@ def installment_uid(uid_prefix: str, name: str, number: int, due: date) -> str:
 
 def _event(item: CalendarItem, prefs: ReminderPrefs, stamp: datetime, uid_prefix: str) -> Event:
     name, number, count, due, amount_fen = item
-    amount = format_fen(amount_fen)
+    words = {"name": name, "number": number, "count": count, "amount": yuan(amount_fen)}
     event = Event()
     event.add("uid", installment_uid(uid_prefix, name, number, due))
     event.add("dtstamp", stamp)
     event.add("dtstart", due)
     event.add("dtend", due + timedelta(days=1))
-    event.add("summary", f"{name} 第{number}/{count}期 还款 {amount} 元")
-    event.add(
-        "description",
-        f"{name}第{number}/{count}期，应还 {amount} 元。"
-        "只通过官方渠道还款，不要转账给任何个人或陌生账户。",
-    )
+    event.add("summary", p.CALENDAR_EVENT.format(**words))
+    event.add("description", p.CALENDAR_EVENT_NOTE.format(**words))
     event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: never "busy"
     for trigger in alarm_triggers(prefs):
-        event.add_component(_alarm(trigger, f"{name}第{number}/{count}期 {amount} 元"))
+        event.add_component(_alarm(trigger, p.CALENDAR_ALARM.format(**words)))
     return event
 
 
@@ -99,5 +95,5 @@ def _alarm(trigger: timedelta, text: str) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", trigger)
-    alarm.add("description", f"还款提醒：{text}")
+    alarm.add("description", text)
     return alarm

@@ -31,6 +31,7 @@ from bot.app import build_application
 from bot.config import Settings
 from bot.offline import OFFLINE_TOKEN, OfflineBotApi, SentMessage
 from bot.offline_updates import callback_update, message_update
+from bot.texts.zh import console as t
 
 CONSOLE_USER_ID = 1
 _TAG = re.compile(r"</?(b|i|u|s|code|pre)>")
@@ -74,7 +75,7 @@ def _with_keys(text: str, message: SentMessage) -> str:
         said = match[2]
         for key, (label, _) in pairs:
             if said in _bare(label):
-                return f"{match[0]}（按 {key}）"
+                return t.KEY_HINT.format(hint=match[0], key=key)
         return match[0]
 
     return _TAP_HINT.sub(add_key, text)
@@ -112,9 +113,9 @@ async def run_console(
         write(render(message))
         if message.document is not None:
             try:
-                write(f"📎 文件已保存到：{save_document(message, folder)}")
+                write(t.FILE_SAVED.format(path=save_document(message, folder)))
             except OSError as error:
-                write(f"📎 文件没能保存到 {folder}：{error.strerror}")
+                write(t.FILE_NOT_SAVED.format(folder=folder, reason=error.strerror))
         # keys typed later tap these buttons only while they are the latest shown
         last_with_buttons[:] = [message] if message.buttons else []
 
@@ -124,7 +125,7 @@ async def run_console(
     api = OfflineBotApi(on_message=show, on_notice=notice)
     console_settings = settings.model_copy(update={"token": SecretStr(OFFLINE_TOKEN)})
     application = build_application(console_settings, request=api)
-    write("控制台模式：直接打字回答；按钮前面的数字或字母，输入它就是点按钮。/quit 退出。")
+    write(t.BANNER)
     async with application:
         assert application.post_init is not None
         await application.post_init(application)
@@ -181,5 +182,5 @@ def button_for(line: str, last_with_buttons: list[SentMessage]) -> tuple[SentMes
 def main(settings: Settings) -> int:
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run_console(settings))
-    sys.stdout.write("\n再见。\n")
+    sys.stdout.write(t.GOODBYE)
     return 0

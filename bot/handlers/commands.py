@@ -21,6 +21,7 @@ from bot.storage import repo
 from bot.storage.errors import CaseMissing
 from bot.storage.persistence import forget_user
 from bot.texts.zh import common as c
+from bot.texts.zh.fmt import yuan
 from bot.texts.zh.names import PRODUCT_NAMES
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         text = c.STATUS_NONE
     elif case.status != "planned" or facts is None:
         done = [
-            f"{PRODUCT_NAMES[d.product]} {format_fen(d.amount_fen)} 元"
+            f"{PRODUCT_NAMES[d.product]} {yuan(d.amount_fen)}"
             for d in case.debts
             if d.amount_fen is not None
         ]

@@ -14,7 +14,7 @@ from bot.domain.overdue import days_overdue
 from bot.domain.rates import format_rate
 from bot.storage.repo import CaseRecord, DebtRecord
 from bot.texts.zh import intake as t
-from bot.texts.zh.fmt import cn_date, payday_text
+from bot.texts.zh.fmt import cn_date, payday_text, yuan
 from bot.texts.zh.names import DEBT_NAMES, REASON_NAMES
 from conversations.intake.states import MAX_DEBTS, IntakeState
 
@@ -78,7 +78,7 @@ def _rate_summary(debt: DebtRecord) -> str:
 
 
 def _money(fen: int | None) -> str | None:
-    return None if fen is None else f"{format_fen(fen)} 元"
+    return None if fen is None else yuan(fen)
 
 
 def question(state: IntakeState, case: CaseRecord | None, today: date) -> Question:
@@ -100,7 +100,7 @@ def question(state: IntakeState, case: CaseRecord | None, today: date) -> Questi
         return t.ASK_AMOUNT.format(product=product) + _current(answer), None
     if state == S.ASK_OVERDUE:
         since = debt.overdue_since if debt else None
-        answer = f"从 {cn_date(since)} 起" if since else None
+        answer = t.OVERDUE_SINCE.format(since=cn_date(since)) if since else None
         return t.ASK_OVERDUE.format(product=product) + _current(answer), None
     if state == S.ASK_RATE:
         rate = debt.daily_rate_ppm if debt else None

@@ -96,6 +96,7 @@ ASK_OTHER_DEBTS = (
 NO_OTHER_DEBTS_BUTTON = "没有"
 
 CURRENT_ANSWER = "\n（现在填的是：{answer}）"
+OVERDUE_SINCE = "从 {since} 起"
 
 SUMMARY_TITLE = "请核对一下："
 SUMMARY_DEBTS = "<b>欠款</b>"

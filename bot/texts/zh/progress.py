@@ -148,3 +148,10 @@ def calendar_caption(lead_days: list[int], evening_hour: int, due_day_hour: int 
 
 
 CALENDAR_FILENAME = "还款提醒.ics"
+# inside the .ics file: the calendar's name, each event and its alarm
+CALENDAR_NAME = "还款提醒"
+CALENDAR_EVENT = "{name} 第{number}/{count}期 还款 {amount}"
+CALENDAR_EVENT_NOTE = (
+    "{name}第{number}/{count}期，应还 {amount}。只通过官方渠道还款，不要转账给任何个人或陌生账户。"
+)
+CALENDAR_ALARM = "还款提醒：{name}第{number}/{count}期 {amount}"
