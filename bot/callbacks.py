@@ -21,7 +21,13 @@ from telegram import Update
 
 from bot.domain.deal import DealKind
 from bot.domain.models import HardshipReason, Product
-from bot.domain.reminders import CallAgainChoice, SnoozeChoice
+from bot.domain.reminders import (
+    EVENING_HOURS,
+    LEAD_CHOICES,
+    MORNING_HOURS,
+    CallAgainChoice,
+    SnoozeChoice,
+)
 from bot.texts.zh import faq as faq_texts
 from bot.texts.zh import intake as intake_texts
 
@@ -246,10 +252,6 @@ CALENDAR = Fixed("plan:ics")
 # /plan's pages (0 is the first); 120 periods at 12 a page make at most 10
 PLAN_PAGE = Choice("plan:page:", {str(page): page for page in range(100)})
 
-# what /settings offers
-MORNING_HOURS = (8, 9, 10)
-EVENING_HOURS = (18, 20, 21)
-LEAD_CHOICES = (7, 3, 1)
 SETTING: Choice[tuple[str, int]] = Choice(
     "set:",
     {

@@ -17,6 +17,10 @@ QUIET_START = 22  # local hour at which quiet hours begin
 QUIET_END = 8  # local hour at which they end
 FOLLOWUP_USEFUL_DAYS = 7
 MAX_LEAD_DAYS = 30
+# what /settings offers
+MORNING_HOURS = (8, 9, 10)
+EVENING_HOURS = (18, 20, 21)
+LEAD_CHOICES = (7, 3, 1)
 
 
 class ReminderKind(StrEnum):

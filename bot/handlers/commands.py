@@ -23,6 +23,7 @@ from bot.storage.persistence import forget_user
 from bot.texts.zh import common as c
 from bot.texts.zh.fmt import yuan
 from bot.texts.zh.names import PRODUCT_NAMES
+from bot.usecases import deletion, payments
 
 log = logging.getLogger(__name__)
 # last-seen is kept to the half day: enough for a retention period counted in days
@@ -95,8 +96,7 @@ async def delete_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
     assert update.effective_user is not None and update.effective_chat is not None
     await acknowledge(update)
     if callbacks.DELETE.read(update):
-        async with services(context).database.transaction() as conn:
-            await repo.delete_user(conn, update.effective_user.id)
+        await deletion.delete_user(services(context), update.effective_user.id)
         # every conversation ends (the deal's too): nothing of the user is written back
         forget_user(context.application, update.effective_user.id)
         log.info("user %s deleted their data", update.effective_user.id)
@@ -215,8 +215,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def nothing_to_resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/back or /cancel while no conversation is open (an open amount question is dropped)."""
     assert update.effective_chat is not None and update.effective_user is not None
-    async with services(context).database.transaction() as conn:
-        await repo.set_amount_question(conn, update.effective_user.id, None)
+    await payments.drop_amount_question(services(context), update.effective_user.id)
     await update.effective_chat.send_message(c.NOTHING_TO_CANCEL)
 
 

@@ -13,18 +13,19 @@ from bot.calendar_export import alarm_triggers, installments_calendar
 from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.parsing import ParseError
 from bot.domain.progress import InstallmentState, progress_of, status_of
-from bot.domain.reminders import ReminderKind, ReminderPrefs, SnoozeChoice, snooze_until
+from bot.domain.reminders import ReminderPrefs, SnoozeChoice
 from bot.handlers.taps import acknowledge, answer, replace_text
 from bot.reminder_messages import installment_fields, paid_buttons
-from bot.reminders import plan_reminders, prefs_of
 from bot.services import services
-from bot.storage import repo
 from bot.storage.repo import InstallmentRecord
 from bot.texts.zh import progress as p
 from bot.texts.zh import reminders as t
 from bot.texts.zh.fmt import cn_date
 from bot.texts.zh.intake import problem_text
 from bot.texts.zh.names import PRODUCT_NAMES
+from bot.usecases import installments as plan_reads
+from bot.usecases import payments
+from bot.usecases import snooze as snoozing
 
 
 def _installment_id(update: Update) -> int:
@@ -33,145 +34,107 @@ def _installment_id(update: Update) -> int:
 
 
 async def _installment(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, installment_id: int | None = None
+    update: Update, context: ContextTypes.DEFAULT_TYPE
 ) -> InstallmentRecord | None:
     """The installment if it belongs to this user's active deal; says so otherwise."""
-    if installment_id is None:
-        installment_id = _installment_id(update)
+    installment_id = _installment_id(update)
     assert update.effective_user is not None and update.effective_chat is not None
-    conn = await services(context).database.connection()
-    item = await repo.get_installment(conn, update.effective_user.id, installment_id)
+    item = await plan_reads.installment(services(context), update.effective_user.id, installment_id)
     if item is None:
         await update.effective_chat.send_message(t.INSTALLMENT_GONE)
     return item
 
 
-async def mark_paid(
-    update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
-    *,
-    amount_fen: int | None = None,
-    installment_id: int | None = None,
-) -> None:
-    """Marks the installment paid (the agreed amount unless another is given)."""
-    if update.callback_query is not None:
-        await acknowledge(update)
-    item = await _installment(update, context, installment_id)
-    if item is None:
+async def tap_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """✅ 已还 under a reminder: paid, the agreed amount (a second tap keeps what was recorded)."""
+    await acknowledge(update)
+    assert update.effective_user is not None
+    paid = await payments.mark_paid(
+        services(context), update.effective_user.id, _installment_id(update)
+    )
+    await _send_paid(update, paid)
+
+
+async def _send_paid(update: Update, paid: payments.Paid | None) -> None:
+    assert update.effective_chat is not None
+    if paid is None:
+        await update.effective_chat.send_message(t.INSTALLMENT_GONE)
         return
-    svc = services(context)
-    assert update.effective_user is not None and update.effective_chat is not None
-    user_id = update.effective_user.id
-    if item.paid and amount_fen is None:
-        # a second tap on an old "已还": keep what was recorded (maybe a corrected amount)
-        fields = installment_fields(item) | {"amount": format_fen(item.paid_fen or 0)}
-        text = t.PAID_RECORDED.format(**fields)
-        await update.effective_chat.send_message(text, reply_markup=paid_buttons(item.id))
-        return
-    paid = amount_fen if amount_fen is not None else item.amount_fen
-    async with svc.database.transaction() as conn:
-        await repo.mark_paid(conn, user_id, item.id, paid, svc.now())
-        await repo.cancel_waiting_reminders(conn, user_id, installment_id=item.id)
-        remaining = [i for i in await repo.active_installments(conn, user_id) if not i.paid]
-    fields = installment_fields(item) | {"amount": format_fen(paid)}
+    item = paid.installment
+    fields = installment_fields(item) | {"amount": format_fen(paid.paid_fen)}
     text = t.PAID_RECORDED.format(**fields)
-    if not remaining:
+    if paid.all_paid:
         text += "\n\n" + t.PAID_ALL.format(count=item.count)
     await update.effective_chat.send_message(text, reply_markup=paid_buttons(item.id))
-
-
-async def tap_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """✅ 已还 under a reminder."""
-    await mark_paid(update, context)
 
 
 async def undo_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """↩️ 撤销: the installment is unpaid again and its reminders come back."""
     await acknowledge(update)
-    item = await _installment(update, context)
-    if item is None:
-        return
-    svc = services(context)
     assert update.effective_user is not None and update.effective_chat is not None
-    user_id = update.effective_user.id
-    async with svc.database.transaction() as conn:
-        await repo.undo_paid(conn, user_id, item.id)
-        await repo.cancel_waiting_reminders(conn, user_id, installment_id=item.id)
-        await plan_reminders(
-            conn, svc.tz, user_id, item.id, item.due, svc.now(), follow_up_if_late=True
-        )
+    item = await payments.undo_paid(
+        services(context), update.effective_user.id, _installment_id(update)
+    )
+    if item is None:
+        await update.effective_chat.send_message(t.INSTALLMENT_GONE)
+        return
     await update.effective_chat.send_message(t.PAID_UNDONE.format(**installment_fields(item)))
-
-
-def _snooze_buttons(
-    context: ContextTypes.DEFAULT_TYPE, item: InstallmentRecord, prefs: ReminderPrefs
-) -> list[tuple[str, str]]:
-    """Only the choices still possible, each with the time it will come."""
-    svc = services(context)
-    now = svc.now()
-    buttons = []
-    for choice, label in (
-        (SnoozeChoice.TONIGHT, t.TONIGHT_BUTTON),
-        (SnoozeChoice.TOMORROW, t.TOMORROW_BUTTON),
-    ):
-        if choice is SnoozeChoice.TOMORROW and item.due <= svc.today():
-            continue  # on the due day tomorrow is too late
-        at = snooze_until(now, choice.value, prefs, svc.tz)
-        if at is not None:
-            when = f"{at.astimezone(svc.tz):%H:%M}"
-            buttons.append((label.format(time=when), f"rem:snoozeat:{item.id}:{choice.value}"))
-    return buttons
 
 
 async def ask_snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """⏰ 稍后提醒: tonight or tomorrow, only what is still possible, each with its time."""
     assert update.effective_chat is not None and update.effective_user is not None
     await acknowledge(update, close=False)
-    item = await _installment(update, context)
-    if item is None:
+    offer = await snoozing.snooze_offer(
+        services(context), update.effective_user.id, _installment_id(update)
+    )
+    if offer is None:
+        await update.effective_chat.send_message(t.INSTALLMENT_GONE)
         return
-    conn = await services(context).database.connection()
-    prefs = prefs_of(await repo.get_prefs(conn, update.effective_user.id))
-    await _offer_snooze(update, context, item, prefs, late=False)
+    await _offer_snooze(update, context, offer, late=False)
 
 
 async def _offer_snooze(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
-    item: InstallmentRecord,
-    prefs: ReminderPrefs,
+    offer: snoozing.SnoozeOffer,
     *,
     late: bool,
 ) -> None:
+    """Only the choices still possible, each with the time it will come."""
     assert update.effective_chat is not None
-    buttons = _snooze_buttons(context, item, prefs)
-    if not buttons:
+    if not offer.times:
         await update.effective_chat.send_message(t.SNOOZE_TOO_LATE)
         return
-    tonight = any(data.endswith(SnoozeChoice.TONIGHT.value) for _, data in buttons)
+    tz = services(context).tz
+    labels = {SnoozeChoice.TONIGHT: t.TONIGHT_BUTTON, SnoozeChoice.TOMORROW: t.TOMORROW_BUTTON}
+    item_id = offer.installment.id
+    buttons = [
+        (
+            labels[choice].format(time=f"{at.astimezone(tz):%H:%M}"),
+            f"rem:snoozeat:{item_id}:{choice}",
+        )
+        for choice, at in offer.times
+    ]
+    tonight = any(choice is SnoozeChoice.TONIGHT for choice, _ in offer.times)
     text = t.SNOOZE_ASK if tonight and not late else t.SNOOZE_TONIGHT_GONE
     await update.effective_chat.send_message(text, reply_markup=keyboards.grid(buttons))
 
 
 async def snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Queues one more reminder at the chosen time; a time no longer possible is said so."""
-    choice = await acknowledge(update)
-    item = await _installment(update, context)
-    if item is None:
-        return
-    svc = services(context)
+    choice = SnoozeChoice(await acknowledge(update))
     assert update.effective_user is not None and update.effective_chat is not None
-    user_id = update.effective_user.id
-    async with svc.database.transaction() as conn:
-        prefs = prefs_of(await repo.get_prefs(conn, user_id))
-        at = snooze_until(svc.now(), choice, prefs, svc.tz)
-        if at is not None:
-            await repo.add_reminders(conn, user_id, item.id, [(ReminderKind.SNOOZE.value, 0, at)])
-    if at is None:
-        # an old "今晚" tapped after 21:30: no silent move to the next morning
-        await _offer_snooze(update, context, item, prefs, late=True)
+    svc = services(context)
+    done = await snoozing.snooze(svc, update.effective_user.id, _installment_id(update), choice)
+    if done is None:
+        await update.effective_chat.send_message(t.INSTALLMENT_GONE)
         return
-    local = at.astimezone(svc.tz)
+    if done.at is None:
+        # an old "今晚" tapped after 21:30: no silent move to the next morning
+        await _offer_snooze(update, context, done.offer, late=True)
+        return
+    local = done.at.astimezone(svc.tz)
     if local.date() == svc.today():
         day = "今天"
     elif local.date() == svc.today() + timedelta(days=1):
@@ -228,8 +191,7 @@ async def deal_status(
 ) -> tuple[str, InlineKeyboardMarkup | None] | None:
     """The /status text once a deal exists, with a button to mark the next installment paid."""
     svc = services(context)
-    conn = await svc.database.connection()
-    items = await repo.active_installments(conn, user_id)
+    items = await plan_reads.active_installments(svc, user_id)
     if not items:
         return None
     today = svc.today()
@@ -273,8 +235,7 @@ async def _plan_view(
     context: ContextTypes.DEFAULT_TYPE, user_id: int, page: int | None
 ) -> tuple[str, InlineKeyboardMarkup] | None:
     svc = services(context)
-    conn = await svc.database.connection()
-    items = await repo.active_installments(conn, user_id)
+    items = await plan_reads.active_installments(svc, user_id)
     if not items:
         return None
     today = svc.today()
@@ -303,13 +264,11 @@ async def send_calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await acknowledge(update, close=False)
     assert update.effective_user is not None and update.effective_chat is not None
     svc = services(context)
-    conn = await svc.database.connection()
-    user_id = update.effective_user.id
-    items = await repo.active_installments(conn, user_id)
-    if not items:
+    found = await plan_reads.calendar(svc, update.effective_user.id)
+    if found is None:
         await update.effective_chat.send_message(p.NO_DEAL_PLAN)
         return
-    prefs = prefs_of(await repo.get_prefs(conn, user_id))
+    items, prefs = found.installments, found.prefs
     rows = [(PRODUCT_NAMES[i.product], i.number, i.count, i.due, i.amount_fen) for i in items]
     data = installments_calendar(
         rows, prefs, svc.tz, svc.now(), uid_prefix=f"deal{items[0].deal_id}"
@@ -335,11 +294,12 @@ async def ask_paid_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """金额不一样: the next text that no conversation wants is the amount actually paid."""
     assert update.effective_user is not None and update.effective_chat is not None
     await acknowledge(update, close=False)
-    item = await _installment(update, context)
+    item = await payments.ask_paid_amount(
+        services(context), update.effective_user.id, _installment_id(update)
+    )
     if item is None:
+        await update.effective_chat.send_message(t.INSTALLMENT_GONE)
         return
-    async with services(context).database.transaction() as conn:
-        await repo.set_amount_question(conn, update.effective_user.id, item.id)
     await update.effective_chat.send_message(t.ASK_PAID_AMOUNT)
 
 
@@ -356,6 +316,7 @@ async def receive_paid_amount(
             f"{problem_text(error.problem)}\n\n{t.ASK_PAID_AMOUNT}"
         )
         return
-    async with services(context).database.transaction() as conn:
-        await repo.set_amount_question(conn, update.effective_user.id, None)
-    await mark_paid(update, context, amount_fen=fen, installment_id=installment_id)
+    paid = await payments.record_paid_amount(
+        services(context), update.effective_user.id, installment_id, fen
+    )
+    await _send_paid(update, paid)

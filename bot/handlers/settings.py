@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import aiosqlite
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot import keyboards
-from bot.callbacks import EVENING_HOURS, LEAD_CHOICES, MORNING_HOURS, SETTING
+from bot.callbacks import SETTING
+from bot.domain.reminders import EVENING_HOURS, LEAD_CHOICES, MORNING_HOURS
 from bot.handlers.taps import answer, replace_text
-from bot.reminders import replan_user
 from bot.services import services
-from bot.storage import repo
 from bot.storage.repo import PrefsRecord
 from bot.texts.zh import settings as t
+from bot.usecases import settings
 
 
 def _text(prefs: PrefsRecord) -> str:
@@ -73,8 +72,7 @@ def _markup(prefs: PrefsRecord) -> InlineKeyboardMarkup:
 async def cmd_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Shows the reminder settings with a button for each choice."""
     assert update.effective_user is not None and update.effective_chat is not None
-    conn = await services(context).database.connection()
-    prefs = await repo.get_prefs(conn, update.effective_user.id)
+    prefs = await settings.reminder_settings(services(context), update.effective_user.id)
     if prefs is None:
         await update.effective_chat.send_message(t.NEED_START)
         return
@@ -86,34 +84,10 @@ async def change_setting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
     what, value = SETTING.read(update)
-    svc = services(context)
-    user_id = update.effective_user.id
-    async with svc.database.transaction() as conn:
-        before = prefs = await repo.get_prefs(conn, user_id)
-        if prefs is not None:
-            await _apply(conn, user_id, prefs, what, value)
-            prefs = await repo.get_prefs(conn, user_id)
-            if prefs != before:
-                await replan_user(conn, svc.tz, user_id, svc.now())
+    change = await settings.change_setting(services(context), update.effective_user.id, what, value)
     # Telegram is answered only after the transaction: never hold the database while waiting
-    if prefs is None:
+    if change is None:
         await answer(query, t.NEED_START)
         return
-    await answer(query, t.SAVED if prefs != before else t.UNCHANGED)
-    await replace_text(query, _text(prefs), _markup(prefs))
-
-
-async def _apply(
-    conn: aiosqlite.Connection, user_id: int, prefs: PrefsRecord, what: str, number: int
-) -> None:
-    """One tapped choice; values outside the offered ones are ignored."""
-    if what == "morning" and number in MORNING_HOURS:
-        await repo.set_prefs(conn, user_id, morning_hour=number)
-    elif what == "evening" and number in EVENING_HOURS:
-        await repo.set_prefs(conn, user_id, evening_hour=number)
-    elif what == "lead" and number in LEAD_CHOICES:
-        await repo.set_prefs(conn, user_id, lead_days=prefs.lead_days ^ {number})
-    elif what == "due":
-        await repo.set_prefs(conn, user_id, on_due_day=not prefs.on_due_day)
-    elif what == "mute":
-        await repo.set_prefs(conn, user_id, muted=not prefs.muted)
+    await answer(query, t.SAVED if change.changed else t.UNCHANGED)
+    await replace_text(query, _text(change.after), _markup(change.after))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
@@ -23,10 +22,9 @@ from bot.domain.hardship import clean_note
 from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.parsing import ParseError
 from bot.domain.plan import Recommendation
-from bot.domain.reminders import ReminderKind, call_again_at
+from bot.domain.reminders import CallAgainChoice
 from bot.handlers.case import plan_for
 from bot.handlers.taps import acknowledge, answer, replace_keyboard
-from bot.reminders import plan_reminders
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import common as c
@@ -34,6 +32,9 @@ from bot.texts.zh import deal as t
 from bot.texts.zh.fmt import cn_date
 from bot.texts.zh.intake import problem_text
 from bot.texts.zh.names import PRODUCT_NAMES
+from bot.usecases import deals as deals_usecase
+from bot.usecases import installments as plan_reads
+from bot.usecases import payments
 from conversations.deal import store, typed
 from conversations.deal.questions import default_due_day, question
 from conversations.deal.states import DealState, previous_state
@@ -146,8 +147,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState
         await _consume_tapped_button(update)
     if await store.planned_case(update, context) is None:
         return await ask(update, context, S.OUTCOME)  # no plan (or no user): says so, ends
-    async with services(context).database.transaction() as conn:
-        await repo.set_amount_question(conn, store.user_id_of(update), None)
+    await payments.drop_amount_question(services(context), store.user_id_of(update))
     await store.save(update, context, S.OUTCOME, {})
     return await ask(update, context, S.OUTCOME)
 
@@ -442,10 +442,9 @@ async def _load_warning(
     assert facts is not None
     money = plan_for(facts, services(context)).money
     replaced = {deal.debt.id for deal in deals}
-    conn = await services(context).database.connection()
     others = [
         (i.due, i.amount_fen)
-        for i in await repo.active_installments(conn, store.user_id_of(update))
+        for i in await plan_reads.active_installments(services(context), store.user_id_of(update))
         if not i.paid and i.debt_id not in replaced
     ]
     new = [(i.due, i.amount_fen) for deal in deals for i in deal.installments]
@@ -503,26 +502,14 @@ async def save_deal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealS
         deals = store.deals_from_draft(draft, case, context)
     except DealError as error:
         return await _fix(update, context, draft, error)
-    svc = services(context)
-    now = svc.now()
-    user_id = store.user_id_of(update)
-    async with svc.database.transaction() as conn:
-        for deal in deals:
-            _, ids = await repo.create_deal(
-                conn,
-                user_id,
-                deal.debt.id,
-                deal.kind.value,
-                json.dumps(deal.terms, ensure_ascii=False, default=str),
-                now,
-                [(i.number, i.due, i.amount_fen) for i in deal.installments],
-            )
-            for installment_id, item in zip(ids, deal.installments, strict=True):
-                await plan_reminders(conn, svc.tz, user_id, installment_id, item.due, now)
-        await repo.record_call(conn, user_id, now, "agreed", draft.get("staff_id"), None)
-        await repo.save_deal_draft(conn, user_id, None)
-        await repo.save_conversation(conn, store.CONVERSATION_NAME, store.key_of(update), None)
-        active = {i.debt_id for i in await repo.active_installments(conn, user_id)}
+    recorded = await deals_usecase.record_deal(
+        services(context),
+        store.user_id_of(update),
+        [deal.agreed() for deal in deals],
+        draft.get("staff_id"),
+        store.place(update),
+    )
+    active = recorded.debts_with_deal
     buttons = [(t.CALENDAR_BUTTON, "plan:ics")]
     if any(d.id not in active for d in case.debts):
         buttons.append((t.NEXT_DEBT_BUTTON, "deal:start"))
@@ -548,15 +535,14 @@ async def receive_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> De
             note = clean_note(_text(update))
         except ParseError:
             return await reask(update, context, t.NOTE_TOO_LONG)
-    svc = services(context)
     draft = await store.load(update, context)
-    user_id = store.user_id_of(update)
-    async with svc.database.transaction() as conn:
-        await repo.record_call(conn, user_id, svc.now(), "refused", draft.get("staff_id"), note)
-        await repo.save_deal_draft(conn, user_id, None)
-        await repo.save_conversation(
-            conn, store.CONVERSATION_NAME, store.key_of(update), int(S.CALL_AGAIN)
-        )
+    await deals_usecase.record_refused_call(
+        services(context),
+        store.user_id_of(update),
+        draft.get("staff_id"),
+        note,
+        store.place(update, S.CALL_AGAIN),
+    )
     return await ask(update, context, S.CALL_AGAIN)
 
 
@@ -576,12 +562,9 @@ async def _call_again(
         await store.save(update, context, None, None)
         await update.effective_chat.send_message(t.CALL_AGAIN_DECLINED)
         return END
-    at = call_again_at(svc.now(), choice, svc.tz)
-    async with svc.database.transaction() as conn:
-        await repo.add_reminders(
-            conn, store.user_id_of(update), None, [(ReminderKind.CALL_AGAIN.value, 0, at)]
-        )
-        await repo.save_conversation(conn, store.CONVERSATION_NAME, store.key_of(update), None)
+    at = await deals_usecase.remind_to_call_again(
+        svc, store.user_id_of(update), CallAgainChoice(choice), store.place(update)
+    )
     local = at.astimezone(svc.tz)
     when = f"{cn_date(local.date())} {local:%H:%M}"
     await update.effective_chat.send_message(t.CALL_AGAIN_SET.format(when=when))

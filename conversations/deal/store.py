@@ -26,6 +26,7 @@ from bot.services import services
 from bot.storage import repo
 from bot.storage.repo import CaseRecord, DebtRecord
 from bot.texts.zh import deal as t
+from bot.usecases.deals import AgreedDeal, Place
 from conversations.deal.states import DealState
 
 CONVERSATION_NAME = "deal"
@@ -44,6 +45,11 @@ def key_of(update: Update) -> tuple[int, int]:
 async def load(update: Update, context: ContextTypes.DEFAULT_TYPE) -> dict[str, Any]:
     conn = await services(context).database.connection()
     return await repo.load_deal_draft(conn, user_id_of(update))
+
+
+def place(update: Update, state: DealState | None = None) -> Place:
+    """The user's place in the deal recording (None: it ended), for a use case to save."""
+    return Place(CONVERSATION_NAME, key_of(update), None if state is None else int(state))
 
 
 async def save(
@@ -75,6 +81,9 @@ class DebtDeal:
     kind: DealKind
     terms: dict[str, Any]
     installments: tuple[PlannedInstallment, ...]
+
+    def agreed(self) -> AgreedDeal:
+        return AgreedDeal(self.debt.id, self.kind, self.terms, self.installments)
 
 
 def deals_from_draft(

@@ -1,0 +1,15 @@
+"""Erasing a user: every row about them, nobody else's."""
+
+from __future__ import annotations
+
+from bot.storage import repo
+from bot.usecases.deps import Deps
+
+
+async def delete_user(deps: Deps, user_id: int) -> None:
+    """Cases, debts, deals, installments, reminders, calls, drafts and conversation places go.
+
+    What the running bot holds in memory (PTB's conversation states) is the adapter's part.
+    """
+    async with deps.database.transaction() as conn:
+        await repo.delete_user(conn, user_id)

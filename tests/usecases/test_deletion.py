@@ -1,0 +1,62 @@
+"""Deleting a user leaves no row about them and keeps everybody else's."""
+
+from datetime import date
+
+import aiosqlite
+
+from bot.storage import repo
+from bot.usecases import deletion
+from tests.usecases.world import World
+
+
+async def _count(cursor: aiosqlite.Cursor) -> int:
+    row = await cursor.fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+async def _rows_per_table(world: World, user_id: int) -> dict[str, int]:
+    """Rows about the user in every table that has a user id, and their debts and places."""
+    conn = await world.conn()
+    async with conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cursor:
+        tables = [row[0] for row in await cursor.fetchall()]
+    counts = {}
+    for table in tables:
+        async with conn.execute(f"PRAGMA table_info({table})") as cursor:
+            columns = {row[1] for row in await cursor.fetchall()}
+        if "user_id" in columns:
+            async with conn.execute(
+                f"SELECT count(*) FROM {table} WHERE user_id = ?", (user_id,)
+            ) as cursor:
+                counts[table] = await _count(cursor)
+    queries = {
+        "debts": "SELECT count(*) FROM debts b JOIN cases c ON c.id = b.case_id"
+        " WHERE c.user_id = ?",
+        "conversations": "SELECT count(*) FROM conversations WHERE json_extract(key, '$[1]') = ?",
+    }
+    for name, sql in queries.items():
+        async with conn.execute(sql, (user_id,)) as cursor:
+            counts[name] = await _count(cursor)
+    return counts
+
+
+async def _user_with_everything(world: World, user_id: int) -> None:
+    debt = await world.user_with_debt(user_id)
+    await world.deal(user_id, debt, [150_000, 150_000], date(2025, 3, 20))
+    async with world.database.transaction() as conn:
+        await repo.save_deal_draft(conn, user_id, {"outcome": "agreed"})
+        await repo.save_conversation(conn, "deal", (user_id, user_id), 2)
+
+
+async def test_deleting_leaves_no_row_of_that_user_and_keeps_the_others(world: World) -> None:
+    await _user_with_everything(world, 1)
+    await _user_with_everything(world, 2)
+    kept = await _rows_per_table(world, 2)
+
+    await deletion.delete_user(world, 1)
+
+    gone = await _rows_per_table(world, 1)
+    assert {"users", "cases", "deals", "installments", "reminders", "call_log"} <= set(gone)
+    assert set(gone.values()) == {0}, gone
+    assert await _rows_per_table(world, 2) == kept
+    assert all(kept.values()), kept

@@ -1,0 +1,91 @@
+"""Marking an installment paid, with the agreed or another amount, and undoing it."""
+
+from datetime import date, datetime
+
+from bot.domain.reminders import SnoozeChoice
+from bot.storage import repo
+from bot.usecases import installments, payments, snooze
+from tests.usecases.world import TZ, World
+
+DUE = date(2025, 3, 20)
+
+
+async def test_paid_records_the_agreed_amount_and_stops_that_installments_reminders(
+    world: World,
+) -> None:
+    debt = await world.user_with_debt(1)
+    first, second = (await world.deal(1, debt, [150_000, 150_000], DUE)).installment_ids
+
+    paid = await payments.mark_paid(world, 1, first)
+
+    assert paid is not None and paid.paid_fen == 150_000
+    assert not paid.all_paid and not paid.already
+    items = await installments.active_installments(world, 1)
+    assert [(i.id, i.paid_fen) for i in items] == [(first, 150_000), (second, None)]
+    assert {installment for installment, *_ in await world.waiting(1)} == {second}
+
+
+async def test_another_amount_is_recorded_and_a_second_tap_keeps_it(world: World) -> None:
+    debt = await world.user_with_debt(1)
+    (only,) = (await world.deal(1, debt, [150_000], DUE)).installment_ids
+
+    asked = await payments.ask_paid_amount(world, 1, only)
+    assert asked is not None and asked.id == only
+    assert await repo.amount_question(await world.conn(), 1) == only
+    paid = await payments.record_paid_amount(world, 1, only, 120_000)
+    again = await payments.mark_paid(world, 1, only)  # an old "已还" tapped later
+
+    assert paid is not None and paid.paid_fen == 120_000 and paid.all_paid
+    assert await repo.amount_question(await world.conn(), 1) is None
+    assert again is not None and again.already and again.paid_fen == 120_000
+    (item,) = await installments.active_installments(world, 1)
+    assert item.paid_fen == 120_000
+
+
+async def test_nobody_marks_undoes_or_snoozes_another_users_installment(world: World) -> None:
+    debt = await world.user_with_debt(1)
+    (theirs,) = (await world.deal(1, debt, [150_000], DUE)).installment_ids
+    await world.user_with_debt(2)
+    before = await world.waiting(1)
+
+    assert await payments.mark_paid(world, 2, theirs) is None
+    assert await payments.record_paid_amount(world, 2, theirs, 1) is None
+    assert await payments.undo_paid(world, 2, theirs) is None
+    assert await snooze.snooze(world, 2, theirs, SnoozeChoice.TONIGHT) is None
+
+    (item,) = await installments.active_installments(world, 1)
+    assert item.paid_fen is None
+    assert await world.waiting(1) == before
+    assert await world.waiting(2) == []
+
+
+async def test_undo_brings_back_the_reminders_still_ahead(world: World) -> None:
+    debt = await world.user_with_debt(1)
+    (only,) = (await world.deal(1, debt, [150_000], DUE)).installment_ids
+    await payments.mark_paid(world, 1, only)
+    assert await world.waiting(1) == []
+
+    world.at(date(2025, 3, 18), 12)  # the 3-days-before evening has passed
+    item = await payments.undo_paid(world, 1, only)
+
+    assert item is not None and item.id == only
+    (back,) = await installments.active_installments(world, 1)
+    assert back.paid_fen is None
+    assert [(kind, lead, at) for _, kind, lead, at in await world.waiting(1)] == [
+        ("lead", 1, datetime(2025, 3, 19, 20, 0, tzinfo=TZ)),
+        ("due", 0, datetime(2025, 3, 20, 9, 0, tzinfo=TZ)),
+        ("followup", 0, datetime(2025, 3, 20, 20, 0, tzinfo=TZ)),
+    ]
+
+
+async def test_undo_after_the_due_date_asks_again_in_the_morning(world: World) -> None:
+    debt = await world.user_with_debt(1)
+    (only,) = (await world.deal(1, debt, [150_000], DUE)).installment_ids
+    await payments.mark_paid(world, 1, only)
+
+    world.at(date(2025, 3, 25), 23)  # late at night, days after the due date
+    await payments.undo_paid(world, 1, only)
+
+    assert [(kind, at) for _, kind, _, at in await world.waiting(1)] == [
+        ("followup", datetime(2025, 3, 26, 8, 0, tzinfo=TZ))  # not in the quiet hours
+    ]

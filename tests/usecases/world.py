@@ -1,0 +1,78 @@
+"""The world a use case runs in for a test: a real migrated SQLite file and a clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import aiosqlite
+
+from bot.domain.deal import DealKind, PlannedInstallment
+from bot.domain.models import Product
+from bot.storage import repo
+from bot.storage.db import Database
+from bot.usecases.deals import AgreedDeal, RecordedDeals, record_deal
+
+TZ = ZoneInfo("Asia/Shanghai")
+START = datetime(2025, 3, 10, 10, 0, tzinfo=TZ)  # a Monday morning
+
+
+@dataclass
+class World:
+    """The use cases' Deps: a database and a clock that only moves when told."""
+
+    database: Database
+    moment: datetime = START
+    tz: ZoneInfo = TZ
+
+    def now(self) -> datetime:
+        return self.moment.astimezone(self.tz)
+
+    def today(self) -> date:
+        return self.now().date()
+
+    def at(self, day: date, hour: int, minute: int = 0) -> None:
+        self.moment = datetime(day.year, day.month, day.day, hour, minute, tzinfo=self.tz)
+
+    async def conn(self) -> aiosqlite.Connection:
+        return await self.database.connection()
+
+    async def user_with_debt(self, user_id: int, product: Product = Product.HUABEI) -> int:
+        """A user (chat id = user id) with an open case holding one debt; returns the debt id."""
+        async with self.database.transaction() as conn:
+            await repo.ensure_user(conn, user_id, user_id, self.now())
+            case_id = await repo.start_case(conn, user_id, self.now())
+            debt_id = await repo.add_debt(conn, user_id, case_id, product, self.now())
+            await repo.update_debt(conn, user_id, debt_id, amount_fen=600_000)
+        return debt_id
+
+    async def deal(
+        self, user_id: int, debt_id: int, amounts: list[int], first_due: date
+    ) -> RecordedDeals:
+        """Records an installment deal: one a month from ``first_due``."""
+        items = tuple(
+            PlannedInstallment(n + 1, first_due + timedelta(days=30 * n), fen)
+            for n, fen in enumerate(amounts)
+        )
+        terms = {"periods": len(amounts), "first_due": first_due}
+        agreed = AgreedDeal(debt_id, DealKind.INSTALLMENTS, terms, items)
+        return await record_deal(self, user_id, [agreed], staff_id="10086")
+
+    async def waiting(self, user_id: int) -> list[tuple[int, str, int, datetime]]:
+        """(installment id, kind, lead days, local time) of every reminder still to come."""
+        async with (await self.conn()).execute(
+            "SELECT installment_id, kind, lead_days, due_at FROM reminders"
+            " WHERE user_id = ? AND status = 'pending' ORDER BY due_at, id",
+            (user_id,),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [(r[0], r[1], r[2], datetime.fromisoformat(r[3]).astimezone(TZ)) for r in rows]
+
+    async def send_due_reminders(self) -> int:
+        """What the reminder engine does with everything due by now: claimed, then sent."""
+        async with self.database.transaction() as conn:
+            claimed = await repo.claim_due_reminders(conn, self.now(), 100)
+            for reminder in claimed:
+                await repo.mark_reminder_sent(conn, reminder.id, self.now())
+        return len(claimed)
