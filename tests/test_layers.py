@@ -22,6 +22,8 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "conversations/deal/states.py": (*ADAPTERS[:2], "bot.storage", "bot.texts", "aiosqlite"),
     # views: words from values, nothing sent and nothing stored
     "bot/texts": (*ADAPTERS[:3], "aiosqlite", "sqlite3", "bot.usecases"),
+    # use cases: one thing a user does, one transaction; no Telegram and no words
+    "bot/usecases": (*ADAPTERS, "bot.texts", "bot.reminders", "bot.retention"),
     # storage: tables, never Telegram or words
     "bot/storage": (*ADAPTERS, "bot.texts"),
 }
