@@ -1,6 +1,121 @@
-"""The repository: all SQL of the bot, one module per area. Every query is scoped by user id."""
+"""The repository: all SQL of the bot, one module per area. Every query is scoped by user id.
 
-from bot.storage.repo.deals import *  # noqa: F403
-from bot.storage.repo.intake import *  # noqa: F403
-from bot.storage.repo.reminders import *  # noqa: F403
-from bot.storage.repo.retention import *  # noqa: F403
+Each name is imported from the module that defines it, so ``repo.get_prefs`` can be traced
+to ``repo/deals.py`` by reading this file.
+"""
+
+from __future__ import annotations
+
+from bot.storage.repo.deals import (
+    CallRecord,
+    InstallmentRecord,
+    PrefsRecord,
+    active_installments,
+    amount_question,
+    create_deal,
+    get_installment,
+    get_prefs,
+    list_calls,
+    load_deal_draft,
+    mark_paid,
+    products_by_agreement,
+    record_call,
+    save_deal_draft,
+    set_amount_question,
+    set_prefs,
+    undo_paid,
+)
+from bot.storage.repo.intake import (
+    CaseRecord,
+    DebtRecord,
+    add_debt,
+    delete_debt,
+    delete_user,
+    ensure_user,
+    has_consented,
+    in_any_conversation,
+    load_conversation_state,
+    load_conversations,
+    open_case,
+    record_consent,
+    save_conversation,
+    start_case,
+    update_case,
+    update_debt,
+)
+from bot.storage.repo.reminders import (
+    DueReminder,
+    activity_of,
+    add_reminders,
+    cancel_reminder,
+    cancel_waiting_reminders,
+    claim_due_reminders,
+    clear_blocked,
+    has_later_due_reminder,
+    has_reminder,
+    mark_reminder_failed,
+    mark_reminder_sent,
+    release_claimed_reminders,
+    retry_reminder_later,
+    sent_reminder_kinds,
+    set_blocked,
+    waiting_reminders,
+)
+from bot.storage.repo.retention import (
+    purge_expired,
+    touch_user,
+)
+
+__all__ = [
+    "CallRecord",
+    "CaseRecord",
+    "DebtRecord",
+    "DueReminder",
+    "InstallmentRecord",
+    "PrefsRecord",
+    "active_installments",
+    "activity_of",
+    "add_debt",
+    "add_reminders",
+    "amount_question",
+    "cancel_reminder",
+    "cancel_waiting_reminders",
+    "claim_due_reminders",
+    "clear_blocked",
+    "create_deal",
+    "delete_debt",
+    "delete_user",
+    "ensure_user",
+    "get_installment",
+    "get_prefs",
+    "has_consented",
+    "has_later_due_reminder",
+    "has_reminder",
+    "in_any_conversation",
+    "list_calls",
+    "load_conversation_state",
+    "load_conversations",
+    "load_deal_draft",
+    "mark_paid",
+    "mark_reminder_failed",
+    "mark_reminder_sent",
+    "open_case",
+    "products_by_agreement",
+    "purge_expired",
+    "record_call",
+    "record_consent",
+    "release_claimed_reminders",
+    "retry_reminder_later",
+    "save_conversation",
+    "save_deal_draft",
+    "sent_reminder_kinds",
+    "set_amount_question",
+    "set_blocked",
+    "set_prefs",
+    "start_case",
+    "touch_user",
+    "undo_paid",
+    "update_case",
+    "update_debt",
+    "waiting_reminders",
+]
