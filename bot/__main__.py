@@ -33,11 +33,11 @@ from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, Tel
 from telegram.ext import Application
 
 from bot import operations
-from bot.app import HEALTH_KEY, build_application
+from bot.app import build_application
 from bot.config import ConfigError, Settings, load_settings
 from bot.health import HealthServer
 from bot.logging_setup import setup_logging
-from bot.services import SERVICES_KEY, Services
+from bot.services import HEALTH_KEY, Services, services
 from bot.storage.db import DatabaseUnusable
 from bot.webhook import WebhookListener
 
@@ -179,7 +179,7 @@ class Runner:
 
     def __init__(self, application: Application, settings: Settings) -> None:
         self.application, self.settings = application, settings
-        self.services: Services = application.bot_data[SERVICES_KEY]
+        self.services: Services = services(application)
         self.webhook: WebhookListener | None = None
 
     async def run(self) -> int:

@@ -31,7 +31,8 @@ from bot.handlers import settings as reminder_settings
 from bot.health import HealthServer
 from bot.reminders import start_engine
 from bot.retention import start_retention
-from bot.services import SERVICES_KEY, Services
+from bot.services import HEALTH_KEY, SERVICES_KEY, Services
+from bot.services import services as get_services
 from bot.storage.db import Database
 from bot.storage.persistence import SqlitePersistence
 from bot.texts.zh.common import COMMANDS
@@ -39,7 +40,6 @@ from conversations.deal.conversation import build_deal
 from conversations.intake.conversation import build_intake
 
 log = logging.getLogger(__name__)
-HEALTH_KEY = "health_server"
 
 
 def build_application(
@@ -143,7 +143,7 @@ async def _post_init(application: Application) -> None:
     In webhook mode ``python -m bot`` has already bound the health listener (a port in use
     must fail the start before the database is migrated); it is kept under HEALTH_KEY.
     """
-    services: Services = application.bot_data[SERVICES_KEY]
+    services = get_services(application)
     await services.database.connection()
     await start_engine(application)
     start_retention(application)
@@ -158,5 +158,5 @@ async def _post_shutdown(application: Application) -> None:
     health: HealthServer | None = application.bot_data.pop(HEALTH_KEY, None)
     if health is not None:
         await health.stop()
-    services: Services = application.bot_data[SERVICES_KEY]
+    services = get_services(application)
     await services.database.close()

@@ -29,7 +29,7 @@ from bot.domain.reminders import (
     still_useful,
 )
 from bot.reminder_messages import reminder_message
-from bot.services import Services, services
+from bot.services import ENGINE_KEY, Services, services, slot
 from bot.storage import repo
 from bot.storage.repo import DueReminder, InstallmentRecord
 
@@ -259,7 +259,7 @@ def _backoff(attempts: int) -> timedelta:
 
 async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The one scheduled job: sweep the queue; with a backlog left, sweep again at once."""
-    engine: ReminderEngine = context.bot_data["reminder_engine"]
+    engine = slot(context, ENGINE_KEY, ReminderEngine)
     application = context.application
     await engine.sweep(application, keep_going=lambda: application.running)
     if engine.backlog and application.running and context.job_queue is not None:
@@ -273,7 +273,7 @@ async def start_engine(application: Application) -> None:
         released = await repo.release_claimed_reminders(conn)
     if released:
         log.info("requeued %d reminders claimed before a restart", released)
-    application.bot_data["reminder_engine"] = ReminderEngine()
+    application.bot_data[ENGINE_KEY] = ReminderEngine()
     job_queue = application.job_queue
     assert job_queue is not None
     # The queue lives in the database, so missed ticks need no replay: no misfire grace limit

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from telegram.ext import Application, CallbackContext
@@ -13,6 +14,11 @@ from bot.config import Settings
 from bot.storage.db import Database
 
 SERVICES_KEY = "services"
+# every other bot_data key, each read through slot() with its type
+HEALTH_KEY = "health_server"
+ENGINE_KEY = "reminder_engine"
+GROUPS_TOLD_KEY = "groups_told"  # bot_data is never persisted: nothing about groups is kept
+T = TypeVar("T")
 
 
 @dataclass
@@ -39,4 +45,20 @@ def services(context: CallbackContext | Application) -> Services:
     found = bot_data.get(SERVICES_KEY)
     if not isinstance(found, Services):
         raise RuntimeError("services are not set up: build the app with build_application()")
+    return found
+
+
+def slot(
+    context: CallbackContext | Application,
+    key: str,
+    kind: type[T],
+    default: Callable[[], T] | None = None,
+) -> T:
+    """The typed view of ``bot_data[key]``; ``default`` makes it on first use."""
+    bot_data = context.bot_data
+    if key not in bot_data and default is not None:
+        bot_data[key] = default()
+    found = bot_data.get(key)
+    if not isinstance(found, kind):
+        raise RuntimeError(f"bot_data[{key!r}] is not set up")
     return found

@@ -16,7 +16,7 @@ from bot.handlers.case import plan_for
 from bot.handlers.faq import topics_keyboard
 from bot.handlers.installments import deal_status, receive_paid_amount
 from bot.handlers.taps import acknowledge, answer, is_harmless
-from bot.services import services
+from bot.services import GROUPS_TOLD_KEY, services, slot
 from bot.storage import repo
 from bot.storage.errors import CaseMissing
 from bot.storage.persistence import forget_user
@@ -29,7 +29,6 @@ log = logging.getLogger(__name__)
 # last-seen is kept to the half day: enough for a retention period counted in days
 ACTIVITY_RESOLUTION = timedelta(hours=12)
 _NEED_NO_USER = ("faq:", "delete:")  # buttons that work before /start
-GROUPS_TOLD_KEY = "groups_told"  # bot_data is never persisted: nothing about groups is kept
 
 
 async def cmd_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -109,7 +108,7 @@ async def delete_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
 async def group_redirect(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """In a group: collect nothing, point to a private chat, once per group (in memory only)."""
     assert update.effective_chat is not None
-    told: set[int] = context.bot_data.setdefault(GROUPS_TOLD_KEY, set())
+    told = slot(context, GROUPS_TOLD_KEY, set, set)
     if update.effective_chat.id in told:
         return
     told.add(update.effective_chat.id)
