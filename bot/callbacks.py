@@ -323,6 +323,7 @@ ALL_PATTERNS: tuple[re.Pattern[str], ...] = (
             FAQ,
             DELETE,
             CALENDAR,
+            PLAN_PAGE,
             SETTING,
             PAID,
             UNDO,

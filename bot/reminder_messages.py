@@ -6,6 +6,7 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
+from bot import callbacks as cb
 from bot.domain.lenders import lender_of
 from bot.domain.money import format_fen
 from bot.domain.reminders import ReminderKind
@@ -33,9 +34,9 @@ def installment_fields(installment: InstallmentRecord) -> dict[str, object]:
 def reminder_buttons(installment_id: int) -> InlineKeyboardMarkup:
     return grid(
         [
-            (t.PAID_BUTTON, f"rem:paid:{installment_id}"),
-            (t.SNOOZE_BUTTON, f"rem:snooze:{installment_id}"),
-            (t.CANNOT_PAY_BUTTON, f"rem:cannot:{installment_id}"),
+            (t.PAID_BUTTON, cb.PAID.data(installment_id)),
+            (t.SNOOZE_BUTTON, cb.SNOOZE.data(installment_id)),
+            (t.CANNOT_PAY_BUTTON, cb.CANNOT_PAY.data(installment_id)),
         ]
     )
 
@@ -43,8 +44,8 @@ def reminder_buttons(installment_id: int) -> InlineKeyboardMarkup:
 def followup_buttons(installment_id: int) -> InlineKeyboardMarkup:
     return grid(
         [
-            (t.PAID_BUTTON, f"rem:paid:{installment_id}"),
-            (t.NOT_PAID_BUTTON, f"rem:notpaid:{installment_id}"),
+            (t.PAID_BUTTON, cb.PAID.data(installment_id)),
+            (t.NOT_PAID_BUTTON, cb.NOT_PAID.data(installment_id)),
         ]
     )
 
@@ -52,14 +53,16 @@ def followup_buttons(installment_id: int) -> InlineKeyboardMarkup:
 def paid_buttons(installment_id: int) -> InlineKeyboardMarkup:
     return grid(
         [
-            (t.UNDO_BUTTON, f"rem:undo:{installment_id}"),
-            (t.OTHER_AMOUNT_BUTTON, f"rem:amount:{installment_id}"),
+            (t.UNDO_BUTTON, cb.UNDO.data(installment_id)),
+            (t.OTHER_AMOUNT_BUTTON, cb.OTHER_AMOUNT.data(installment_id)),
         ]
     )
 
 
 def call_again_buttons() -> InlineKeyboardMarkup:
-    return grid([(t.SCRIPT_BUTTON, "case:script"), (t.RECORD_CALL_BUTTON, "deal:start")])
+    return grid(
+        [(t.SCRIPT_BUTTON, cb.case_data("script")), (t.RECORD_CALL_BUTTON, cb.DEAL_START.data)]
+    )
 
 
 def reminder_message(

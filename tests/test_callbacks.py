@@ -101,3 +101,26 @@ def test_choices_are_what_the_code_offers() -> None:
     assert {deal_store.MAIN_OPTION, deal_store.WITH_PENALTY_OPTION, "own"} == set(
         cb.DEAL_OPTION.values
     )
+
+
+def test_no_callback_data_is_written_outside_the_protocol_module() -> None:
+    """Buttons get their data from bot/callbacks.py only (bare area prefixes such as
+    ``deal:`` for the stale-button catch-alls excepted)."""
+    import ast
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    data = re.compile(r"^\^?(rem|faq|deal|plan|set|case|intake|delete):.")
+    found = []
+    for path in [*root.glob("bot/**/*.py"), *root.glob("conversations/**/*.py")]:
+        if path.name == "callbacks.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            parts = [node] if isinstance(node, ast.Constant) else []
+            if isinstance(node, ast.JoinedStr):
+                parts = [v for v in node.values if isinstance(v, ast.Constant)][:1]
+            for part in parts:
+                if isinstance(part.value, str) and data.match(part.value):
+                    found.append(f"{path.relative_to(root)}:{node.lineno} {part.value!r}")
+    assert not found, "\n".join(found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot import callbacks as cb
 from bot import keyboards
 from bot.handlers.taps import acknowledge
 from bot.texts.zh import faq as t
@@ -13,7 +14,7 @@ ANSWERS = {key: answer for key, _, answer in t.TOPICS}
 
 
 def topics_keyboard() -> InlineKeyboardMarkup:
-    return keyboards.grid([(label, f"faq:{key}") for key, label, _ in t.TOPICS])
+    return keyboards.grid([(label, cb.FAQ.data(key)) for key, label, _ in t.TOPICS])
 
 
 async def show_menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -30,5 +31,5 @@ async def show_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     answer = ANSWERS.get(key)
     if answer is None:
         return await show_menu(update, context)
-    more = keyboards.grid([(t.MORE_BUTTON, "faq:menu")])
+    more = keyboards.grid([(t.MORE_BUTTON, cb.FAQ_MENU.data)])
     await update.effective_chat.send_message(answer, reply_markup=more)

@@ -112,7 +112,7 @@ async def _offer_snooze(
     buttons = [
         (
             labels[choice].format(time=f"{at.astimezone(tz):%H:%M}"),
-            f"rem:snoozeat:{item_id}:{choice}",
+            callbacks.SNOOZE_AT.data(item_id, choice),
         )
         for choice, at in offer.times
     ]
@@ -153,7 +153,10 @@ async def cannot_pay(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     fields = installment_fields(item) | {"reason": t.CANNOT_PAY_REASON}
     markup = keyboards.grid(
-        [(t.SCRIPT_BUTTON, "case:script"), (t.PAID_BUTTON, f"rem:paid:{item.id}")]
+        [
+            (t.SCRIPT_BUTTON, callbacks.case_data("script")),
+            (t.PAID_BUTTON, callbacks.PAID.data(item.id)),
+        ]
     )
     await update.effective_chat.send_message(t.CANNOT_PAY.format(**fields), reply_markup=markup)
 
@@ -166,7 +169,10 @@ async def not_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if item is None:
         return
     markup = keyboards.grid(
-        [(t.SCRIPT_BUTTON, "case:script"), (t.PAID_BUTTON, f"rem:paid:{item.id}")]
+        [
+            (t.SCRIPT_BUTTON, callbacks.case_data("script")),
+            (t.PAID_BUTTON, callbacks.PAID.data(item.id)),
+        ]
     )
     await update.effective_chat.send_message(
         t.NOT_PAID.format(**installment_fields(item)), reply_markup=markup
@@ -203,7 +209,7 @@ async def deal_status(
     if unpaid is None:
         return text, None
     label = p.MARK_PAID_BUTTON.format(product=PRODUCT_NAMES[unpaid.product], number=unpaid.number)
-    return text, keyboards.grid([(label, f"rem:paid:{unpaid.id}")])
+    return text, keyboards.grid([(label, callbacks.PAID.data(unpaid.id))])
 
 
 async def cmd_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -253,7 +259,7 @@ async def _plan_view(
         turn.append((p.NEXT_PAGE_BUTTON, callbacks.PLAN_PAGE.data(page + 1)))
     if turn:
         rows.append(turn)
-    rows.append([(p.CALENDAR_BUTTON, "plan:ics")])
+    rows.append([(p.CALENDAR_BUTTON, callbacks.CALENDAR.data)])
     text = p.render_plan_list(items, statuses, today, page)
     return text, keyboards.rows_markup(rows)
 

@@ -7,6 +7,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
+from bot import callbacks as cb
 from bot import keyboards
 from bot.domain.deal import (
     DealError,
@@ -417,14 +418,14 @@ async def _confirmation_view(
     text = _confirmation(deals, draft.get("staff_id"))
     warning = await _load_warning(update, context, case, deals)
     if warning is None:
-        markup = keyboards.grid([(t.SAVE_BUTTON, "deal:save"), (t.REDO_BUTTON, "deal:redo")])
+        markup = keyboards.grid([(t.SAVE_BUTTON, cb.SAVE.data), (t.REDO_BUTTON, cb.REDO.data)])
         return text, markup, False
     text = f"{text}\n\n{warning}\n{t.OVER_CHOICES}"
     markup = keyboards.grid(
         [
-            (t.RENEGOTIATE_BUTTON, "deal:renegotiate"),
-            (t.SAVE_ANYWAY_BUTTON, "deal:save"),
-            (t.REDO_BUTTON, "deal:redo"),
+            (t.RENEGOTIATE_BUTTON, cb.RENEGOTIATE.data),
+            (t.SAVE_ANYWAY_BUTTON, cb.SAVE.data),
+            (t.REDO_BUTTON, cb.REDO.data),
         ],
         1,
     )
@@ -474,7 +475,7 @@ async def renegotiate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int
             own = plan.schedule.debts[index].installments
             asked = t.ASK_INSTALLMENTS.format(amount=format_fen(own[0]), count=len(own))
             text = t.RENEGOTIATE.format(limit=format_fen(plan.money.limit_fen), ask=asked)
-    markup = keyboards.grid([(c.SHOW_SCRIPT_BUTTON, "case:script")])
+    markup = keyboards.grid([(c.SHOW_SCRIPT_BUTTON, cb.case_data("script"))])
     await update.effective_chat.send_message(text, reply_markup=markup)
     return END
 
@@ -510,9 +511,9 @@ async def save_deal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealS
         store.place(update),
     )
     active = recorded.debts_with_deal
-    buttons = [(t.CALENDAR_BUTTON, "plan:ics")]
+    buttons = [(t.CALENDAR_BUTTON, cb.CALENDAR.data)]
     if any(d.id not in active for d in case.debts):
-        buttons.append((t.NEXT_DEBT_BUTTON, "deal:start"))
+        buttons.append((t.NEXT_DEBT_BUTTON, cb.DEAL_START.data))
     await update.effective_chat.send_message(t.SAVED, reply_markup=keyboards.grid(buttons))
     return END
 

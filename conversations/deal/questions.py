@@ -7,7 +7,10 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
+from bot import callbacks as cb
+from bot.domain.deal import DealKind
 from bot.domain.money import format_fen
+from bot.domain.reminders import CallAgainChoice
 from bot.keyboards import grid
 from bot.storage.repo import CaseRecord
 from bot.texts.zh import deal as t
@@ -28,7 +31,7 @@ def question(state: DealState, draft: dict[str, Any], case: CaseRecord) -> Quest
     product = _product_of(draft, case)
     if state == S.OUTCOME:
         return t.ASK_OUTCOME, grid(
-            [(t.AGREED_BUTTON, "deal:outcome:agreed"), (t.REFUSED_BUTTON, "deal:outcome:refused")]
+            [(t.AGREED_BUTTON, cb.OUTCOME.data(True)), (t.REFUSED_BUTTON, cb.OUTCOME.data(False))]
         )
     if state == S.WHICH_DEBT:
         buttons = [
@@ -36,23 +39,23 @@ def question(state: DealState, draft: dict[str, Any], case: CaseRecord) -> Quest
                 t.DEBT_BUTTON.format(
                     product=PRODUCT_NAMES[d.product], amount=format_fen(d.amount_fen or 0)
                 ),
-                f"deal:debt:{d.id}",
+                cb.DEAL_DEBT.data(d.id),
             )
             for d in case.debts
         ]
         return t.ASK_WHICH_DEBT, grid(buttons, 1)
     if state == S.KIND:
         buttons = [
-            (t.KIND_INSTALLMENTS, "deal:kind:installments"),
-            (t.KIND_PAUSE, "deal:kind:pause_then_installments"),
-            (t.KIND_SINGLE, "deal:kind:single"),
+            (t.KIND_INSTALLMENTS, cb.DEAL_KIND.data(DealKind.INSTALLMENTS)),
+            (t.KIND_PAUSE, cb.DEAL_KIND.data(DealKind.PAUSE_THEN_INSTALLMENTS)),
+            (t.KIND_SINGLE, cb.DEAL_KIND.data(DealKind.SINGLE)),
         ]
         if draft.get("suggested_available"):
-            buttons.insert(0, (t.KIND_SUGGESTED, "deal:kind:suggested"))
+            buttons.insert(0, (t.KIND_SUGGESTED, cb.DEAL_KIND.data(DealKind.SUGGESTED)))
         return t.ASK_KIND.format(product=product), grid(buttons)
     if state == S.SUGGESTED_WHICH:
-        options = [(label, f"deal:option:{key}") for key, label in draft.get("options", [])]
-        options.append((t.OPTION_OWN, "deal:option:own"))
+        options = [(label, cb.DEAL_OPTION.data(key)) for key, label in draft.get("options", [])]
+        options.append((t.OPTION_OWN, cb.DEAL_OPTION.data("own")))
         return t.ASK_WHICH_OPTION.format(product=product), grid(options, 1)
     if state == S.PERIODS:
         return t.ASK_PERIODS, None
@@ -62,7 +65,7 @@ def question(state: DealState, draft: dict[str, Any], case: CaseRecord) -> Quest
         return t.ASK_FIRST_DUE, None
     if state == S.DUE_DAY:
         day = default_due_day(draft)
-        markup = grid([(t.SAME_DAY_BUTTON.format(day=day), f"deal:dueday:{day}")]) if day else None
+        markup = grid([(t.SAME_DAY_BUTTON.format(day=day), cb.DUE_DAY.data(day))]) if day else None
         return t.ASK_DUE_DAY, markup
     if state == S.PAUSE_UNTIL:
         return t.ASK_PAUSE_UNTIL, None
@@ -71,12 +74,15 @@ def question(state: DealState, draft: dict[str, Any], case: CaseRecord) -> Quest
     if state == S.SINGLE_DATE:
         return t.ASK_SINGLE_DATE, None
     if state == S.STAFF_ID:
-        return t.ASK_STAFF_ID, grid([(t.SKIP_BUTTON, "deal:staff:skip")])
+        return t.ASK_STAFF_ID, grid([(t.SKIP_BUTTON, cb.SKIP_STAFF.data)])
     if state == S.NOTE:
-        return t.ASK_NOTE, grid([(t.SKIP_BUTTON, "deal:note:skip")])
+        return t.ASK_NOTE, grid([(t.SKIP_BUTTON, cb.SKIP_NOTE.data)])
     if state == S.CALL_AGAIN:
-        buttons = [(label, f"deal:again:{value}") for label, value in t.CALL_AGAIN_BUTTONS]
-        buttons.append((t.NO_THANKS_BUTTON, "deal:again:no"))
+        buttons = [
+            (label, cb.CALL_AGAIN.data(CallAgainChoice(value)))
+            for label, value in t.CALL_AGAIN_BUTTONS
+        ]
+        buttons.append((t.NO_THANKS_BUTTON, cb.CALL_AGAIN.data(None)))
         return t.REFUSED_SAVED, grid(buttons)
     return "", None  # CONFIRM is rendered from the computed installments
 
