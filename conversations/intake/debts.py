@@ -156,8 +156,7 @@ async def _save_debt(
     if debt is None:
         return await store.move_to(update, context, case, S.ASK_PRODUCT)
     target = next_state(answered, editing=case.editing)
-    async with store.answering(update, context, case.id, target) as conn:
-        await repo.update_debt(conn, store.user_id_of(update), debt.id, **fields)
+    await store.save(update, context, case.id, target, debt_id=debt.id, debt_fields=fields)
     return await store.ask(update, context, target)
 
 

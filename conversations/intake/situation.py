@@ -23,7 +23,6 @@ from bot.domain.paydays import parse_payday
 from bot.domain.replies import Reply, typed_reply
 from bot.handlers.taps import acknowledge
 from bot.services import services
-from bot.storage import repo
 from bot.storage.repo import CaseRecord
 from bot.texts.zh import intake as t
 from bot.texts.zh.names import REASON_NAMES
@@ -72,11 +71,8 @@ async def _save_case(
     case = await store.require_case(update, context)
     answers = _answers(case, fields)
     target = target or next_state(answered, editing=case.editing, answers=answers)
-    async with store.answering(update, context, case.id, target) as conn:
-        if fields:  # nothing new when an answer already given is kept ("确认")
-            await repo.update_case(
-                conn, store.user_id_of(update), case.id, services(context).now(), **fields
-            )
+    # no fields when an answer already given is kept ("确认"): only the place moves on
+    await store.save(update, context, case.id, target, case_fields=fields)
     return await store.ask(update, context, target)
 
 

@@ -18,6 +18,8 @@ from bot.services import services
 from bot.storage import repo
 from bot.storage.errors import CaseMissing
 from bot.storage.repo import CaseRecord
+from bot.usecases.deals import Place
+from bot.usecases.intake import save_answer
 from conversations.intake.questions import MESSAGE_BREAK, question, short_question
 from conversations.intake.states import IntakeState
 
@@ -58,6 +60,34 @@ async def answering(
             await repo.update_case(conn, user_id_of(update), case_id, svc.now(), **fields)
         state = None if next_state is None else int(next_state)
         await repo.save_conversation(conn, CONVERSATION_NAME, conversation_key(update), state)
+
+
+async def save(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    case_id: int | None,
+    next_state: IntakeState | None,
+    *,
+    case_fields: dict[str, object] | None = None,
+    debt_id: int | None = None,
+    debt_fields: dict[str, object] | None = None,
+) -> None:
+    """One answer and the question that comes next, through the use case (one transaction)."""
+    place = Place(CONVERSATION_NAME, conversation_key(update), _state(next_state))
+    await save_answer(
+        services(context),
+        user_id_of(update),
+        case_id,
+        place,
+        case_fields=case_fields,
+        debt_id=debt_id,
+        debt_fields=debt_fields,
+        leave_editing=next_state == IntakeState.CONFIRM,
+    )
+
+
+def _state(state: IntakeState | None) -> int | None:
+    return None if state is None else int(state)
 
 
 async def ask(

@@ -13,6 +13,8 @@ from bot.handlers.taps import acknowledge, answer, replace_keyboard
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import intake as t
+from bot.usecases.deals import Place
+from bot.usecases.intake import confirm_case
 from conversations.intake import store
 from conversations.intake.entry import reask
 from conversations.intake.questions import MESSAGE_BREAK, summary
@@ -46,18 +48,8 @@ async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeS
     if case.facts() is None:
         # an answer went missing (e.g. a debt deleted): ask for it rather than guess
         return await store.move_to(update, context, case, S.ASK_PRODUCT)
-    svc = services(context)
-    async with store.answering(update, context, None, None) as conn:
-        await repo.update_case(
-            conn,
-            store.user_id_of(update),
-            case.id,
-            svc.now(),
-            status="planned",
-            step=None,
-            editing=0,
-            planned_at=svc.now().isoformat(timespec="seconds"),
-        )
+    place = Place(store.CONVERSATION_NAME, store.conversation_key(update), None)
+    await confirm_case(services(context), store.user_id_of(update), case.id, place)
     await send_case_documents(update, context, await store.require_case(update, context))
     return ConversationHandler.END
 

@@ -1,0 +1,58 @@
+"""Answering the intake: one answer and the next question's place, then confirming the case.
+
+The answer and the place are committed together before the bot replies, so an answer the
+user has seen acknowledged survives a crash and the conversation resumes where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.storage import repo
+from bot.usecases.deals import Place
+from bot.usecases.deps import Deps
+
+
+async def save_answer(
+    deps: Deps,
+    user_id: int,
+    case_id: int | None,
+    place: Place,
+    *,
+    case_fields: Mapping[str, object] | None = None,
+    debt_id: int | None = None,
+    debt_fields: Mapping[str, object] | None = None,
+    leave_editing: bool = False,
+) -> None:
+    """Stores an answer (case and/or debt columns) and the user's next place, in one go.
+
+    The case remembers the place as its step; ``leave_editing`` ends a change made from the
+    summary (the user is back at it).
+    """
+    async with deps.database.transaction() as conn:
+        if debt_id is not None and debt_fields:
+            await repo.update_debt(conn, user_id, debt_id, **debt_fields)
+        if case_id is not None:
+            fields: dict[str, object] = dict(case_fields or {})
+            fields["step"] = place.state
+            if leave_editing:
+                fields["editing"] = 0
+            await repo.update_case(conn, user_id, case_id, deps.now(), **fields)
+        await repo.save_conversation(conn, place.name, place.key, place.state)
+
+
+async def confirm_case(deps: Deps, user_id: int, case_id: int, place: Place) -> None:
+    """The case is planned: its answers stand, the intake conversation ends."""
+    now = deps.now()
+    async with deps.database.transaction() as conn:
+        await repo.update_case(
+            conn,
+            user_id,
+            case_id,
+            now,
+            status="planned",
+            step=None,
+            editing=0,
+            planned_at=now.isoformat(timespec="seconds"),
+        )
+        await repo.save_conversation(conn, place.name, place.key, None)
