@@ -1,13 +1,44 @@
-"""Builds the updates a Telegram client would send, for console mode and the tests."""
+"""Builds the updates a Telegram client would send, for console mode and the tests.
+
+Console mode and the conversation tests hand these updates to the Application directly,
+not through getUpdates; so that Telegram's side still knows what the user sent (the bot may
+delete it), every message built here is also kept for a while in a short outbox, which
+:class:`bot.offline.OfflineBotApi` reads before it answers a call.
+"""
 
 from __future__ import annotations
 
+import copy
 import itertools
 import time
+from collections import deque
+from collections.abc import Iterator
 from typing import Any
 
 _update_ids = itertools.count(1)
 _message_ids = itertools.count(1_000_000)
+_sequence = itertools.count(1)
+_last = 0
+# (sequence, message) of the latest messages built, oldest first
+_outbox: deque[tuple[int, dict[str, Any]]] = deque(maxlen=1024)
+
+
+def _sent(message: dict[str, Any]) -> None:
+    global _last
+    _last = next(_sequence)
+    _outbox.append((_last, copy.deepcopy(message)))
+
+
+def last_sequence() -> int:
+    """The number of the latest message built (0: none yet)."""
+    return _last
+
+
+def sent_since(sequence: int) -> Iterator[dict[str, Any]]:
+    """The user messages built after ``sequence`` (the latest 1024 at most), oldest first."""
+    for number, message in list(_outbox):
+        if number > sequence:
+            yield message
 
 
 def _user(user_id: int, first_name: str) -> dict[str, Any]:
@@ -43,6 +74,7 @@ def message_update(
         if text.startswith("/"):
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+    _sent(message)
     if edited:
         message["edit_date"] = message["date"]
         return {"update_id": next(_update_ids), "edited_message": message}
