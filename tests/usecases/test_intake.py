@@ -1,0 +1,46 @@
+"""Saving an intake answer with the next place, and confirming the case, without Telegram."""
+
+from __future__ import annotations
+
+from bot.storage import repo
+from bot.usecases.deals import Place
+from bot.usecases.intake import confirm_case, save_answer
+from tests.usecases.world import World
+
+KEY = (7, 7)
+
+
+async def test_an_answer_and_the_next_question_are_stored_together(world: World) -> None:
+    debt_id = await world.user_with_debt(7)
+    conn = await world.conn()
+    case = await repo.open_case(conn, 7)
+    assert case is not None
+    place = Place("intake", KEY, 4)
+    await save_answer(world, 7, case.id, place, debt_id=debt_id, debt_fields={"amount_fen": 99})
+    case = await repo.open_case(conn, 7)
+    assert case is not None and case.step == 4 and case.debts[0].amount_fen == 99
+    assert await repo.load_conversation_state(conn, "intake", KEY) == 4
+
+
+async def test_an_answer_to_another_users_case_changes_nothing(world: World) -> None:
+    await world.user_with_debt(7)
+    await world.user_with_debt(8)
+    conn = await world.conn()
+    mine = await repo.open_case(conn, 7)
+    assert mine is not None
+    await save_answer(world, 8, mine.id, Place("intake", (8, 8), 10), case_fields={"income_fen": 1})
+    mine = await repo.open_case(conn, 7)
+    assert mine is not None and mine.income_fen is None
+
+
+async def test_confirming_plans_the_case_and_ends_the_conversation(world: World) -> None:
+    await world.user_with_debt(7)
+    conn = await world.conn()
+    case = await repo.open_case(conn, 7)
+    assert case is not None
+    await save_answer(world, 7, case.id, Place("intake", KEY, 13), case_fields={"editing": 1})
+    await confirm_case(world, 7, case.id, Place("intake", KEY, None))
+    case = await repo.open_case(conn, 7)
+    assert case is not None and case.status == "planned" and case.step is None
+    assert not case.editing
+    assert await repo.load_conversation_state(conn, "intake", KEY) is None
