@@ -29,7 +29,6 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
 }
 # (file, imported module) pairs that still break the rule, to be removed
 KNOWN = {
-    ("bot/texts/zh/progress.py", "bot.storage.repo"),  # renders InstallmentRecord rows
     ("bot/texts/zh/deal.py", "conversations.deal.states"),  # echo labels keyed by state
     ("bot/storage/persistence.py", "telegram.ext"),  # PTB's persistence interface itself
 }

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from bot.domain.models import Product
+
 PERMILLE = 1000
 _FULL = "▓"
 _EMPTY = "░"
@@ -25,6 +27,26 @@ class InstallmentStatus(StrEnum):
     DUE_TODAY = "due_today"
     OVERDUE = "overdue"
     UPCOMING = "upcoming"
+
+
+@dataclass(frozen=True, slots=True)
+class Installment:
+    """One installment of a recorded deal, as the views show it: whose, which, how much."""
+
+    id: int
+    deal_id: int
+    debt_id: int
+    product: Product
+    number: int
+    count: int
+    due: date
+    amount_fen: int
+    paid_fen: int | None
+    paid_at: str | None
+
+    @property
+    def paid(self) -> bool:
+        return self.paid_fen is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import aiosqlite
 
 from bot.domain.free_text import storable_staff_id, storable_text
 from bot.domain.models import Product
+from bot.domain.progress import Installment
 
 __all__ = [
     "CallRecord",
@@ -52,22 +53,8 @@ def _storable_json(text: str) -> str:
     return text if safe == value else json.dumps(safe, ensure_ascii=False)
 
 
-@dataclass(frozen=True, slots=True)
-class InstallmentRecord:
-    id: int
-    deal_id: int
-    debt_id: int
-    product: Product
-    number: int
-    count: int
-    due: date
-    amount_fen: int
-    paid_fen: int | None
-    paid_at: str | None
-
-    @property
-    def paid(self) -> bool:
-        return self.paid_fen is not None
+# an installment row is the domain's Installment (the views take that, not a row type)
+InstallmentRecord = Installment
 
 
 @dataclass(frozen=True, slots=True)

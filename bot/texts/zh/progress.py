@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.domain.money import format_fen
-from bot.domain.progress import InstallmentStatus, Progress, progress_bar
-from bot.storage.repo import InstallmentRecord
+from bot.domain.progress import Installment, InstallmentStatus, Progress, progress_bar
 from bot.texts.zh.fmt import cn_date
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.texts.zh.settings import clock_hour
@@ -25,7 +24,7 @@ def _short_date(day: date, today: date) -> str:
     return f"{day.month}月{day.day}日" if day.year == today.year else cn_date(day)
 
 
-def installment_line(item: InstallmentRecord, status: InstallmentStatus, today: date) -> str:
+def installment_line(item: Installment, status: InstallmentStatus, today: date) -> str:
     amount = format_fen(item.paid_fen if item.paid_fen is not None else item.amount_fen)
     return (
         f"{ICONS[status]} {PRODUCT_NAMES[item.product]} {item.number}/{item.count}"
@@ -43,7 +42,7 @@ def countdown(days: int) -> str:
 
 def render_status(
     progress: Progress,
-    items: list[InstallmentRecord],
+    items: list[Installment],
     statuses: list[InstallmentStatus],
     today: date,
 ) -> str:
@@ -92,7 +91,7 @@ def plan_pages(count: int) -> int:
 
 
 def render_plan_list(
-    items: list[InstallmentRecord],
+    items: list[Installment],
     statuses: list[InstallmentStatus],
     today: date,
     page: int = 0,
