@@ -38,7 +38,7 @@ from bot.usecases import installments as plan_reads
 from bot.usecases import payments
 from conversations.deal import store, typed
 from conversations.deal.questions import default_due_day, question
-from conversations.deal.states import DealState, previous_state
+from conversations.deal.states import DealState, next_state, previous_state
 from conversations.intake.entry import cmd_start
 
 S = DealState
@@ -76,11 +76,13 @@ async def ask(
 
 
 async def advance(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, state: DealState, **answers: Any
+    update: Update, context: ContextTypes.DEFAULT_TYPE, answered: DealState, **answers: Any
 ) -> DealState | int:
-    """Saves answers with the next question as the user's place, then asks it."""
+    """Saves the answers to ``answered`` with the next question as the user's place (the
+    flow in states.next_state decides which), then asks it."""
     draft = await store.load(update, context)
     draft.update(answers)
+    state = next_state(answered, draft)
     if draft.pop("fixing", False):
         # the answer corrected what made the summary fail: straight back to the summary
         state = S.CONFIRM
@@ -181,18 +183,17 @@ async def _outcome(
     if kept.get("outcome") != choice:
         kept = {}  # /back to the first question and the other answer: start afresh
     if choice == "refused":
-        await store.save(update, context, S.STAFF_ID, kept | {"outcome": "refused"})
-        return await ask(update, context, S.STAFF_ID)
-    facts = case.facts()
-    assert facts is not None
-    feasible = plan_for(facts, services(context)).feasible
-    draft: dict[str, Any] = {"suggested_available": feasible} | kept | {"outcome": "agreed"}
-    if len(case.debts) == 1:
-        draft["debt_ids"] = [case.debts[0].id]
-        await store.save(update, context, S.KIND, draft)
-        return await ask(update, context, S.KIND)
-    await store.save(update, context, S.WHICH_DEBT, draft)
-    return await ask(update, context, S.WHICH_DEBT)
+        draft: dict[str, Any] = kept | {"outcome": "refused"}
+    else:
+        facts = case.facts()
+        assert facts is not None
+        feasible = plan_for(facts, services(context)).feasible
+        draft = {"suggested_available": feasible} | kept | {"outcome": "agreed"}
+        if len(case.debts) == 1:
+            draft["debt_ids"] = [case.debts[0].id]
+    state = next_state(S.OUTCOME, draft, debts=len(case.debts))
+    await store.save(update, context, state, draft)
+    return await ask(update, context, state)
 
 
 async def choose_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
@@ -205,7 +206,7 @@ async def _debt(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: str)
     ids = {d.id for d in case.debts} if case else set()
     if not choice.isdigit() or int(choice) not in ids:
         return await reask(update, context, t.USE_BUTTONS)
-    return await advance(update, context, S.KIND, debt_ids=[int(choice)])
+    return await advance(update, context, S.WHICH_DEBT, debt_ids=[int(choice)])
 
 
 async def choose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
@@ -228,13 +229,8 @@ async def _kind(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: str)
             options = store.suggested_options(plan, case, draft.get("debt_ids", []))
         if not options:
             return await reask(update, context, t.USE_BUTTONS)
-        return await advance(update, context, S.SUGGESTED_WHICH, kind=kind.value, options=options)
-    first = {
-        DealKind.INSTALLMENTS: S.PERIODS,
-        DealKind.PAUSE_THEN_INSTALLMENTS: S.PAUSE_UNTIL,
-        DealKind.SINGLE: S.SINGLE_AMOUNT,
-    }[kind]
-    return await advance(update, context, first, kind=kind.value)
+        return await advance(update, context, S.KIND, kind=kind.value, options=options)
+    return await advance(update, context, S.KIND, kind=kind.value)
 
 
 async def choose_option(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
@@ -253,7 +249,7 @@ async def _option(
         return await ask(update, context, S.KIND)
     if choice not in keys:
         return await reask(update, context, t.USE_BUTTONS)
-    return await advance(update, context, S.STAFF_ID, option=choice)
+    return await advance(update, context, S.SUGGESTED_WHICH, option=choice)
 
 
 async def receive_periods(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
@@ -262,7 +258,7 @@ async def receive_periods(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         periods = parse_periods(_text(update))
     except ParseError:
         return await reask(update, context, t.PERIODS_PROBLEM)
-    return await advance(update, context, S.AMOUNT, periods=periods)
+    return await advance(update, context, S.PERIODS, periods=periods)
 
 
 async def receive_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
@@ -275,43 +271,41 @@ async def receive_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         fen = parse_amount(text, max_fen=MAX_DEBT_FEN)
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
-    draft = await store.load(update, context)
-    paused = draft.get("kind") == DealKind.PAUSE_THEN_INSTALLMENTS.value
     answers = (
         {"total_fen": fen, "amount_fen": None}
         if is_total
         else {"amount_fen": fen, "total_fen": None}
     )
-    return await advance(update, context, S.DUE_DAY if paused else S.FIRST_DUE, **answers)
+    return await advance(update, context, S.AMOUNT, **answers)
 
 
 async def receive_first_due(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores the first due date and asks the monthly due day."""
-    return await _receive_date(update, context, "first_due", S.DUE_DAY)
+    return await _receive_date(update, context, "first_due", S.FIRST_DUE)
 
 
 async def receive_pause_until(
     update: Update, context: ContextTypes.DEFAULT_TYPE
 ) -> DealState | int:
     """Stores the end of the pause and asks how many installments follow."""
-    return await _receive_date(update, context, "pause_until", S.PERIODS)
+    return await _receive_date(update, context, "pause_until", S.PAUSE_UNTIL)
 
 
 async def receive_single_date(
     update: Update, context: ContextTypes.DEFAULT_TYPE
 ) -> DealState | int:
     """Stores the date of the single payment and asks the staff id."""
-    return await _receive_date(update, context, "first_due", S.STAFF_ID)
+    return await _receive_date(update, context, "first_due", S.SINGLE_DATE)
 
 
 async def _receive_date(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, field: str, next_state: DealState
+    update: Update, context: ContextTypes.DEFAULT_TYPE, field: str, answered: DealState
 ) -> DealState | int:
     try:
         day = parse_due_date(_text(update), services(context).today())
     except ParseError as error:
         return await reask(update, context, typed.date_problem(error.problem))
-    return await advance(update, context, next_state, **{field: day.isoformat()})
+    return await advance(update, context, answered, **{field: day.isoformat()})
 
 
 async def receive_single_amount(
@@ -322,7 +316,7 @@ async def receive_single_amount(
         fen = parse_amount(_text(update), max_fen=MAX_DEBT_FEN)
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
-    return await advance(update, context, S.SINGLE_DATE, amount_fen=fen, periods=1)
+    return await advance(update, context, S.SINGLE_AMOUNT, amount_fen=fen, periods=1)
 
 
 async def tap_due_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
@@ -331,7 +325,7 @@ async def tap_due_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Dea
     draft = await store.load(update, context)
     if not choice.isdigit() or int(choice) != default_due_day(draft):
         return await reask(update, context, t.STALE, hint=True)
-    return await advance(update, context, S.STAFF_ID, due_day=int(choice))
+    return await advance(update, context, S.DUE_DAY, due_day=int(choice))
 
 
 async def receive_due_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
@@ -339,12 +333,12 @@ async def receive_due_day(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     text = _text(update)
     same = default_due_day(await store.load(update, context))
     if same is not None and typed.means_same_day(text):
-        return await advance(update, context, S.STAFF_ID, due_day=same)
+        return await advance(update, context, S.DUE_DAY, due_day=same)
     try:
         day = parse_due_day(text)
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
-    return await advance(update, context, S.STAFF_ID, due_day=day)
+    return await advance(update, context, S.DUE_DAY, due_day=day)
 
 
 async def receive_staff_id(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
@@ -357,9 +351,7 @@ async def receive_staff_id(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             staff = parse_staff_id(_text(update))
         except ParseError:
             return await reask(update, context, t.STAFF_ID_PROBLEM)
-    draft = await store.load(update, context)
-    next_state = S.NOTE if draft.get("outcome") == "refused" else S.CONFIRM
-    return await advance(update, context, next_state, staff_id=staff)
+    return await advance(update, context, S.STAFF_ID, staff_id=staff)
 
 
 def _confirmation(deals: list[store.DebtDeal], staff: str | None) -> str:

@@ -24,6 +24,45 @@ class DealState(IntEnum):
     SUGGESTED_WHICH = 115
 
 
+# After each answer, the next question; where it depends on the answers, see next_state.
+_AFTER: dict[DealState, DealState] = {
+    DealState.WHICH_DEBT: DealState.KIND,
+    DealState.PAUSE_UNTIL: DealState.PERIODS,
+    DealState.PERIODS: DealState.AMOUNT,
+    DealState.FIRST_DUE: DealState.DUE_DAY,
+    DealState.DUE_DAY: DealState.STAFF_ID,
+    DealState.SINGLE_AMOUNT: DealState.SINGLE_DATE,
+    DealState.SINGLE_DATE: DealState.STAFF_ID,
+    DealState.SUGGESTED_WHICH: DealState.STAFF_ID,
+    DealState.NOTE: DealState.CALL_AGAIN,
+}
+_FIRST_OF_KIND: dict[str, DealState] = {
+    "suggested": DealState.SUGGESTED_WHICH,
+    "installments": DealState.PERIODS,
+    "pause_then_installments": DealState.PAUSE_UNTIL,
+    "single": DealState.SINGLE_AMOUNT,
+}
+
+
+def next_state(answered: DealState, draft: dict[str, Any], *, debts: int = 1) -> DealState:
+    """The question after ``answered``, given the answers so far (``draft``, this one in).
+
+    Refused calls go outcome → 工号 → note → call again; agreed ones outcome → (which debt,
+    if several) → kind → that kind's questions → 工号 → summary. deal.mmd draws it.
+    """
+    S = DealState
+    refused = draft.get("outcome") == "refused"
+    if answered == S.OUTCOME:
+        return S.STAFF_ID if refused else S.WHICH_DEBT if debts > 1 else S.KIND
+    if answered == S.KIND:
+        return _FIRST_OF_KIND[str(draft.get("kind"))]
+    if answered == S.AMOUNT:
+        return S.DUE_DAY if draft.get("kind") == "pause_then_installments" else S.FIRST_DUE
+    if answered == S.STAFF_ID:
+        return S.NOTE if refused else S.CONFIRM
+    return _AFTER.get(answered, S.CONFIRM)
+
+
 def previous_state(state: DealState, draft: dict[str, Any], *, debts: int) -> DealState | None:
     """Where /back goes from ``state``, given the answers so far; None at the first question.
 

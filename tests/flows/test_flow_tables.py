@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conversations.deal.states import DealState, previous_state
+from conversations.deal.states import next_state as next_deal_state
 from conversations.intake.states import Answers, IntakeState, next_state
 from conversations.intake.states import previous_state as intake_back
 
@@ -92,3 +93,38 @@ def test_back_in_the_deal_follows_the_answers(
     state: DealState, draft: dict[str, object], debts: int, back: DealState | None
 ) -> None:
     assert previous_state(state, draft, debts=debts) == back
+
+
+@pytest.mark.parametrize(
+    ("answered", "draft", "debts", "after"),
+    [
+        (D.OUTCOME, {"outcome": "refused"}, 2, D.STAFF_ID),
+        (D.OUTCOME, {"outcome": "agreed"}, 1, D.KIND),
+        (D.OUTCOME, {"outcome": "agreed"}, 3, D.WHICH_DEBT),
+        (D.KIND, {"kind": "suggested"}, 1, D.SUGGESTED_WHICH),
+        (D.KIND, {"kind": "pause_then_installments"}, 1, D.PAUSE_UNTIL),
+        (D.KIND, {"kind": "single"}, 1, D.SINGLE_AMOUNT),
+        (D.PAUSE_UNTIL, {"kind": "pause_then_installments"}, 1, D.PERIODS),
+        (D.AMOUNT, {"kind": "pause_then_installments"}, 1, D.DUE_DAY),
+        (D.AMOUNT, {"kind": "installments"}, 1, D.FIRST_DUE),
+        (D.SINGLE_DATE, {"kind": "single"}, 1, D.STAFF_ID),
+        (D.STAFF_ID, {"outcome": "refused"}, 1, D.NOTE),
+        (D.STAFF_ID, {"outcome": "agreed"}, 1, D.CONFIRM),
+        (D.NOTE, {"outcome": "refused"}, 1, D.CALL_AGAIN),
+    ],
+)
+def test_the_deal_goes_forward_by_the_answers(
+    answered: DealState, draft: dict[str, object], debts: int, after: DealState
+) -> None:
+    assert next_deal_state(answered, draft, debts=debts) == after
+
+
+def test_forward_then_back_returns_to_each_question() -> None:
+    """Each step forward is undone by /back, along every kind of deal."""
+    for kind in ("installments", "pause_then_installments", "single", "suggested"):
+        draft = {"outcome": "agreed", "kind": kind}
+        state = D.KIND
+        while state != D.CONFIRM:
+            after = next_deal_state(state, draft)
+            assert previous_state(after, draft, debts=1) == state, (kind, state, after)
+            state = after
