@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 from bot.domain.models import Product
 from bot.services import services
 from bot.storage import repo
+from bot.storage.timestamps import to_text
 from bot.texts.zh import settings as t
 from bot.texts.zh.fmt import cn_date
 from bot.texts.zh.names import PRODUCT_NAMES
@@ -33,7 +34,7 @@ async def cmd_calls(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             outcome=t.OUTCOMES.get(call.outcome, call.outcome),
         )
         # one call may settle several debts, each recorded on its own: name the debt
-        agreed = products.get(call.called_at.isoformat(timespec="seconds"), [])
+        agreed = products.get(to_text(call.called_at), [])
         if call.outcome == "agreed" and agreed:
             names = "、".join(PRODUCT_NAMES[Product(p)] for p in agreed)
             line += t.CALL_DEBTS.format(debts=names)

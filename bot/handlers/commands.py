@@ -20,6 +20,7 @@ from bot.services import GROUPS_TOLD_KEY, services, slot
 from bot.storage import repo
 from bot.storage.errors import CaseMissing
 from bot.storage.persistence import forget_user
+from bot.storage.timestamps import to_text
 from bot.texts.zh import common as c
 from bot.texts.zh.fmt import yuan
 from bot.texts.zh.names import PRODUCT_NAMES
@@ -234,7 +235,7 @@ async def note_activity(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     blocked, last_seen = activity
     now = svc.now()
-    stale = last_seen is None or last_seen < (now - ACTIVITY_RESOLUTION).isoformat()
+    stale = last_seen is None or last_seen < to_text(now - ACTIVITY_RESOLUTION)
     if not blocked and not stale:
         return
     async with svc.database.transaction() as conn:

@@ -53,6 +53,6 @@ async def confirm_case(deps: Deps, user_id: int, case_id: int, place: Place) -> 
             status="planned",
             step=None,
             editing=0,
-            planned_at=now.isoformat(timespec="seconds"),
+            planned_at=now,
         )
         await repo.save_conversation(conn, place.name, place.key, None)

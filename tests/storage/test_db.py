@@ -115,3 +115,30 @@ async def test_a_directory_is_not_a_database(tmp_path: Path) -> None:
     (tmp_path / "bot.sqlite3").mkdir()
     with pytest.raises(DatabaseUnusable, match="is not a file"):
         await Database(tmp_path / "bot.sqlite3").connection()
+
+
+async def test_moments_stored_with_a_local_offset_become_utc(tmp_path: Path) -> None:
+    """0005: rows written before it carry +08:00; after it every column holds UTC text."""
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as conn:
+        for version, sql in migration_scripts()[:4]:
+            conn.executescript(sql)
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute(
+            "INSERT INTO users (user_id, chat_id, created_at, last_seen_at)"
+            " VALUES (1, 1, '2026-12-02T13:24:10+08:00', '2026-12-02T07:00:00+08:00')"
+        )
+        conn.execute(
+            "INSERT INTO call_log (user_id, called_at, outcome)"
+            " VALUES (1, '2026-12-01T23:59:59+08:00', 'refused')"
+        )
+    database = Database(path)
+    conn = await database.connection()
+    async with conn.execute("SELECT created_at, last_seen_at FROM users") as cursor:
+        assert tuple(await cursor.fetchone()) == (
+            "2026-12-02T05:24:10+00:00",
+            "2026-12-01T23:00:00+00:00",
+        )
+    async with conn.execute("SELECT called_at FROM call_log") as cursor:
+        assert tuple(await cursor.fetchone()) == ("2026-12-01T15:59:59+00:00",)
+    await database.close()

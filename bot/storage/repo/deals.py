@@ -12,6 +12,7 @@ import aiosqlite
 from bot.domain.free_text import storable_staff_id, storable_text
 from bot.domain.models import Product
 from bot.domain.progress import Installment
+from bot.storage.timestamps import from_text, to_text
 
 __all__ = [
     "CallRecord",
@@ -111,7 +112,7 @@ async def record_call(
         "INSERT INTO call_log (user_id, called_at, outcome, staff_id, note) VALUES (?, ?, ?, ?, ?)",
         (
             user_id,
-            called_at.isoformat(timespec="seconds"),
+            to_text(called_at),
             outcome,
             storable_staff_id(staff_id),
             storable_text(note),
@@ -128,7 +129,7 @@ async def list_calls(conn: aiosqlite.Connection, user_id: int, limit: int = 20) 
         (user_id, limit),
     ) as cursor:
         rows = await cursor.fetchall()
-    return [CallRecord(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4]) for r in rows]
+    return [CallRecord(r[0], from_text(r[1]), r[2], r[3], r[4]) for r in rows]
 
 
 async def products_by_agreement(conn: aiosqlite.Connection, user_id: int) -> dict[str, list[str]]:
@@ -190,7 +191,7 @@ async def create_deal(
             debt_id,
             kind,
             _storable_json(terms_json),
-            agreed_at.isoformat(timespec="seconds"),
+            to_text(agreed_at),
         ),
     )
     deal_id = cursor.lastrowid
@@ -234,7 +235,7 @@ async def mark_paid(
 ) -> None:
     await conn.execute(
         "UPDATE installments SET paid_fen = ?, paid_at = ? WHERE id = ? AND user_id = ?",
-        (paid_fen, now.isoformat(timespec="seconds"), installment_id, user_id),
+        (paid_fen, to_text(now), installment_id, user_id),
     )
 
 

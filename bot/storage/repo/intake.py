@@ -19,6 +19,7 @@ from bot.domain.models import (
     Product,
     RateBasis,
 )
+from bot.storage.timestamps import to_text
 
 __all__ = [
     "CaseRecord",
@@ -160,7 +161,16 @@ class CaseRecord:
 
 
 def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
+    return to_text(moment)
+
+
+def _column_value(value: object) -> object:
+    """Moments in the one stored form, days as ``2026-12-02``, the rest as they are."""
+    if isinstance(value, datetime):
+        return to_text(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 async def ensure_user(
@@ -261,7 +271,7 @@ async def update_case(
     assignments = ", ".join(f"{name} = ?" for name in fields)
     await conn.execute(
         f"UPDATE cases SET {assignments}, updated_at = ? WHERE id = ? AND user_id = ?",
-        (*fields.values(), _iso(now), case_id, user_id),
+        (*(_column_value(v) for v in fields.values()), _iso(now), case_id, user_id),
     )
 
 
@@ -286,7 +296,7 @@ async def update_debt(
     unknown = set(fields) - DEBT_FIELDS
     if unknown:
         raise ValueError(f"not debt columns: {sorted(unknown)}")
-    values = [v.isoformat() if isinstance(v, date) else v for v in fields.values()]
+    values = [_column_value(v) for v in fields.values()]
     assignments = ", ".join(f"{name} = ?" for name in fields)
     await conn.execute(
         f"UPDATE debts SET {assignments} WHERE id = ?"

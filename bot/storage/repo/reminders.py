@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import aiosqlite
+
+from bot.storage.timestamps import to_text
 
 __all__ = [
     "DueReminder",
@@ -33,8 +35,8 @@ __all__ = [
 
 
 def utc_text(moment: datetime) -> str:
-    """A UTC timestamp whose text order is its time order."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
+    """A UTC timestamp whose text order is its time order (the one stored form)."""
+    return to_text(moment)
 
 
 @dataclass(frozen=True, slots=True)

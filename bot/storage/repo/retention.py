@@ -10,6 +10,8 @@ from datetime import datetime
 
 import aiosqlite
 
+from bot.storage.timestamps import to_text
+
 __all__ = ["purge_expired", "touch_user"]
 
 _UNFINISHED = (
@@ -20,7 +22,7 @@ _UNFINISHED = (
 
 async def purge_expired(conn: aiosqlite.Connection, cutoff: datetime) -> tuple[int, int]:
     """Deletes closed cases and inactive users older than ``cutoff``; returns both counts."""
-    stamp = cutoff.isoformat(timespec="seconds")
+    stamp = to_text(cutoff)
     cases = await conn.execute(
         "DELETE FROM cases WHERE status = 'closed' AND closed_at < ?"
         f" AND id NOT IN ({_UNFINISHED.format(column='case_id')})",
@@ -41,5 +43,5 @@ async def purge_expired(conn: aiosqlite.Connection, cutoff: datetime) -> tuple[i
 async def touch_user(conn: aiosqlite.Connection, user_id: int, now: datetime) -> None:
     await conn.execute(
         "UPDATE users SET last_seen_at = ? WHERE user_id = ?",
-        (now.isoformat(timespec="seconds"), user_id),
+        (to_text(now), user_id),
     )
