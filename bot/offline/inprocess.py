@@ -16,7 +16,13 @@ from typing import Any
 from telegram.request import BaseRequest, RequestData
 
 from bot import offline_updates
-from bot.offline.server import ApiError, OfflineTelegram, Shown, UploadedFile
+from bot.offline.server import (
+    ApiError,
+    OfflineTelegram,
+    Shown,
+    UploadedFile,
+    resolve_attachments,
+)
 
 OFFLINE_TOKEN = "1000001:offline-console-token"
 BOT_USER = {
@@ -166,13 +172,7 @@ class OfflineBotApi(BaseRequest):
                 content = body if isinstance(body, bytes) else body.read()
                 mime = upload[2] if len(upload) > 2 else None
                 files[name] = UploadedFile(str(upload[0]), content, mime)
-        for key, value in list(params.items()):
-            if isinstance(value, str) and value.startswith("attach://"):
-                part = files.get(value.removeprefix("attach://"))
-                if part is not None:
-                    params[key] = part
-        for key, part in files.items():
-            params.setdefault(key, part)
+        resolve_attachments(params, files)
         for message in offline_updates.sent_since(self._heard):
             self.server.remember_user_message(message)
         self._heard = offline_updates.last_sequence()

@@ -915,3 +915,15 @@ class OfflineTelegram:
                         f"confirmed {self._confirmed}"
                     )
                 self._cond.wait(remaining)
+
+
+def resolve_attachments(params: dict[str, Any], files: dict[str, Any]) -> None:
+    """Puts each ``attach://name`` reference's file in its place, and other files under
+    their own name, as the Bot API does for multipart uploads."""
+    for key, value in list(params.items()):
+        if isinstance(value, str) and value.startswith("attach://"):
+            part = files.get(value.removeprefix("attach://"))
+            if part is not None:
+                params[key] = part
+    for key, part in files.items():
+        params.setdefault(key, part)

@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from bot.offline.server import ApiError, OfflineTelegram, UploadedFile
+from bot.offline.server import ApiError, OfflineTelegram, UploadedFile, resolve_attachments
 
 __all__ = ["ApiError", "FakeBotApi", "UploadedFile"]
 
@@ -333,12 +333,6 @@ class FakeBotApi(OfflineTelegram):
             fields, files = _parse_multipart(body, content_type)
             params.update({k: _decode_form_value(k, v) for k, v in fields.items()})
         # Resolve attach://name references, and put other file parts under their own name.
-        for key, value in list(params.items()):
-            if isinstance(value, str) and value.startswith("attach://"):
-                part = files.get(value.removeprefix("attach://"))
-                if part is not None:
-                    params[key] = part
-        for key, part in files.items():
-            params.setdefault(key, part)
+        resolve_attachments(params, files)
 
         return self.handle(method, params, files)
