@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.domain.models import Product
 from bot.storage import repo
 from bot.usecases.deals import Place
 from bot.usecases.deps import Deps
@@ -22,14 +23,22 @@ async def save_answer(
     case_fields: Mapping[str, object] | None = None,
     debt_id: int | None = None,
     debt_fields: Mapping[str, object] | None = None,
+    new_debt: Product | None = None,
+    drop_debt_id: int | None = None,
     leave_editing: bool = False,
 ) -> None:
-    """Stores an answer (case and/or debt columns) and the user's next place, in one go.
+    """Stores an answer and the user's next place, in one go.
 
-    The case remembers the place as its step; ``leave_editing`` ends a change made from the
-    summary (the user is back at it).
+    The answer may change case or debt columns, start a debt (``new_debt``: the product
+    chosen) or drop one (``drop_debt_id``: deleted from the summary, or left unfinished by
+    /back). The case remembers the place as its step; ``leave_editing`` ends a change made
+    from the summary (the user is back at it).
     """
     async with deps.database.transaction() as conn:
+        if drop_debt_id is not None:
+            await repo.delete_debt(conn, user_id, drop_debt_id)
+        if new_debt is not None and case_id is not None:
+            await repo.add_debt(conn, user_id, case_id, new_debt, deps.now())
         if debt_id is not None and debt_fields:
             await repo.update_debt(conn, user_id, debt_id, **debt_fields)
         if case_id is not None:

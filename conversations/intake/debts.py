@@ -14,7 +14,6 @@ from bot.domain.rates import parse_daily_rate
 from bot.domain.replies import Reply, typed_reply
 from bot.handlers.taps import acknowledge
 from bot.services import services
-from bot.storage import repo
 from bot.texts.zh import intake as t
 from bot.texts.zh.names import PRODUCT_NAMES
 from conversations.intake import store
@@ -56,18 +55,15 @@ async def _save_product(
     update: Update, context: ContextTypes.DEFAULT_TYPE, product: Product
 ) -> IntakeState:
     case = await store.require_case(update, context)
-    svc = services(context)
-    user_id = store.user_id_of(update)
     target = next_state(S.ASK_PRODUCT, editing=case.editing)
-    async with store.answering(update, context, case.id, target) as conn:
-        if case.current_debt is not None:
-            # a loan rate only makes sense for 借呗: anything else was a penalty rate
-            basis = case.current_debt.rate_basis if product is Product.JIEBEI else RateBasis.PENALTY
-            await repo.update_debt(
-                conn, user_id, case.current_debt.id, product=product.value, rate_basis=basis.value
-            )
-        else:
-            await repo.add_debt(conn, user_id, case.id, product, svc.now())
+    debt = case.current_debt
+    if debt is None:
+        await store.save(update, context, case.id, target, new_debt=product)
+    else:
+        # a loan rate only makes sense for 借呗: anything else was a penalty rate
+        basis = debt.rate_basis if product is Product.JIEBEI else RateBasis.PENALTY
+        fields: dict[str, object] = {"product": product.value, "rate_basis": basis.value}
+        await store.save(update, context, case.id, target, debt_id=debt.id, debt_fields=fields)
     return await store.ask(update, context, target)
 
 
@@ -193,16 +189,14 @@ async def _more_debts(
     update: Update, context: ContextTypes.DEFAULT_TYPE, *, add: bool, ask: bool = True
 ) -> IntakeState:
     case = await store.require_case(update, context)
-    svc = services(context)
     if add and not await _room_for_another(update, context):
         target = S.CONFIRM if case.facts() is not None else S.ASK_REASON
         limit = t.TOO_MANY_DEBTS.format(limit=MAX_DEBTS)
         return await store.move_to(update, context, case, target, before=limit)
     if add:
-        async with store.answering(update, context, case.id, S.ASK_PRODUCT) as conn:
-            await repo.update_case(
-                conn, store.user_id_of(update), case.id, svc.now(), current_debt_id=None
-            )
+        await store.save(
+            update, context, case.id, S.ASK_PRODUCT, case_fields={"current_debt_id": None}
+        )
         return await store.ask(update, context, S.ASK_PRODUCT) if ask else S.ASK_PRODUCT
     target = S.CONFIRM if case.facts() is not None else S.ASK_REASON
     return await store.move_to(update, context, case, target)

@@ -122,8 +122,7 @@ async def _resume(
         said = t.RESTARTED_WITH_DEAL if has_deal else t.RESTARTED
         return await store.move_to(update, context, case, S.ASK_PRODUCT, before=said)
     if choice == "show" and case.status == "planned":
-        async with store.answering(update, context, None, None):
-            pass
+        await store.save(update, context, None, None)
         await send_case_documents(update, context, case)
         return ConversationHandler.END
     return await store.move_to(update, context, case, _draft_step(case))
@@ -151,32 +150,29 @@ async def cmd_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intake
         debts_before=len(others),
         has_income=bool(case.income_fen),
     )
-    user_id = store.user_id_of(update)
-    async with store.answering(update, context, case.id, target) as conn:
-        debt = case.current_debt
-        if current == S.ASK_PRODUCT and debt is not None and not debt.complete and not case.editing:
-            await repo.delete_debt(conn, user_id, debt.id)
-        if (
-            target in (S.ASK_MORE_DEBTS, S.ASK_TOTAL)
-            and others
-            and current
-            in (
-                S.ASK_PRODUCT,
-                S.ASK_REASON,
-            )
-        ):
-            await repo.update_case(conn, user_id, case.id, svc.now(), current_debt_id=others[-1].id)
-        if target == S.WELCOME:
-            await repo.update_case(conn, user_id, case.id, svc.now(), current_debt_id=None)
-        if target == S.CONFIRM:
-            await repo.update_case(conn, user_id, case.id, svc.now(), editing=0)
+    debt = case.current_debt
+    unfinished = current == S.ASK_PRODUCT and debt is not None and not debt.complete
+    drop = debt.id if unfinished and debt is not None and not case.editing else None
+    fields: dict[str, object] = {}
+    if (
+        target in (S.ASK_MORE_DEBTS, S.ASK_TOTAL)
+        and others
+        and current
+        in (
+            S.ASK_PRODUCT,
+            S.ASK_REASON,
+        )
+    ):
+        fields["current_debt_id"] = others[-1].id  # back to the last complete debt
+    if target == S.WELCOME:
+        fields["current_debt_id"] = None
+    await store.save(update, context, case.id, target, case_fields=fields, drop_debt_id=drop)
     return await store.ask(update, context, target)
 
 
 async def cmd_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """Stops the intake; the draft and its place are kept for /start."""
-    async with store.answering(update, context, None, None):
-        pass
+    await store.save(update, context, None, None)
     assert update.effective_chat is not None
     await update.effective_chat.send_message(t.CANCELLED)
     return ConversationHandler.END

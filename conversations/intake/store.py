@@ -7,13 +7,10 @@ conversation continues at the question the user was shown.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-
-import aiosqlite
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.domain.models import Product
 from bot.services import services
 from bot.storage import repo
 from bot.storage.errors import CaseMissing
@@ -42,26 +39,6 @@ async def current_case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ca
     return await repo.open_case(conn, user_id_of(update))
 
 
-@asynccontextmanager
-async def answering(
-    update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
-    case_id: int | None,
-    next_state: IntakeState | None,
-) -> AsyncIterator[aiosqlite.Connection]:
-    """A transaction for one answer that also records ``next_state`` as the user's place."""
-    svc = services(context)
-    async with svc.database.transaction() as conn:
-        yield conn
-        if case_id is not None:
-            fields: dict[str, object] = {"step": None if next_state is None else int(next_state)}
-            if next_state == IntakeState.CONFIRM:
-                fields["editing"] = 0
-            await repo.update_case(conn, user_id_of(update), case_id, svc.now(), **fields)
-        state = None if next_state is None else int(next_state)
-        await repo.save_conversation(conn, CONVERSATION_NAME, conversation_key(update), state)
-
-
 async def save(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
@@ -71,6 +48,8 @@ async def save(
     case_fields: dict[str, object] | None = None,
     debt_id: int | None = None,
     debt_fields: dict[str, object] | None = None,
+    new_debt: Product | None = None,
+    drop_debt_id: int | None = None,
 ) -> None:
     """One answer and the question that comes next, through the use case (one transaction)."""
     place = Place(CONVERSATION_NAME, conversation_key(update), _state(next_state))
@@ -82,6 +61,8 @@ async def save(
         case_fields=case_fields,
         debt_id=debt_id,
         debt_fields=debt_fields,
+        new_debt=new_debt,
+        drop_debt_id=drop_debt_id,
         leave_editing=next_state == IntakeState.CONFIRM,
     )
 
@@ -131,8 +112,7 @@ async def move_to(
     before: str | None = None,
 ) -> IntakeState:
     """Records ``state`` as the user's place without a new answer, then asks it."""
-    async with answering(update, context, case.id if case else None, state):
-        pass
+    await save(update, context, case.id if case else None, state)
     return await ask(update, context, state, before=before)
 
 

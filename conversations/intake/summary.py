@@ -11,7 +11,6 @@ from bot.domain.replies import Reply, typed_reply
 from bot.handlers.case import send_case_documents
 from bot.handlers.taps import acknowledge, answer, replace_keyboard
 from bot.services import services
-from bot.storage import repo
 from bot.texts.zh import intake as t
 from bot.usecases.deals import Place
 from bot.usecases.intake import confirm_case
@@ -96,8 +95,6 @@ async def change_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     await acknowledge(update)
     what, changed_debt = cb.read_change(update)
     case = await store.require_case(update, context)
-    svc = services(context)
-    user_id = store.user_id_of(update)
     if what == "add":
         if len(case.debts) >= MAX_DEBTS:
             limit = t.TOO_MANY_DEBTS.format(limit=MAX_DEBTS)
@@ -108,10 +105,8 @@ async def change_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
         debt_id = changed_debt or case.current_debt_id
         if changed_debt is not None and debt_id not in {d.id for d in case.debts}:
             return await store.move_to(update, context, case, S.CONFIRM, before=t.STALE_BUTTON)
-    async with store.answering(update, context, case.id, target) as conn:
-        await repo.update_case(
-            conn, user_id, case.id, svc.now(), editing=editing, current_debt_id=debt_id
-        )
+    fields: dict[str, object] = {"editing": editing, "current_debt_id": debt_id}
+    await store.save(update, context, case.id, target, case_fields=fields)
     return await store.ask(update, context, target)
 
 
@@ -124,11 +119,12 @@ async def delete_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Int
     case = await store.require_case(update, context)
     if debt_id not in {d.id for d in case.debts}:
         return await store.move_to(update, context, case, S.CONFIRM, before=t.STALE_BUTTON)
-    svc = services(context)
-    user_id = store.user_id_of(update)
-    async with store.answering(update, context, case.id, S.CONFIRM) as conn:
-        if len(case.debts) > 1:
-            await repo.delete_debt(conn, user_id, debt_id)
-            remaining = [d.id for d in case.debts if d.id != debt_id]
-            await repo.update_case(conn, user_id, case.id, svc.now(), current_debt_id=remaining[-1])
+    remaining = [d.id for d in case.debts if d.id != debt_id]
+    if remaining:  # the last debt is never deleted: there would be nothing to plan
+        fields: dict[str, object] = {"current_debt_id": remaining[-1]}
+        await store.save(
+            update, context, case.id, S.CONFIRM, case_fields=fields, drop_debt_id=debt_id
+        )
+    else:
+        await store.save(update, context, case.id, S.CONFIRM)
     return await store.ask(update, context, S.CONFIRM, before=t.DEBT_DELETED)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.domain.models import Product
 from bot.storage import repo
 from bot.usecases.deals import Place
 from bot.usecases.intake import confirm_case, save_answer
@@ -44,3 +45,17 @@ async def test_confirming_plans_the_case_and_ends_the_conversation(world: World)
     assert case is not None and case.status == "planned" and case.step is None
     assert not case.editing
     assert await repo.load_conversation_state(conn, "intake", KEY) is None
+
+
+async def test_a_new_debt_and_a_dropped_one_are_saved_with_the_place(world: World) -> None:
+    first = await world.user_with_debt(7)
+    conn = await world.conn()
+    case = await repo.open_case(conn, 7)
+    assert case is not None
+    await save_answer(world, 7, case.id, Place("intake", KEY, 3), new_debt=Product.JIEBEI)
+    case = await repo.open_case(conn, 7)
+    assert case is not None and [d.product for d in case.debts] == [Product.HUABEI, Product.JIEBEI]
+    await save_answer(world, 7, case.id, Place("intake", KEY, 13), drop_debt_id=first)
+    case = await repo.open_case(conn, 7)
+    assert case is not None and [d.product for d in case.debts] == [Product.JIEBEI]
+    assert case.step == 13 and await repo.load_conversation_state(conn, "intake", KEY) == 13
