@@ -406,11 +406,7 @@ class OfflineTelegram:
 
     def _m_send_message(self, params: dict[str, Any], files: dict[str, Any]) -> dict[str, Any]:
         chat_id = self._chat_key(params.get("chat_id"))
-        text = params.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise ApiError(400, "Bad Request: message text is empty")
-        if utf16_len(text) > _MAX_TEXT:
-            raise ApiError(400, "Bad Request: message is too long")
+        text = _message_text(params)
         markup = self._markup_param(params)
         with self._cond:
             self._check_can_send(chat_id)
@@ -429,11 +425,7 @@ class OfflineTelegram:
             return self._public(message)
 
     def _m_edit_message_text(self, params: dict[str, Any], files: dict[str, Any]) -> dict[str, Any]:
-        text = params.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise ApiError(400, "Bad Request: message text is empty")
-        if utf16_len(text) > _MAX_TEXT:
-            raise ApiError(400, "Bad Request: message is too long")
+        text = _message_text(params)
         markup = self._markup_param(params)
         inline = self._inline_markup(markup)
         with self._cond:
@@ -927,3 +919,13 @@ def resolve_attachments(params: dict[str, Any], files: dict[str, Any]) -> None:
                 params[key] = part
     for key, part in files.items():
         params.setdefault(key, part)
+
+
+def _message_text(params: dict[str, Any]) -> str:
+    """A message's text as Telegram accepts it: not empty, not over the length limit."""
+    text = params.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ApiError(400, "Bad Request: message text is empty")
+    if utf16_len(text) > _MAX_TEXT:
+        raise ApiError(400, "Bad Request: message is too long")
+    return text

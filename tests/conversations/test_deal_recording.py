@@ -5,7 +5,14 @@ from datetime import timedelta
 import aiosqlite
 
 from tests.support.chat import Bot, Chat, Clock
-from tests.support.flows import agree, deal_in_12, one_debt, planned, situation
+from tests.support.flows import (
+    agree,
+    deal_in_12,
+    deal_over_the_budget,
+    one_debt,
+    planned,
+    situation,
+)
 
 
 async def rows(bot: Bot, sql: str, *args: object) -> list[aiosqlite.Row]:
@@ -98,14 +105,7 @@ async def test_terms_above_what_the_budget_carries_are_saved_only_after_a_warnin
     bot: Bot, alice: Chat
 ) -> None:
     await planned(alice)  # at most 1,800 a month
-    await alice.send("/deal")
-    await alice.tap("谈好了")
-    await alice.tap("分期")
-    await alice.send("10期")
-    await alice.send("2350")
-    await alice.send("12月17日")
-    await alice.tap("每月 17 号")
-    await alice.tap("跳过")
+    await deal_over_the_budget(alice)
     text = alice.last_text
     assert "⚠️ 这样 2026年12月 要还 2,350 元，超过了你每月最多能拿出的 1,800 元" in text
     assert alice.buttons() == ["先不存，再去谈", "仍然保存", "重新填"]
@@ -116,14 +116,7 @@ async def test_terms_above_what_the_budget_carries_are_saved_only_after_a_warnin
     [(count,)] = await rows(bot, "SELECT COUNT(*) FROM deals")
     assert count == 0
 
-    await alice.send("/deal")
-    await alice.tap("谈好了")
-    await alice.tap("分期")
-    await alice.send("10期")
-    await alice.send("2350")
-    await alice.send("12月17日")
-    await alice.tap("每月 17 号")
-    await alice.tap("跳过")
+    await deal_over_the_budget(alice)
     await alice.tap("仍然保存")
     assert "已保存" in alice.last_text
     [(count,)] = await rows(bot, "SELECT COUNT(*) FROM installments")

@@ -4,7 +4,7 @@ and seeing in the chat what they chose (issue 9, points 2, 3, 5, 6, 7)."""
 import aiosqlite
 
 from tests.support.chat import Bot, Chat
-from tests.support.flows import agree, one_debt, planned, situation
+from tests.support.flows import agree, deal_over_the_budget, one_debt, planned, situation
 
 
 async def rows(bot: Bot, sql: str, *args: object) -> list[aiosqlite.Row]:
@@ -79,14 +79,7 @@ async def test_the_debt_is_chosen_by_typing_its_name(bot: Bot, alice: Chat) -> N
 
 async def test_at_a_warning_only_an_explicit_word_saves(bot: Bot, alice: Chat) -> None:
     await planned(alice)  # at most 1,800 a month
-    await alice.send("/deal")
-    await alice.tap("谈好了")
-    await alice.tap("分期")
-    await alice.send("10期")
-    await alice.send("2350")
-    await alice.send("12月17日")
-    await alice.tap("每月 17 号")
-    await alice.tap("跳过")
+    await deal_over_the_budget(alice)
     assert "⚠️" in alice.last_text
     await alice.send("好的")  # save anyway, or renegotiate? ask, do not guess
     assert "仍然保存" in alice.last_text and len(alice.last_text) < 60

@@ -77,3 +77,16 @@ async def deal_in_12(chat: Chat) -> None:
     await chat.tap("每月 10 号")
     await chat.tap("跳过")
     await chat.tap("保存")
+
+
+async def deal_over_the_budget(chat: Chat) -> None:
+    """Records 10 × 2,350 元 from 12月17日 for the planned profile (at most 1,800 a month),
+    up to the summary that warns about it."""
+    await chat.send("/deal")
+    await chat.tap("谈好了")
+    await chat.tap("分期")
+    await chat.send("10期")
+    await chat.send("2350")
+    await chat.send("12月17日")
+    await chat.tap("每月 17 号")
+    await chat.tap("跳过")
