@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import aiosqlite
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -58,7 +59,7 @@ async def _question_open(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return await repo.in_any_conversation(conn, key) or (
             await repo.amount_question(conn, user.id) is not None
         )
-    except Exception:  # the warning matters more than its last line
+    except aiosqlite.Error:  # the warning matters more than its last line
         log.warning("could not tell whether a question is open (user %s)", user.id)
         return True
 

@@ -96,13 +96,14 @@ async def _button_word_at_reason(
 ) -> IntakeState | None:
     """ "确认", "对", "有" typed at a reason question are no reason: they keep the answer
     already given (after /back or from the summary), or the question is asked again."""
-    if typed_reply(_text(update)) is None:
+    reply = typed_reply(_text(update))
+    if reply is None:
         return None
     case = await store.require_case(update, context)
     has_answer = case.hardship_reason is not None and (
         answered == S.ASK_REASON or case.hardship_note
     )
-    if typed_reply(_text(update)) is Reply.YES and has_answer:
+    if reply is Reply.YES and has_answer:
         return await _save_case(update, context, answered)
     return await reask(update, context, None)
 

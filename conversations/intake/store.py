@@ -91,7 +91,12 @@ async def ask(
     today = services(context).today()
     if short:
         line, markup = short_question(state, case, today)
-        text = before if before and reason_only else f"{before}\n{line}" if before else line
+        if not before:
+            text = line
+        elif reason_only:
+            text = before  # the reason already says what to write
+        else:
+            text = f"{before}\n{line}"
     else:
         text, markup = question(state, case, today)
         if before:

@@ -126,14 +126,7 @@ class Chat:
         await self.bot.application.process_update(update)
         # what the bot answered; a keyboard taken off an old message, or a tapped question
         # turned into the choice it recorded ("困难原因：失业 ✓"), is left out (see echoes)
-        return [
-            m
-            for m in self.seen[before:]
-            if m.buttons
-            or m.via == "sendMessage"
-            or m.via not in ("editMessageReplyMarkup", "editMessageText")
-            or (m.via == "editMessageText" and not m.text.endswith(" ✓"))
-        ]
+        return [m for m in self.seen[before:] if _is_reply(m)]
 
     def echoes(self) -> list[str]:
         """The tapped questions as the chat shows them now: each choice with its tick."""
@@ -204,3 +197,13 @@ class Chat:
                 self.user_id, data, message_id=message_id, chat_id=self.chat_id, buttons=buttons
             )
         )
+
+
+def _is_reply(message: SentMessage) -> bool:
+    if message.buttons:
+        return True
+    if message.via == "editMessageReplyMarkup":
+        return False  # a keyboard taken off an old message
+    if message.via == "editMessageText":
+        return not message.text.endswith(" ✓")  # a tapped question shown as its choice
+    return True
