@@ -124,16 +124,19 @@ async def run_console(
 
     api = OfflineBotApi(on_message=show, on_notice=notice)
     console_settings = settings.model_copy(update={"token": SecretStr(OFFLINE_TOKEN)})
-    application = build_application(console_settings, request=api)
+    # no rate limiter: the in-memory Bot API has no limits to respect
+    application = build_application(console_settings, request=api, rate_limiter=None)
     write(t.BANNER)
-    async with application:
-        assert application.post_init is not None
-        await application.post_init(application)
-        try:
+    try:
+        async with application:
+            assert application.post_init is not None
+            await application.post_init(application)
             await _chat(application, read, last_with_buttons)
-        finally:
-            if application.post_shutdown is not None:
-                await application.post_shutdown(application)
+    finally:
+        # after PTB's shutdown, which flushes the conversations to the database one last
+        # time: closing the database before that left its worker thread behind the loop
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)
 
 
 async def _chat(
