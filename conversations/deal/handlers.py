@@ -365,6 +365,10 @@ def _confirmation(deals: list[store.DebtDeal], staff: str | None) -> str:
                 product=PRODUCT_NAMES[deal.debt.product], count=len(items), total=format_fen(total)
             )
         )
+        owed = deal.debt.amount_fen
+        if owed is not None and total < owed:
+            # less than even the overdue part: a waiver needs it in writing, a part deal a plan
+            lines.append(t.CONFIRM_BELOW_DEBT.format(owed=format_fen(owed)))
         shown = items if len(items) <= 4 else (*items[:3], items[-1])
         for index, item in enumerate(shown):
             if len(items) > 4 and index == 3:

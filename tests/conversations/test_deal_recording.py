@@ -330,3 +330,18 @@ async def test_a_small_debt_cleared_first_is_recorded_as_one_payment(bot: Bot, a
     await alice.tap("保存")
     [(count,)] = await rows(bot, "SELECT COUNT(*) FROM installments")
     assert count == 1
+
+
+async def test_a_deal_for_less_than_the_debt_is_questioned_before_saving(alice: Chat) -> None:
+    await planned(alice)  # 花呗 23,500 元 overdue
+    await alice.send("/deal")
+    await alice.tap("谈好了")
+    await alice.tap("分期")
+    await alice.send("12期")
+    await alice.send("1000")
+    await alice.send("12月17日")
+    await alice.tap("每月 17 号")
+    await alice.tap("跳过")
+    summary = alice.last_text
+    assert "合计 12,000 元" in summary and "比这笔逾期的 23,500 元还少" in summary
+    assert "书面确认" in summary and len(summary) < 600

@@ -37,6 +37,10 @@ SKIP_BUTTON = "跳过"
 
 CONFIRM_TITLE = "<b>请核对约定</b>"
 CONFIRM_DEBT = "{product}：共 {count} 期，合计 {total} 元"
+CONFIRM_BELOW_DEBT = (
+    "⚠️ 比这笔逾期的 {owed} 元还少。对方同意减免的话，请让对方书面确认；"
+    "只谈了一部分的话，剩下的怎么还也要问清楚。"
+)
 CONFIRM_LINE = "  第 {number} 期 {due}：{amount} 元"
 CONFIRM_MORE = "  ……（共 {count} 期）"
 CONFIRM_STAFF = "客服工号：{staff}"
