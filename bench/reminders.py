@@ -59,11 +59,11 @@ from pydantic import SecretStr
 from telegram.ext import AIORateLimiter, Application, ContextTypes
 
 import bot.app
+from bot.adapters.reminder_messages import reminder_message
 from bot.app import build_application
 from bot.config import Settings
+from bot.jobs.reminders import SWEEP_INTERVAL, ReminderEngine
 from bot.offline import OFFLINE_TOKEN, OfflineBotApi
-from bot.reminder_messages import reminder_message
-from bot.reminders import SWEEP_INTERVAL, ReminderEngine
 from bot.services import Services, services
 from bot.storage import repo
 from bot.storage.db import Database, migration_scripts

@@ -24,20 +24,21 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import callbacks as cb
+from bot.adapters import calls, case, commands, faq, installments, privacy
+from bot.adapters import settings as reminder_settings
+from bot.adapters.deal.conversation import build_deal
+from bot.adapters.filters import GROUPS, PRIVATE, PRIVATE_ANY
+from bot.adapters.intake.conversation import build_intake
+from bot.adapters.reminder_messages import reminder_message
 from bot.config import Settings
-from bot.filters import GROUPS, PRIVATE, PRIVATE_ANY
-from bot.handlers import calls, case, commands, faq, installments, privacy
-from bot.handlers import settings as reminder_settings
 from bot.health import HealthServer
-from bot.reminders import start_engine
-from bot.retention import start_retention
+from bot.jobs.reminders import start_engine
+from bot.jobs.retention import start_retention
 from bot.services import HEALTH_KEY, SERVICES_KEY, Services
 from bot.services import services as get_services
 from bot.storage.db import Database
 from bot.storage.persistence import SqlitePersistence
 from bot.texts.zh.common import COMMANDS
-from conversations.deal.conversation import build_deal
-from conversations.intake.conversation import build_intake
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +146,7 @@ async def _post_init(application: Application) -> None:
     """
     services = get_services(application)
     await services.database.connection()
-    await start_engine(application)
+    await start_engine(application, reminder_message)
     start_retention(application)
     try:
         await application.bot.set_my_commands([BotCommand(n, d) for n, d in COMMANDS])

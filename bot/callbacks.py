@@ -213,7 +213,7 @@ DEAL_START = Fixed("deal:start")
 OUTCOME = Choice("deal:outcome:", {"agreed": True, "refused": False})
 DEAL_DEBT = Numbered("deal:debt:")
 DEAL_KIND = Choice.of_enum("deal:kind:", DealKind)
-# the plan's options (conversations.deal.store.MAIN_OPTION, WITH_PENALTY_OPTION) and "my own"
+# the plan's options (bot.adapters.deal.store.MAIN_OPTION, WITH_PENALTY_OPTION) and "my own"
 DEAL_OPTION = Choice("deal:option:", {v: v for v in ("main", "with_penalty", "own")})
 DUE_DAY = Choice("deal:dueday:", {str(day): day for day in range(1, 32)})
 SKIP_STAFF = Fixed("deal:staff:skip")

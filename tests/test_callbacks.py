@@ -3,11 +3,11 @@
 import pytest
 
 from bot import callbacks as cb
-from bot import keyboards
+from bot.adapters import keyboards
+from bot.adapters.deal import store as deal_store
+from bot.adapters.intake import summary
 from bot.domain.deal import DealKind
 from bot.domain.models import HardshipReason, Product
-from conversations.deal import store as deal_store
-from conversations.intake import summary
 
 
 def all_data() -> list[str]:

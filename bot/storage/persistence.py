@@ -2,7 +2,7 @@
 
 Only conversation states are persisted here: every answer lives in its own tables, and the
 intake writes its next state in the same transaction as the answer (see
-``conversations.intake.store``), so PTB's periodic flush is only a second copy.
+``bot.adapters.intake.store``), so PTB's periodic flush is only a second copy.
 
 That copy must never bring back a user who is gone (``/delete``, retention): ``forget_user``
 ends their conversations in PTB's memory, and the flush writes no state for a user who has

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
+from bot.adapters.deal import typed
 from bot.domain.deal import parse_due_date
 from bot.domain.parsing import ParseError, ParseProblem
-from conversations.deal import typed
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.retention import purge
+from bot.jobs.retention import purge
 from tests.support.chat import Bot, Chat, Clock
 from tests.support.flows import agree, deal_in_12, planned
 

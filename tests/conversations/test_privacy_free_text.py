@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pytest
 from telegram.ext import MessageHandler
 
-from bot.handlers import privacy
+from bot.adapters import privacy
 from bot.offline_updates import message_update
 from tests.support.chat import Bot, Chat
 from tests.support.flows import agree, one_debt, planned

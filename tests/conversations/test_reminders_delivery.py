@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import aiosqlite
 import pytest
 
-from bot.reminders import ReminderEngine, SweepReport
+from bot.jobs.reminders import ReminderEngine, SweepReport
 from bot.storage import repo
 from tests.support.chat import SHANGHAI, Bot, Chat, Clock, running_bot
 from tests.support.flows import deal_in_12, planned
@@ -332,7 +332,7 @@ async def test_changing_settings_after_a_reminder_does_not_repeat_it(
 async def test_stopping_gives_a_stuck_send_a_bounded_time_then_requeues_it(
     bot: Bot, clock: Clock, with_deal: Chat, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import bot.reminders as engine_module
+    import bot.jobs.reminders as engine_module
 
     monkeypatch.setattr(engine_module, "STOP_GRACE_SECONDS", 0.05)
     started = asyncio.Event()

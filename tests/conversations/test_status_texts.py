@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from bot.reminders import ReminderEngine
+from bot.jobs.reminders import ReminderEngine
 from tests.support.chat import SHANGHAI, Bot, Chat, Clock
 from tests.support.flows import deal_in_12, planned
 

@@ -11,16 +11,15 @@ FORBIDDEN = (
     "telegram",
     "bot.app",
     "bot.callbacks",
-    "bot.handlers",
-    "bot.keyboards",
-    "bot.reminder_messages",
-    "bot.reminders",
+    "bot.adapters",
+    "bot.adapters.keyboards",
+    "bot.adapters.reminder_messages",
+    "bot.jobs.reminders",
     "bot.services",
     "bot.storage.persistence",
     "bot.telegram",
     "bot.texts",
     "bot.views",
-    "conversations",
 )
 
 
@@ -51,7 +50,7 @@ def test_importing_every_use_case_loads_no_telegram() -> None:
         "import importlib, sys\n"
         f"for name in {names!r}: importlib.import_module(name)\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('telegram', 'conversations')"
-        " or m.startswith(('bot.handlers', 'bot.services', 'bot.texts'))))\n"
+        " or m.startswith(('bot.adapters', 'bot.services', 'bot.texts'))))\n"
     )
     found = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True

@@ -6,7 +6,7 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
-from bot import keyboards
+from bot.adapters import keyboards
 from bot.domain.affordability import percent_of
 from bot.domain.models import Product, RateBasis
 from bot.domain.money import format_fen

@@ -9,6 +9,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.adapters.case import plan_for
 from bot.domain.deal import (
     DealError,
     DealKind,
@@ -21,7 +22,6 @@ from bot.domain.deal import (
 from bot.domain.money import format_fen
 from bot.domain.plan import Plan, Recommendation
 from bot.domain.schedule import Schedule
-from bot.handlers.case import plan_for
 from bot.services import services
 from bot.storage import repo
 from bot.storage.repo import CaseRecord, DebtRecord

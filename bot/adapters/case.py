@@ -11,10 +11,11 @@ from __future__ import annotations
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot import callbacks, keyboards
+from bot import callbacks
+from bot.adapters import keyboards
+from bot.adapters.taps import answer, replace_text
 from bot.domain.models import CaseFacts
 from bot.domain.plan import Plan, build_plan
-from bot.handlers.taps import answer, replace_text
 from bot.services import Services, services
 from bot.storage import repo
 from bot.storage.repo import CaseRecord

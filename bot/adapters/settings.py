@@ -5,10 +5,10 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot import keyboards
+from bot.adapters import keyboards
+from bot.adapters.taps import answer, replace_text
 from bot.callbacks import SETTING
 from bot.domain.reminders import EVENING_HOURS, LEAD_CHOICES, MORNING_HOURS
-from bot.handlers.taps import answer, replace_text
 from bot.services import services
 from bot.storage.repo import PrefsRecord
 from bot.texts.zh import settings as t

@@ -7,10 +7,10 @@ from datetime import date
 from telegram import InlineKeyboardMarkup
 
 from bot import callbacks as cb
+from bot.adapters.keyboards import grid
 from bot.domain.lenders import lender_of
 from bot.domain.money import format_fen
 from bot.domain.reminders import ReminderKind
-from bot.keyboards import grid
 from bot.storage.repo import DueReminder, InstallmentRecord
 from bot.texts.zh import reminders as t
 from bot.texts.zh.fmt import cn_date

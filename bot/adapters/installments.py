@@ -8,14 +8,15 @@ from datetime import timedelta
 from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes
 
-from bot import callbacks, keyboards
+from bot import callbacks
+from bot.adapters import keyboards
+from bot.adapters.reminder_messages import installment_fields, paid_buttons
+from bot.adapters.taps import acknowledge, answer, replace_text
 from bot.calendar_export import alarm_triggers, installments_calendar
 from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.parsing import ParseError
 from bot.domain.progress import InstallmentState, progress_of, status_of
 from bot.domain.reminders import ReminderPrefs, SnoozeChoice
-from bot.handlers.taps import acknowledge, answer, replace_text
-from bot.reminder_messages import installment_fields, paid_buttons
 from bot.services import services
 from bot.storage.repo import InstallmentRecord
 from bot.texts.zh import progress as p

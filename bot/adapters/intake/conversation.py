@@ -10,12 +10,12 @@ from telegram.ext import (
 )
 
 from bot import callbacks as cb
-from bot.filters import NOT_TEXT, PRIVATE, TEXT_ANSWER
-from bot.handlers.commands import cmd_delete, delete_answer
-from conversations.common import button, persistent_conversation
-from conversations.intake import debts, entry, situation, summary
+from bot.adapters.commands import cmd_delete, delete_answer
+from bot.adapters.conversation import button, persistent_conversation
+from bot.adapters.filters import NOT_TEXT, PRIVATE, TEXT_ANSWER
+from bot.adapters.intake import debts, entry, situation, summary
+from bot.adapters.intake.store import CONVERSATION_NAME
 from conversations.intake.states import IntakeState
-from conversations.intake.store import CONVERSATION_NAME
 
 S = IntakeState
 TEXT = TEXT_ANSWER

@@ -10,6 +10,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.adapters.intake.questions import MESSAGE_BREAK, question, short_question
 from bot.domain.models import Product
 from bot.services import services
 from bot.storage import repo
@@ -17,7 +18,6 @@ from bot.storage.errors import CaseMissing
 from bot.storage.repo import CaseRecord
 from bot.usecases.deals import Place
 from bot.usecases.intake import save_answer
-from conversations.intake.questions import MESSAGE_BREAK, question, short_question
 from conversations.intake.states import IntakeState
 
 CONVERSATION_NAME = "intake"

@@ -8,7 +8,12 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import callbacks as cb
-from bot import keyboards
+from bot.adapters import keyboards
+from bot.adapters.case import plan_for
+from bot.adapters.deal import store, typed
+from bot.adapters.deal.questions import default_due_day, question
+from bot.adapters.intake.entry import cmd_start
+from bot.adapters.taps import acknowledge, answer, replace_keyboard
 from bot.domain.deal import (
     DealError,
     DealKind,
@@ -24,8 +29,6 @@ from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.parsing import ParseError
 from bot.domain.plan import Recommendation
 from bot.domain.reminders import CallAgainChoice
-from bot.handlers.case import plan_for
-from bot.handlers.taps import acknowledge, answer, replace_keyboard
 from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import common as c
@@ -36,10 +39,7 @@ from bot.texts.zh.names import PRODUCT_NAMES
 from bot.usecases import deals as deals_usecase
 from bot.usecases import installments as plan_reads
 from bot.usecases import payments
-from conversations.deal import store, typed
-from conversations.deal.questions import default_due_day, question
 from conversations.deal.states import DealState, next_state, previous_state
-from conversations.intake.entry import cmd_start
 
 S = DealState
 END = ConversationHandler.END

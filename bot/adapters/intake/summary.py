@@ -6,17 +6,17 @@ from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import callbacks as cb
-from bot import keyboards
+from bot.adapters import keyboards
+from bot.adapters.case import send_case_documents
+from bot.adapters.intake import store
+from bot.adapters.intake.entry import reask
+from bot.adapters.intake.questions import MESSAGE_BREAK, summary
+from bot.adapters.taps import acknowledge, answer, replace_keyboard
 from bot.domain.replies import Reply, typed_reply
-from bot.handlers.case import send_case_documents
-from bot.handlers.taps import acknowledge, answer, replace_keyboard
 from bot.services import services
 from bot.texts.zh import intake as t
 from bot.usecases.deals import Place
 from bot.usecases.intake import confirm_case
-from conversations.intake import store
-from conversations.intake.entry import reask
-from conversations.intake.questions import MESSAGE_BREAK, summary
 from conversations.intake.states import MAX_DEBTS, IntakeState
 
 S = IntakeState

@@ -9,13 +9,14 @@ from datetime import timedelta
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes, ConversationHandler
 
-from bot import callbacks, keyboards
+from bot import callbacks
+from bot.adapters import keyboards
+from bot.adapters.case import plan_for
+from bot.adapters.faq import topics_keyboard
+from bot.adapters.installments import deal_status, receive_paid_amount
+from bot.adapters.taps import acknowledge, answer, is_harmless
 from bot.domain.money import format_fen
 from bot.domain.overdue import days_overdue
-from bot.handlers.case import plan_for
-from bot.handlers.faq import topics_keyboard
-from bot.handlers.installments import deal_status, receive_paid_amount
-from bot.handlers.taps import acknowledge, answer, is_harmless
 from bot.services import GROUPS_TOLD_KEY, services, slot
 from bot.storage import repo
 from bot.storage.errors import CaseMissing

@@ -6,18 +6,18 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import callbacks as cb
+from bot.adapters.intake import store
+from bot.adapters.intake.entry import reask
+from bot.adapters.taps import acknowledge
 from bot.domain.models import Product, RateBasis
 from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.overdue import parse_overdue_since
 from bot.domain.parsing import ParseError
 from bot.domain.rates import parse_daily_rate
 from bot.domain.replies import Reply, typed_reply
-from bot.handlers.taps import acknowledge
 from bot.services import services
 from bot.texts.zh import intake as t
 from bot.texts.zh.names import PRODUCT_NAMES
-from conversations.intake import store
-from conversations.intake.entry import reask
 from conversations.intake.states import MAX_DEBTS, IntakeState, next_state
 
 S = IntakeState

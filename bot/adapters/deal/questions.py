@@ -8,10 +8,10 @@ from typing import Any
 from telegram import InlineKeyboardMarkup
 
 from bot import callbacks as cb
+from bot.adapters.keyboards import grid
 from bot.domain.deal import DealKind
 from bot.domain.money import format_fen
 from bot.domain.reminders import CallAgainChoice
-from bot.keyboards import grid
 from bot.storage.repo import CaseRecord
 from bot.texts.zh import deal as t
 from bot.texts.zh.names import PRODUCT_NAMES

@@ -10,11 +10,11 @@ from telegram.ext import (
 )
 
 from bot import callbacks as cb
-from bot.filters import NOT_TEXT, PRIVATE, TEXT_ANSWER
-from conversations.common import button, persistent_conversation
-from conversations.deal import handlers as h
+from bot.adapters.conversation import button, persistent_conversation
+from bot.adapters.deal import handlers as h
+from bot.adapters.deal.store import CONVERSATION_NAME
+from bot.adapters.filters import NOT_TEXT, PRIVATE, TEXT_ANSWER
 from conversations.deal.states import DealState
-from conversations.deal.store import CONVERSATION_NAME
 
 S = DealState
 TEXT = TEXT_ANSWER

@@ -8,6 +8,9 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import callbacks as cb
+from bot.adapters.intake import store
+from bot.adapters.intake.entry import reask
+from bot.adapters.taps import acknowledge
 from bot.domain.affordability import essentials_look_low
 from bot.domain.hardship import (
     MAX_NOTE_CHARS,
@@ -21,13 +24,10 @@ from bot.domain.money import parse_amount
 from bot.domain.parsing import ParseError, ParseProblem
 from bot.domain.paydays import parse_payday
 from bot.domain.replies import Reply, typed_reply
-from bot.handlers.taps import acknowledge
 from bot.services import services
 from bot.storage.repo import CaseRecord
 from bot.texts.zh import intake as t
 from bot.texts.zh.names import REASON_NAMES
-from conversations.intake import store
-from conversations.intake.entry import reask
 from conversations.intake.states import Answers, IntakeState, next_state
 
 S = IntakeState

@@ -17,9 +17,10 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from aiolimiter import AsyncLimiter
+from telegram import InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
@@ -28,12 +29,14 @@ from bot.domain.reminders import (
     out_of_quiet_hours,
     still_useful,
 )
-from bot.reminder_messages import reminder_message
 from bot.services import ENGINE_KEY, Services, services, slot
 from bot.storage import repo
 from bot.storage.repo import DueReminder, InstallmentRecord
 
 log = logging.getLogger(__name__)
+
+# a due reminder (and its installment, if any) on a given local day → text and buttons
+Render = Callable[[DueReminder, InstallmentRecord | None, date], tuple[str, InlineKeyboardMarkup]]
 
 SWEEP_JOB = "reminders:sweep"
 SWEEP_INTERVAL = timedelta(seconds=20)
@@ -62,8 +65,13 @@ class SweepReport:
 
 @dataclass
 class ReminderEngine:
-    """Holds only the last send time per user (private chat), never the queue itself."""
+    """Holds only the last send time per user (private chat), never the queue itself.
 
+    ``render`` turns a due reminder into its message; app.py passes the adapters' one, so the
+    engine never imports the Telegram views.
+    """
+
+    render: Render
     last_sent: dict[int, float] = field(default_factory=dict)
     _sweeping: asyncio.Lock = field(default_factory=asyncio.Lock)
     # Reminders go out evenly, one every 1/30 s. The bot's AIORateLimiter also allows 30 a
@@ -181,7 +189,7 @@ class ReminderEngine:
         skip = await self._skip_reason(svc, reminder, installment, now)
         if skip is not None:
             return skip
-        text, markup = reminder_message(reminder, installment, now.astimezone(svc.tz).date())
+        text, markup = self.render(reminder, installment, now.astimezone(svc.tz).date())
         self.last_sent[reminder.user_id] = time.monotonic()
         try:
             async with self._pace:
@@ -266,14 +274,14 @@ async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         context.job_queue.run_once(sweep_job, when=0, name=f"{SWEEP_JOB}:backlog")
 
 
-async def start_engine(application: Application) -> None:
+async def start_engine(application: Application, render: Render) -> None:
     """At start-up: requeue what a crash left claimed, then sweep now and every interval."""
     svc = services(application)
     async with svc.database.transaction() as conn:
         released = await repo.release_claimed_reminders(conn)
     if released:
         log.info("requeued %d reminders claimed before a restart", released)
-    application.bot_data[ENGINE_KEY] = ReminderEngine()
+    application.bot_data[ENGINE_KEY] = ReminderEngine(render)
     job_queue = application.job_queue
     assert job_queue is not None
     # The queue lives in the database, so missed ticks need no replay: no misfire grace limit

@@ -6,14 +6,14 @@ from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import callbacks as cb
+from bot.adapters.case import send_case_documents
+from bot.adapters.intake import store
+from bot.adapters.taps import acknowledge
 from bot.domain.replies import Reply, typed_reply
-from bot.handlers.case import send_case_documents
-from bot.handlers.taps import acknowledge
 from bot.services import services
 from bot.storage import repo
 from bot.storage.repo import CaseRecord
 from bot.texts.zh import intake as t
-from conversations.intake import store
 from conversations.intake.states import IntakeState, previous_state
 
 S = IntakeState

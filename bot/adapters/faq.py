@@ -6,8 +6,8 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot import callbacks as cb
-from bot import keyboards
-from bot.handlers.taps import acknowledge
+from bot.adapters import keyboards
+from bot.adapters.taps import acknowledge
 from bot.texts.zh import faq as t
 
 ANSWERS = {key: answer for key, _, answer in t.TOPICS}
