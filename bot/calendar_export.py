@@ -16,7 +16,7 @@ from icalendar import Alarm, Calendar, Event
 
 from bot.domain.reminders import ReminderPrefs
 from bot.texts.zh import progress as p
-from bot.texts.zh.fmt import yuan
+from bot.views.fmt import yuan
 
 PRODID = "-//huabei-helper-bot//repayment-reminders//ZH"
 UID_DOMAIN = "huabei-helper-bot"

@@ -12,8 +12,8 @@ from bot.services import services
 from bot.storage import repo
 from bot.storage.timestamps import to_text
 from bot.texts.zh import settings as t
-from bot.texts.zh.fmt import cn_date
 from bot.texts.zh.names import PRODUCT_NAMES
+from bot.views.fmt import cn_date
 
 
 async def cmd_calls(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -23,9 +23,9 @@ from bot.storage.errors import CaseMissing
 from bot.storage.persistence import forget_user
 from bot.storage.timestamps import to_text
 from bot.texts.zh import common as c
-from bot.texts.zh.fmt import yuan
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.usecases import deletion, payments
+from bot.views.fmt import yuan
 
 log = logging.getLogger(__name__)
 # last-seen is kept to the half day: enough for a retention period counted in days

@@ -21,12 +21,12 @@ from bot.services import services
 from bot.storage.repo import InstallmentRecord
 from bot.texts.zh import progress as p
 from bot.texts.zh import reminders as t
-from bot.texts.zh.fmt import cn_date
 from bot.texts.zh.intake import problem_text
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.usecases import installments as plan_reads
 from bot.usecases import payments
 from bot.usecases import snooze as snoozing
+from bot.views.fmt import cn_date
 
 
 def _installment_id(update: Update) -> int:

@@ -13,9 +13,9 @@ from bot.domain.money import format_fen
 from bot.domain.reminders import ReminderKind
 from bot.storage.repo import DueReminder, InstallmentRecord
 from bot.texts.zh import reminders as t
-from bot.texts.zh.fmt import cn_date
 from bot.texts.zh.lenders import CHANNELS, HOTLINES
 from bot.texts.zh.names import PRODUCT_NAMES
+from bot.views.fmt import cn_date
 
 
 def installment_fields(installment: InstallmentRecord) -> dict[str, object]:

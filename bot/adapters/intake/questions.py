@@ -14,8 +14,8 @@ from bot.domain.overdue import days_overdue
 from bot.domain.rates import format_rate
 from bot.storage.repo import CaseRecord, DebtRecord
 from bot.texts.zh import intake as t
-from bot.texts.zh.fmt import cn_date, payday_text, yuan
 from bot.texts.zh.names import DEBT_NAMES, REASON_NAMES
+from bot.views.fmt import cn_date, payday_text, yuan
 from conversations.intake.states import MAX_DEBTS, IntakeState
 
 S = IntakeState

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bot.domain.plan import Recommendation
 from bot.domain.script import LenderScript
-from bot.texts.zh.fmt import month_day, yuan
 from bot.texts.zh.lenders import CHAT_ENTRY
 from bot.texts.zh.speech import (
     BREAKDOWN,
@@ -15,6 +14,7 @@ from bot.texts.zh.speech import (
     reason_sentences,
     short_call,
 )
+from bot.views.fmt import month_day, yuan
 
 CARD_CHAT = "想申请按《商业银行信用卡业务监督管理办法》第七十条的个性化分期，并签书面协议。"
 SAYABLE_PERIODS = 120

@@ -19,7 +19,9 @@ from bot.domain.money import format_fen
 from bot.domain.penalty import PenaltyEstimate
 from bot.domain.plan import CostOfWaiting, HelpPointer, LenderPlan, Plan, Recommendation
 from bot.domain.rates import format_rate
-from bot.texts.zh.fmt import (
+from bot.texts.zh.lenders import CHANNELS, LENDER_NAMES
+from bot.texts.zh.names import DEBT_NAMES
+from bot.views.fmt import (
     about_yuan,
     cn_date,
     due_rule,
@@ -28,8 +30,6 @@ from bot.texts.zh.fmt import (
     months_text,
     yuan,
 )
-from bot.texts.zh.lenders import CHANNELS, LENDER_NAMES
-from bot.texts.zh.names import DEBT_NAMES
 
 # A penalty this small is not worth a call of its own.
 SMALL_PENALTY_FEN = 1_000

@@ -6,9 +6,9 @@ from datetime import date
 
 from bot.domain.money import format_fen
 from bot.domain.progress import Installment, InstallmentStatus, Progress, progress_bar
-from bot.texts.zh.fmt import cn_date
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.texts.zh.settings import clock_hour
+from bot.views.fmt import cn_date
 
 ICONS = {
     InstallmentStatus.PAID: "✅",

@@ -12,8 +12,8 @@ from bot.domain.lenders import LenderKind
 from bot.domain.models import HardshipReason, Product
 from bot.domain.plan import Recommendation
 from bot.domain.script import DebtLine, LenderScript, ReasonSection
-from bot.texts.zh.fmt import due_rule, income_arrives, month_day, payday_text, yuan
 from bot.texts.zh.names import PRODUCT_NAMES
+from bot.views.fmt import due_rule, income_arrives, month_day, payday_text, yuan
 
 REASON_LINES: dict[HardshipReason, str] = {
     HardshipReason.UNEMPLOYED: "我最近失业了，现在没有稳定收入。",
