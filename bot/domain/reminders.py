@@ -31,6 +31,16 @@ class ReminderKind(StrEnum):
     FOLLOWUP = "followup"
     SNOOZE = "snooze"
     CALL_AGAIN = "call_again"
+    # "打了吗？" after a plan, until a call is recorded (nudges.py)
+    CALL_NUDGE = "call_nudge"
+    # every three months of a running deal: did income or spending change?
+    CHECK_IN = "check_in"
+
+
+# Reminders about the person's own next step, not about one installment's date
+PERSONAL_KINDS = frozenset(
+    {ReminderKind.CALL_AGAIN, ReminderKind.CALL_NUDGE, ReminderKind.CHECK_IN}
+)
 
 
 class SnoozeChoice(StrEnum):
@@ -186,11 +196,12 @@ def still_useful(kind: ReminderKind, installment_due: date, now: datetime, tz: Z
 
     A "pay soon" message after the due date is wrong, so LEAD, DUE and SNOOZE expire
     with the due day (the engine sends a FOLLOWUP instead); a FOLLOWUP stays useful for
-    a week; a CALL_AGAIN is about the user's own call and never expires.
+    a week; a CALL_AGAIN, a nudge or a check-in is about the user's own next step and never
+    expires.
     """
     _require_aware(now)
     today = now.astimezone(tz).date()
-    if kind is ReminderKind.CALL_AGAIN:
+    if kind in PERSONAL_KINDS:
         return True
     if kind is ReminderKind.FOLLOWUP:
         return today <= installment_due + timedelta(days=FOLLOWUP_USEFUL_DAYS)
