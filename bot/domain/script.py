@@ -1,6 +1,6 @@
 """One call script per lender, as structured data: the user's own numbers, nothing else.
 
-Only values live here; ``bot.texts.zh.script`` turns them into words. Each lender hears
+Only values live here; ``bot.views.script`` turns them into words. Each lender hears
 only its own debts and its own share of the offer, and the fallback answers ("only 12
 periods", "pay part first", "no waiver") are worked out from the same numbers.
 """

@@ -1,0 +1,85 @@
+"""Step 5 of a call script: what the lender may say, and the person's answers."""
+
+from __future__ import annotations
+
+from bot.domain.plan import Recommendation
+from bot.domain.script import LenderScript
+from bot.texts.zh import script as t
+from bot.texts.zh.speech import PENALTY_WORD
+from bot.views.fmt import about_yuan, income_arrives, yuan
+from bot.views.speech import say
+
+
+def _pause_replies(s: LenderScript, word: str) -> list[str]:
+    """To a pause: the lender wants something paid now, or will not waive the penalty."""
+    return [
+        t.IF_PAY_SOMETHING,
+        *say(t.CANNOT_PAY_NOW, t.CALL_AFTER_PAUSE.format(months=s.ask.pause_months)),
+        t.IF_NO_WAIVER.format(penalty=word),
+        *say(
+            t.PAUSE_PENALTY_HOW.format(penalty=word),
+            t.PAUSE_PENALTY_LATER.format(penalty=word),
+        ),
+    ]
+
+
+def _twelve_periods(s: LenderScript, twelve_monthly_fen: int) -> list[str]:
+    """To "only 12 periods": what 12 would cost against what the person can pay."""
+    limit = yuan(s.share_limit_fen)
+    said = [t.TWELVE.format(twelve=yuan(twelve_monthly_fen), limit=limit)]
+    if s.ask.kind is Recommendation.INSTALLMENTS and s.ask.periods:
+        said.append(t.OWN_PERIODS.format(periods=s.ask.periods))
+    said.append(t.OR_AT_LIMIT.format(limit=limit))
+    return [t.IF_TWELVE, *say(*said)]
+
+
+def fallbacks(s: LenderScript) -> str:
+    """Step 5: the lender's likely replies, each with what to say back."""
+    f = s.fallbacks
+    word = PENALTY_WORD[s.lender.kind]
+    lines = [t.STEP_FALLBACKS]
+    if s.ask.kind is Recommendation.PAUSE:
+        return "\n".join(lines + _pause_replies(s, word))
+    if f.twelve_monthly_fen is not None:
+        lines += _twelve_periods(s, f.twelve_monthly_fen)
+    lines.append(t.IF_PART_FIRST)
+    arrives = income_arrives(s.reason.reason)
+    when = t.AFTER_MONEY_ARRIVES.format(arrives=arrives) if s.ask.payday else ""
+    lines += say(
+        t.PART_FIRST.format(when=when, amount=yuan(f.part_now_fen)),
+        t.PART_FIRST_WHY,
+    )
+    lines.append(t.IF_NO_WAIVER.format(penalty=word))
+    lines += say(
+        t.PENALTY_INTO_INSTALLMENTS.format(penalty=word),
+        t.PENALTY_AFTER_INSTALLMENTS.format(penalty=word),
+    )
+    if f.not_waived_total_fen is not None and s.penalty_fen > 0:
+        total = about_yuan(f.not_waived_total_fen)
+        if f.not_waived_periods and f.not_waived_monthly_fen:
+            lines.append(
+                t.NOT_WAIVED.format(
+                    total=total,
+                    monthly=yuan(f.not_waived_monthly_fen),
+                    periods=f.not_waived_periods,
+                    penalty=word,
+                )
+            )
+        else:
+            lines.append(t.NOT_WAIVED_TOO_LONG.format(total=total, max_periods=s.max_periods))
+    return "\n".join(lines)
+
+
+def pushback(s: LenderScript) -> str:
+    """The answers that protect the person: no new loans, and what to do on a refusal."""
+    lines = [
+        t.IF_BORROW,
+        *say(*t.NO_NEW_LOANS_SAID),
+        t.IF_REFUSED,
+        *say(*t.IF_REFUSED_SAID),
+        t.DONT_AGREE_TO_TOO_MUCH,
+        t.IF_ABUSED,
+    ]
+    if s.long_overdue:
+        lines.append(t.LONG_OVERDUE_NOTE)
+    return "\n".join(lines)
