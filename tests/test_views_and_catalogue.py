@@ -15,11 +15,7 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 # catalogue modules that still assemble words, to be moved into views (issue 10)
 STILL_ASSEMBLING = {
     "chat.py",
-    "checklist.py",
-    "common.py",
-    "documents.py",
     "intake.py",
-    "plan.py",
     "progress.py",
     "script.py",
     "settings.py",

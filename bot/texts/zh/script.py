@@ -17,7 +17,6 @@ from bot.domain.lenders import LenderKind
 from bot.domain.models import Product
 from bot.domain.plan import Recommendation
 from bot.domain.script import CARD_MAX_PERIODS, LenderScript
-from bot.texts.zh.checklist import at_hand
 from bot.texts.zh.lenders import CHANNELS, DIAL, LENDER_NAMES
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.texts.zh.speech import (
@@ -32,6 +31,7 @@ from bot.texts.zh.speech import (
     short_call,
     when_sentences,
 )
+from bot.views.checklist import at_hand
 from bot.views.fmt import about_yuan, income_arrives, month_day, yuan
 
 # An ask longer than this many months is not stated as a number of periods.

@@ -10,9 +10,9 @@ from bot.domain.models import CaseFacts
 from bot.domain.plan import Plan, Recommendation, build_plan
 from bot.domain.script import build_call_scripts
 from bot.texts.zh.chat import chat_intro, render_chat_text
-from bot.texts.zh.checklist import render_checklist
-from bot.texts.zh.plan import lender_labels, render_plan
 from bot.texts.zh.script import render_call_script
+from bot.views.checklist import render_checklist
+from bot.views.plan import lender_labels, render_plan
 
 
 @dataclass(frozen=True, slots=True)
