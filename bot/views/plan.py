@@ -8,7 +8,7 @@ and what every option is: something to ASK for, never a promised outcome.
 from __future__ import annotations
 
 from bot.domain.models import CaseFacts
-from bot.domain.plan import LenderPlan, Plan, Recommendation
+from bot.domain.plan import Plan, Recommendation
 from bot.texts.zh import plan as t
 from bot.views.fmt import yuan
 from bot.views.plan_costs import cost_messages, what_it_covers
@@ -16,7 +16,7 @@ from bot.views.plan_labels import debt_labels, lender_labels, lender_names
 from bot.views.plan_options import installments, long_installments, part_now, pause, pay_now
 
 # the names of debts and lenders are shown outside the plan too (scripts, buttons)
-__all__ = ["debt_labels", "lender_labels", "lender_part_label", "render_plan"]
+__all__ = ["debt_labels", "lender_labels", "render_plan"]
 
 
 def _budget(facts: CaseFacts, plan: Plan) -> str:
@@ -77,7 +77,3 @@ def render_plan(facts: CaseFacts, plan: Plan) -> tuple[str, ...]:
         *cost_messages(facts, plan),
         _help_and_safety(plan),
     )
-
-
-def lender_part_label(facts: CaseFacts, plan: Plan, part: LenderPlan) -> str:
-    return lender_labels(facts, [p.lender for p in plan.lenders])[part.lender]
