@@ -20,7 +20,8 @@ from bot.services import Services, services
 from bot.storage import repo
 from bot.storage.repo import CaseRecord
 from bot.texts.zh import common as c
-from bot.texts.zh.documents import CaseDocuments, case_documents
+from bot.views.documents import CaseDocuments, case_documents
+from bot.views.next_step import next_step_text
 
 TELEGRAM_TEXT_LIMIT = 4096
 
@@ -47,7 +48,7 @@ async def _send_all(
 
 def _next_step(docs: CaseDocuments) -> tuple[str, InlineKeyboardMarkup]:
     labels = [lender.label for lender in docs.lenders]
-    return c.next_step_text(docs.kind, len(labels)), keyboards.after_plan(labels)
+    return next_step_text(docs.kind, len(labels)), keyboards.after_plan(labels)
 
 
 async def send_case_documents(

@@ -26,6 +26,7 @@ from bot.texts.zh import common as c
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.usecases import deletion, payments
 from bot.views.fmt import yuan
+from bot.views.next_step import status_next_step
 
 log = logging.getLogger(__name__)
 # last-seen is kept to the half day: enough for a retention period counted in days
@@ -80,7 +81,7 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             debts="\n".join(lines),
             total=format_fen(facts.total_fen),
             offer=offer,
-            next=c.status_next_step(plan.kind),
+            next=status_next_step(plan.kind),
         )
         markup = keyboards.after_plan_short()
     await update.effective_chat.send_message(text, reply_markup=markup)

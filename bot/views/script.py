@@ -18,10 +18,10 @@ from bot.domain.models import Product
 from bot.domain.plan import Recommendation
 from bot.domain.script import LenderScript
 from bot.texts.zh import script as t
-from bot.texts.zh.checklist import at_hand
 from bot.texts.zh.lenders import CHANNELS, DIAL, LENDER_NAMES
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.texts.zh.speech import BREAKDOWN, CHECK_TOTAL, NOT_REFUSING, PENALTY_WORD
+from bot.views.checklist import at_hand
 from bot.views.fmt import month_day, yuan
 from bot.views.script_ask import the_ask
 from bot.views.script_replies import fallbacks, pushback

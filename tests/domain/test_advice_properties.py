@@ -39,8 +39,8 @@ from bot.domain.schedule import (
     periods_needed,
 )
 from bot.domain.script import CallScripts, build_call_scripts
-from bot.texts.zh.documents import CaseDocuments, case_documents
 from bot.texts.zh.names import PRODUCT_NAMES
+from bot.views.documents import CaseDocuments, case_documents
 from tests.domain.wording import (
     MAX_MESSAGE,
     MAX_SPOKEN,

@@ -18,7 +18,7 @@ from bot.domain.models import Budget, CaseFacts, Debt, Hardship, HardshipReason,
 from bot.domain.plan import Recommendation, build_plan
 from bot.domain.schedule import largest_period
 from bot.domain.script import CallScripts, build_call_scripts
-from bot.texts.zh.documents import CaseDocuments, documents_for
+from bot.views.documents import CaseDocuments, documents_for
 from tests.domain.wording import (
     MAX_MESSAGE,
     MAX_SPOKEN,

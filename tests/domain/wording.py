@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from bot.domain.paydays import payday_in
-from bot.texts.zh.documents import CaseDocuments
+from bot.views.documents import CaseDocuments
 
 PROMISES = ("保证", "一定", "百分百", "肯定能", "必定", "包过")
 ALLOWED_TAG = re.compile(r"</?(?:b|i|code)>")

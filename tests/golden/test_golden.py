@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.texts.zh.documents import CaseDocuments, documents_for
+from bot.views.documents import CaseDocuments, documents_for
 from tests.golden.profiles import PROFILES
 
 HERE = Path(__file__).parent

@@ -1,8 +1,7 @@
-"""The papers to have ready (domain.md, "What to have ready"), in full and as a short list."""
+"""The papers to have ready (domain.md, "What to have ready"): the checklist's words and the
+short names for the line above a call; bot/views/checklist.py puts them together."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from bot.domain.checklist import Material
 
@@ -20,7 +19,7 @@ MATERIAL_NAMES: dict[Material, str] = {
 }
 
 # Short forms for the line "手边放好" above a call.
-_MATERIAL_SHORT: dict[Material, str] = {
+MATERIAL_SHORT: dict[Material, str] = {
     Material.ID_CARD: "身份证",
     Material.INCOME_PROOF: "收入证明",
     Material.NO_INCOME_PROOF: "银行流水",
@@ -32,17 +31,9 @@ _MATERIAL_SHORT: dict[Material, str] = {
     Material.FAMILY_PROOF: "相关证明",
     Material.OWN_SUMMARY: "你的小结",
 }
-# Papers only some people have stay in the checklist, not in the line above the call.
-_IF_ANY = frozenset({Material.HARDSHIP_CERT, Material.UNPAID_WAGES_PROOF})
+AT_HAND_SEPARATOR = "、"
 
-
-def at_hand(materials: Sequence[Material]) -> str:
-    """ "身份证、收入证明、病历、你的小结": what to keep within reach during the call."""
-    return "、".join(_MATERIAL_SHORT[m] for m in materials if m not in _IF_ANY)
-
-
-def render_checklist(materials: Sequence[Material]) -> str:
-    lines = ["<b>材料清单</b>", "提前备好，对方要时再给："]
-    lines += [f"· {MATERIAL_NAMES[m]}" for m in materials]
-    lines.append("对方要材料时，按客服说的方式提交。伪造证明材料可能违法。")
-    return "\n".join(lines)
+CHECKLIST_TITLE = "<b>材料清单</b>"
+CHECKLIST_INTRO = "提前备好，对方要时再给："
+CHECKLIST_ITEM = "· {material}"
+CHECKLIST_HOW_TO_SUBMIT = "对方要材料时，按客服说的方式提交。伪造证明材料可能违法。"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from bot.domain.plan import Recommendation
-
 SHOW_SCRIPT_BUTTON = "📞 通话稿"
 SCRIPT_FOR_BUTTON = "📞 {label}的通话稿"
 CHAT_VERSION_BUTTON = "💬 不想打电话：打字版"
@@ -96,21 +94,6 @@ DELETE_DONE = "已全部删除。如果需要，随时发 /start 重新开始。
 DELETE_KEPT = "好的，没有删除。"
 
 ERROR = "抱歉，我这边出了点问题，你的资料没有丢。请稍后再试一次，或发 /start 接着来。"
-
-
-def next_step_text(kind: Recommendation, lenders: int) -> str:
-    """What to do after reading the plan."""
-    if kind is Recommendation.PAY_NOW:
-        return NEXT_PAY_NOW
-    if kind is Recommendation.PART_NOW:
-        return NEXT_PART_NOW
-    return NEXT_CALL_EACH if lenders > 1 else NEXT_CALL
-
-
-def status_next_step(kind: Recommendation) -> str:
-    if kind in (Recommendation.PAY_NOW, Recommendation.PART_NOW):
-        return STATUS_NEXT_PAY
-    return STATUS_NEXT_CALL
 
 
 # An edited message: its new text is not taken as an answer (it may belong to any question).

@@ -9,9 +9,9 @@ from datetime import date
 from bot.domain.models import CaseFacts
 from bot.domain.plan import Plan, Recommendation, build_plan
 from bot.domain.script import build_call_scripts
-from bot.texts.zh.checklist import render_checklist
-from bot.texts.zh.plan import lender_labels, render_plan
 from bot.views.chat import chat_intro, render_chat_text
+from bot.views.checklist import render_checklist
+from bot.views.plan import lender_labels, render_plan
 from bot.views.script import render_call_script
 
 
