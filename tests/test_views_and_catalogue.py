@@ -18,11 +18,8 @@ STILL_ASSEMBLING = {
     "checklist.py",
     "common.py",
     "documents.py",
-    "intake.py",
     "plan.py",
-    "progress.py",
     "script.py",
-    "settings.py",
     "speech.py",
 }
 

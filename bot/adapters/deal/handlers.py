@@ -33,11 +33,11 @@ from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import common as c
 from bot.texts.zh import deal as t
-from bot.texts.zh.intake import problem_text
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.usecases import deals as deals_usecase
 from bot.usecases import installments as plan_reads
 from bot.usecases import payments
+from bot.views.answers import problem_text
 from bot.views.fmt import cn_date
 from conversations.deal.states import DealState, next_state, previous_state
 

@@ -15,6 +15,7 @@ from bot.domain.rates import format_rate
 from bot.storage.repo import CaseRecord, DebtRecord
 from bot.texts.zh import intake as t
 from bot.texts.zh.names import DEBT_NAMES, REASON_NAMES
+from bot.views.answers import quote
 from bot.views.fmt import cn_date, payday_text, yuan
 from conversations.intake.states import MAX_DEBTS, IntakeState
 
@@ -52,7 +53,7 @@ def _reason_text(case: CaseRecord) -> str | None:
     name = REASON_NAMES[case.hardship_reason]
     if not case.hardship_note:
         return name
-    return t.REASON_WITH_NOTE.format(reason=name, note=t.quote(case.hardship_note))
+    return t.REASON_WITH_NOTE.format(reason=name, note=quote(case.hardship_note))
 
 
 def _rate_question(debt: DebtRecord | None) -> str:
@@ -124,7 +125,7 @@ def question(state: IntakeState, case: CaseRecord | None, today: date) -> Questi
     if state == S.ASK_REASON:
         return t.ASK_REASON + _current(_reason_text(case)), keyboards.reasons()
     if state == S.ASK_REASON_TEXT:
-        return t.ASK_REASON_TEXT + _current(t.quote(case.hardship_note or "") or None), None
+        return t.ASK_REASON_TEXT + _current(quote(case.hardship_note or "") or None), None
     if state == S.ASK_DURATION:
         return t.ASK_DURATION + _current(_duration_text(case)), keyboards.durations()
     if state == S.ASK_INCOME:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from bot.domain.parsing import ParseProblem
 
 WELCOME = (
@@ -222,12 +220,3 @@ NOT_A_DURATION_MONTHS = "没看懂，请写大概几个月，比如“3个月”
 REASON_TOO_LONG = "写得有点长了，请控制在 {limit} 个字以内。"
 INCOME_RANGE = "收入不固定的话，请写一个保守的数：收入少的那几个月，每月大概有多少。"
 ABSURD_AMOUNT = "这个数字好像太大了（{amount} 元），请再核对一下。"
-
-
-def problem_text(problem: ParseProblem) -> str:
-    return PROBLEMS.get(problem, UNKNOWN_PROBLEM)
-
-
-def quote(text: str) -> str:
-    """User text inside our HTML messages."""
-    return escape(text, quote=False)
