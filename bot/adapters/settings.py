@@ -17,7 +17,9 @@ from bot.views.settings import clock_hour
 
 
 def _text(prefs: PrefsRecord) -> str:
-    leads = "、".join(t.LEAD_ITEM.format(days=d) for d in sorted(prefs.lead_days, reverse=True))
+    leads = t.LEAD_SEPARATOR.join(
+        t.LEAD_ITEM.format(days=d) for d in sorted(prefs.lead_days, reverse=True)
+    )
     if prefs.muted:
         state = t.MUTED
     elif not prefs.lead_days and not prefs.on_due_day:

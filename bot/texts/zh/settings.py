@@ -11,6 +11,7 @@ SETTINGS = (
 )
 LEADS_NONE = "不提前提醒"
 LEAD_ITEM = "提前 {days} 天"
+LEAD_SEPARATOR = "、"
 LEADS_AT = "{leads}（{evening}）"
 ON = "开"
 OFF = "关"
