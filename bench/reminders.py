@@ -62,6 +62,7 @@ import bot.app
 from bot.adapters.reminder_messages import reminder_message
 from bot.app import build_application
 from bot.config import Settings
+from bot.domain.reminders import ReminderKind
 from bot.jobs.reminders import SWEEP_INTERVAL, ReminderEngine
 from bot.offline import OFFLINE_TOKEN, OfflineBotApi
 from bot.services import Services, services
@@ -516,7 +517,7 @@ async def naive_send(context: ContextTypes.DEFAULT_TYPE) -> None:
             installment = await repo.get_installment(
                 conn, reminder.user_id, reminder.installment_id
             )
-        text, markup = reminder_message(reminder, installment, svc.today())
+        text, markup = reminder_message(ReminderKind(reminder.kind), installment, svc.today())
         await context.bot.send_message(reminder.chat_id, text, reply_markup=markup)
     except Exception as error:  # no retry in this design: the reminder is gone
         stats.dropped[f"{type(error).__name__}: {error}"[:90]] += 1

@@ -12,12 +12,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-# catalogue modules that still assemble words, to be moved into views (issue 10)
-STILL_ASSEMBLING = {
-    "intake.py",
-    "progress.py",
-    "settings.py",
-}
 
 
 def _docstrings(tree: ast.Module) -> set[int]:
@@ -47,8 +41,6 @@ def test_no_view_writes_chinese_of_its_own() -> None:
 def test_the_catalogue_holds_no_functions() -> None:
     found = []
     for path in sorted((ROOT / "bot" / "texts" / "zh").glob("*.py")):
-        if path.name in STILL_ASSEMBLING:
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         found += [
             f"{path.name}: {node.name}"
@@ -56,10 +48,3 @@ def test_the_catalogue_holds_no_functions() -> None:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
         ]
     assert not found, "\n".join(found)
-
-
-def test_every_module_still_assembling_still_does() -> None:
-    """One that is emptied of functions comes off the list, so the rule tightens."""
-    for name in STILL_ASSEMBLING:
-        tree = ast.parse((ROOT / "bot" / "texts" / "zh" / name).read_text(encoding="utf-8"))
-        assert any(isinstance(n, ast.FunctionDef) for n in tree.body), name

@@ -21,11 +21,12 @@ from bot.services import services
 from bot.storage.repo import InstallmentRecord
 from bot.texts.zh import progress as p
 from bot.texts.zh import reminders as t
-from bot.texts.zh.intake import problem_text
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.usecases import installments as plan_reads
 from bot.usecases import payments
 from bot.usecases import snooze as snoozing
+from bot.views import progress as progress_view
+from bot.views.answers import problem_text
 from bot.views.fmt import cn_date
 
 
@@ -205,7 +206,7 @@ async def deal_status(
     states = _states(items)
     progress = progress_of(states, today)
     statuses = [status_of(s, today) for s in states]
-    text = p.render_status(progress, items, statuses, today)
+    text = progress_view.render_status(progress, items, statuses, today)
     unpaid = next((i for i in items if not i.paid), None)
     if unpaid is None:
         return text, None
@@ -247,10 +248,10 @@ async def _plan_view(
         return None
     today = svc.today()
     statuses = [status_of(s, today) for s in _states(items)]
-    pages = p.plan_pages(len(items))
+    pages = progress_view.plan_pages(len(items))
     if page is None:  # open on the page of the next installment to pay
         unpaid = next((k for k, i in enumerate(items) if not i.paid), 0)
-        page = unpaid // p.PLAN_PAGE_SIZE
+        page = unpaid // progress_view.PLAN_PAGE_SIZE
     page = min(max(page, 0), pages - 1)
     rows: list[list[tuple[str, str]]] = []
     turn = []
@@ -261,7 +262,7 @@ async def _plan_view(
     if turn:
         rows.append(turn)
     rows.append([(p.CALENDAR_BUTTON, callbacks.CALENDAR.data)])
-    text = p.render_plan_list(items, statuses, today, page)
+    text = progress_view.render_plan_list(items, statuses, today, page)
     return text, keyboards.rows_markup(rows)
 
 
@@ -289,8 +290,8 @@ async def send_calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 def _calendar_caption(prefs: ReminderPrefs) -> str:
     """Names the alarms the file holds, from the same rule that put them there."""
     if not alarm_triggers(prefs):
-        return p.calendar_caption([], prefs.evening_hour, None)
-    return p.calendar_caption(
+        return progress_view.calendar_caption([], prefs.evening_hour, None)
+    return progress_view.calendar_caption(
         sorted(prefs.lead_days),
         prefs.evening_hour,
         prefs.morning_hour if prefs.on_due_day else None,

@@ -1,4 +1,4 @@
-"""What a reminder looks like: text and buttons, from the installment it is about."""
+"""What a reminder looks like: text and buttons, from its kind and the installment it is about."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from bot import callbacks as cb
 from bot.adapters.keyboards import grid
 from bot.domain.lenders import lender_of
 from bot.domain.money import format_fen
+from bot.domain.progress import Installment
 from bot.domain.reminders import ReminderKind
-from bot.storage.repo import DueReminder, InstallmentRecord
 from bot.texts.zh import reminders as t
 from bot.texts.zh.lenders import CHANNELS, HOTLINES
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.views.fmt import cn_date
 
 
-def installment_fields(installment: InstallmentRecord) -> dict[str, object]:
+def installment_fields(installment: Installment) -> dict[str, object]:
     lender = lender_of(installment.product)
     return {
         "channel": CHANNELS[lender],
@@ -66,9 +66,9 @@ def call_again_buttons() -> InlineKeyboardMarkup:
 
 
 def reminder_message(
-    reminder: DueReminder, installment: InstallmentRecord | None, today: date
+    kind: ReminderKind, installment: Installment | None, today: date
 ) -> tuple[str, InlineKeyboardMarkup]:
-    kind = ReminderKind(reminder.kind)
+    """The reminder of ``kind`` about ``installment`` (none for a call-again), sent ``today``."""
     if kind == ReminderKind.CALL_AGAIN or installment is None:
         return t.CALL_AGAIN, call_again_buttons()
     fields = installment_fields(installment)

@@ -13,10 +13,13 @@ from bot.services import services
 from bot.storage.repo import PrefsRecord
 from bot.texts.zh import settings as t
 from bot.usecases import settings
+from bot.views.settings import clock_hour
 
 
 def _text(prefs: PrefsRecord) -> str:
-    leads = "、".join(t.LEAD_ITEM.format(days=d) for d in sorted(prefs.lead_days, reverse=True))
+    leads = t.LEAD_SEPARATOR.join(
+        t.LEAD_ITEM.format(days=d) for d in sorted(prefs.lead_days, reverse=True)
+    )
     if prefs.muted:
         state = t.MUTED
     elif not prefs.lead_days and not prefs.on_due_day:
@@ -24,9 +27,9 @@ def _text(prefs: PrefsRecord) -> str:
     else:
         state = t.ACTIVE
     if leads:
-        leads = t.LEADS_AT.format(leads=leads, evening=t.clock_hour(prefs.evening_hour))
+        leads = t.LEADS_AT.format(leads=leads, evening=clock_hour(prefs.evening_hour))
     return t.SETTINGS.format(
-        morning=t.clock_hour(prefs.morning_hour),
+        morning=clock_hour(prefs.morning_hour),
         leads=leads or t.LEADS_NONE,
         due_day=t.ON if prefs.on_due_day else t.OFF,
         muted=state,
@@ -42,14 +45,14 @@ def _markup(prefs: PrefsRecord) -> InlineKeyboardMarkup:
         [
             [
                 (
-                    _mark(t.clock_hour(h), prefs.morning_hour == h),
+                    _mark(clock_hour(h), prefs.morning_hour == h),
                     SETTING.data(("morning", h)),
                 )
                 for h in MORNING_HOURS
             ],
             [
                 (
-                    _mark(t.clock_hour(h), prefs.evening_hour == h),
+                    _mark(clock_hour(h), prefs.evening_hour == h),
                     SETTING.data(("evening", h)),
                 )
                 for h in EVENING_HOURS

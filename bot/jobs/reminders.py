@@ -24,6 +24,7 @@ from telegram import InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
+from bot.domain.progress import Installment
 from bot.domain.reminders import (
     ReminderKind,
     out_of_quiet_hours,
@@ -35,8 +36,8 @@ from bot.storage.repo import DueReminder, InstallmentRecord
 
 log = logging.getLogger(__name__)
 
-# a due reminder (and its installment, if any) on a given local day → text and buttons
-Render = Callable[[DueReminder, InstallmentRecord | None, date], tuple[str, InlineKeyboardMarkup]]
+# a reminder's kind (and its installment, if any) on a given local day → text and buttons
+Render = Callable[[ReminderKind, Installment | None, date], tuple[str, InlineKeyboardMarkup]]
 
 SWEEP_JOB = "reminders:sweep"
 SWEEP_INTERVAL = timedelta(seconds=20)
@@ -189,7 +190,8 @@ class ReminderEngine:
         skip = await self._skip_reason(svc, reminder, installment, now)
         if skip is not None:
             return skip
-        text, markup = self.render(reminder, installment, now.astimezone(svc.tz).date())
+        kind = ReminderKind(reminder.kind)
+        text, markup = self.render(kind, installment, now.astimezone(svc.tz).date())
         self.last_sent[reminder.user_id] = time.monotonic()
         try:
             async with self._pace:

@@ -13,6 +13,7 @@ from bot.texts.zh import common as c
 from bot.texts.zh import deal as deal_texts
 from bot.texts.zh import intake as intake_texts
 from bot.texts.zh import settings as settings_texts
+from bot.views.settings import clock_hour
 from tests.support.chat import Bot, Chat
 from tests.support.flows import agree, deal_in_12, one_debt, planned
 
@@ -129,7 +130,7 @@ async def test_tapping_the_setting_already_selected_changes_nothing_quietly(
     await planned(alice)
     await alice.send("/settings")
     settings = alice.last
-    selected = settings_texts.CHECKED + settings_texts.clock_hour(9)
+    selected = settings_texts.CHECKED + clock_hour(9)
     assert selected in [label for label, _ in settings.flat_buttons]
     # Telegram refuses an edit that changes nothing
     bot.api.fail_next("editMessageText", 400, NOT_MODIFIED)
@@ -145,9 +146,9 @@ async def test_settings_under_a_message_that_can_no_longer_be_edited_are_sent_ag
     await planned(alice)
     await alice.send("/settings")
     bot.api.fail_next("editMessageText", 400, CANT_EDIT)
-    shown = await alice.tap(settings_texts.clock_hour(8))
+    shown = await alice.tap(clock_hour(8))
     assert len(shown) == 1 and shown[0].via == "sendMessage"
-    selected = settings_texts.CHECKED + settings_texts.clock_hour(8)
+    selected = settings_texts.CHECKED + clock_hour(8)
     assert selected in [label for label, _ in shown[0].flat_buttons]
     no_error_shown(alice)
 

@@ -9,6 +9,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import callbacks as cb
 from bot.adapters import keyboards
+from bot.adapters.answers import debts_of
 from bot.adapters.case import plan_for
 from bot.adapters.deal import store, typed
 from bot.adapters.deal.questions import default_due_day, question
@@ -33,11 +34,11 @@ from bot.services import services
 from bot.storage import repo
 from bot.texts.zh import common as c
 from bot.texts.zh import deal as t
-from bot.texts.zh.intake import problem_text
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.usecases import deals as deals_usecase
 from bot.usecases import installments as plan_reads
 from bot.usecases import payments
+from bot.views.answers import problem_text
 from bot.views.fmt import cn_date
 from conversations.deal.states import DealState, next_state, previous_state
 
@@ -68,7 +69,7 @@ async def ask(
         return END
     if state == S.CONFIRM:
         return await show_confirmation(update, context, before=before)
-    text, markup = question(state, await store.load(update, context), case)
+    text, markup = question(state, await store.load(update, context), debts_of(case))
     if before:
         text = f"{before}\n\n{text}"
     await update.effective_chat.send_message(text, reply_markup=markup)
@@ -107,7 +108,7 @@ async def reask(
         except DealError as error:
             return await _fix(update, context, draft, error)
     else:
-        _, markup = question(state, draft, case)
+        _, markup = question(state, draft, debts_of(case))
     text = f"{reason}{t.SHORT_QUESTIONS[state]}" if hint else reason
     await update.effective_chat.send_message(text, reply_markup=markup)
     return state
@@ -126,7 +127,7 @@ async def _tap(update: Update, context: ContextTypes.DEFAULT_TYPE, state: DealSt
     echo = None
     case = await store.planned_case(update, context)
     if case is not None:
-        _, markup = question(state, await store.load(update, context), case)
+        _, markup = question(state, await store.load(update, context), debts_of(case))
         labels = {
             b.callback_data: b.text for row in (markup or _NO_BUTTONS).inline_keyboard for b in row
         }

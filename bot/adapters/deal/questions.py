@@ -1,4 +1,4 @@
-"""What each question of the deal recording looks like."""
+"""What each question of the deal recording looks like, from the draft and the case's debts."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from telegram import InlineKeyboardMarkup
 
 from bot import callbacks as cb
 from bot.adapters.keyboards import grid
+from bot.domain.answers import DebtAnswers
 from bot.domain.deal import DealKind
 from bot.domain.money import format_fen
 from bot.domain.reminders import CallAgainChoice
-from bot.storage.repo import CaseRecord
 from bot.texts.zh import deal as t
 from bot.texts.zh.names import PRODUCT_NAMES
 from conversations.deal.states import DealState
@@ -21,14 +21,16 @@ S = DealState
 Question = tuple[str, InlineKeyboardMarkup | None]
 
 
-def _product_of(draft: dict[str, Any], case: CaseRecord) -> str:
+def _product_of(draft: dict[str, Any], debts: tuple[DebtAnswers, ...]) -> str:
+    """The debts the draft is about, by name ("花呗、借呗"), or "这笔欠款"."""
     ids = draft.get("debt_ids", [])
-    names = [PRODUCT_NAMES[d.product] for d in case.debts if d.id in ids]
-    return "、".join(names) or "这笔欠款"
+    names = [PRODUCT_NAMES[d.product] for d in debts if d.id in ids]
+    return t.DEBT_NAMES_SEPARATOR.join(names) or t.THIS_DEBT
 
 
-def question(state: DealState, draft: dict[str, Any], case: CaseRecord) -> Question:
-    product = _product_of(draft, case)
+def question(state: DealState, draft: dict[str, Any], debts: tuple[DebtAnswers, ...]) -> Question:
+    """The question for ``state``; ``debts`` are the planned case's, each may be a button."""
+    product = _product_of(draft, debts)
     if state == S.OUTCOME:
         return t.ASK_OUTCOME, grid(
             [(t.AGREED_BUTTON, cb.OUTCOME.data(True)), (t.REFUSED_BUTTON, cb.OUTCOME.data(False))]
@@ -41,7 +43,7 @@ def question(state: DealState, draft: dict[str, Any], case: CaseRecord) -> Quest
                 ),
                 cb.DEAL_DEBT.data(d.id),
             )
-            for d in case.debts
+            for d in debts
         ]
         return t.ASK_WHICH_DEBT, grid(buttons, 1)
     if state == S.KIND:

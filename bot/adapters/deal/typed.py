@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from bot.domain.parsing import ParseProblem
 from bot.domain.replies import Reply, typed_reply
 from bot.texts.zh import deal as t
-from bot.texts.zh.intake import problem_text
+from bot.views.answers import problem_text
 
 # punctuation, emoji and spaces around an answer change nothing: "好的！", "✅ 谈好了"
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)

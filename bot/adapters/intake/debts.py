@@ -18,6 +18,7 @@ from bot.domain.replies import Reply, typed_reply
 from bot.services import services
 from bot.texts.zh import intake as t
 from bot.texts.zh.names import PRODUCT_NAMES
+from bot.views.answers import problem_text
 from conversations.intake.states import MAX_DEBTS, IntakeState, next_state
 
 S = IntakeState
@@ -72,7 +73,7 @@ async def receive_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     try:
         fen = parse_amount(_text(update), max_fen=MAX_DEBT_FEN)
     except ParseError as error:
-        return await reask(update, context, t.problem_text(error.problem))
+        return await reask(update, context, problem_text(error.problem))
     return await _save_debt(update, context, S.ASK_AMOUNT, amount_fen=fen)
 
 
@@ -81,7 +82,7 @@ async def receive_overdue(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     try:
         since = parse_overdue_since(_text(update), services(context).today())
     except ParseError as error:
-        return await reask(update, context, t.problem_text(error.problem))
+        return await reask(update, context, problem_text(error.problem))
     return await _save_debt(update, context, S.ASK_OVERDUE, overdue_since=since)
 
 
@@ -97,7 +98,7 @@ async def receive_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> In
     try:
         ppm = parse_daily_rate(text)
     except ParseError as error:
-        return await reask(update, context, t.problem_text(error.problem))
+        return await reask(update, context, problem_text(error.problem))
     case = await store.require_case(update, context)
     jiebei = case.current_debt is not None and case.current_debt.product is Product.JIEBEI
     basis = RateBasis.LOAN if jiebei and "罚息" not in text else RateBasis.PENALTY
@@ -127,7 +128,7 @@ async def receive_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     try:
         fen = parse_amount(_text(update), max_fen=MAX_DEBT_FEN)
     except ParseError as error:
-        return await reask(update, context, t.problem_text(error.problem))
+        return await reask(update, context, problem_text(error.problem))
     case = await store.require_case(update, context)
     debt = case.current_debt
     if debt is not None and debt.amount_fen is not None and fen < debt.amount_fen:

@@ -1,4 +1,4 @@
-"""What each intake question looks like: text and buttons, built from the user's case."""
+"""What each intake question looks like: text and buttons, built from the answers so far."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from telegram import InlineKeyboardMarkup
 
 from bot.adapters import keyboards
 from bot.domain.affordability import percent_of
+from bot.domain.answers import CaseAnswers, DebtAnswers
 from bot.domain.models import Product, RateBasis
 from bot.domain.money import format_fen
 from bot.domain.overdue import days_overdue
 from bot.domain.rates import format_rate
-from bot.storage.repo import CaseRecord, DebtRecord
 from bot.texts.zh import intake as t
 from bot.texts.zh.names import DEBT_NAMES, REASON_NAMES
+from bot.views.answers import quote
 from bot.views.fmt import cn_date, payday_text, yuan
 from conversations.intake.states import MAX_DEBTS, IntakeState
 
@@ -29,16 +30,16 @@ def _current(answer: str | None) -> str:
     return t.CURRENT_ANSWER.format(answer=answer) if answer else ""
 
 
-def _debt_for(case: CaseRecord) -> DebtRecord | None:
+def _debt_for(case: CaseAnswers) -> DebtAnswers | None:
     return case.current_debt or (case.debts[-1] if case.debts else None)
 
 
-def _product(debt: DebtRecord | None) -> str:
+def _product(debt: DebtAnswers | None) -> str:
     """The debt's name inside a sentence ("其他借款", not the button's "其他")."""
     return DEBT_NAMES[debt.product] if debt else ""
 
 
-def _duration_text(case: CaseRecord) -> str | None:
+def _duration_text(case: CaseAnswers) -> str | None:
     if case.hardship_temporary is None:
         return None
     if case.hardship_temporary and case.hardship_months:
@@ -46,16 +47,16 @@ def _duration_text(case: CaseRecord) -> str | None:
     return t.SUMMARY_LASTING
 
 
-def _reason_text(case: CaseRecord) -> str | None:
+def _reason_text(case: CaseAnswers) -> str | None:
     if case.hardship_reason is None:
         return None
     name = REASON_NAMES[case.hardship_reason]
     if not case.hardship_note:
         return name
-    return t.REASON_WITH_NOTE.format(reason=name, note=t.quote(case.hardship_note))
+    return t.REASON_WITH_NOTE.format(reason=name, note=quote(case.hardship_note))
 
 
-def _rate_question(debt: DebtRecord | None) -> str:
+def _rate_question(debt: DebtAnswers | None) -> str:
     if debt is not None and debt.product is Product.JIEBEI:
         return t.ASK_RATE_JIEBEI
     if debt is not None and debt.product is Product.CREDIT_CARD:
@@ -63,13 +64,13 @@ def _rate_question(debt: DebtRecord | None) -> str:
     return t.ASK_RATE.format(product=_product(debt))
 
 
-def _payday_text(case: CaseRecord) -> str | None:
+def _payday_text(case: CaseAnswers) -> str | None:
     if not case.payday_answered or case.income_fen in (None, 0):
         return None
     return payday_text(case.payday) if case.payday else t.SUMMARY_PAYDAY_IRREGULAR
 
 
-def _rate_summary(debt: DebtRecord) -> str:
+def _rate_summary(debt: DebtAnswers) -> str:
     if not debt.daily_rate_ppm:
         return t.SUMMARY_RATE_ESTIMATED
     if debt.rate_basis is RateBasis.LOAN:
@@ -81,7 +82,7 @@ def _money(fen: int | None) -> str | None:
     return None if fen is None else yuan(fen)
 
 
-def question(state: IntakeState, case: CaseRecord | None, today: date) -> Question:
+def question(state: IntakeState, case: CaseAnswers | None, today: date) -> Question:
     """The question for ``state``, showing the current answer when there is one."""
     debt = _debt_for(case) if case else None
     product = _product(debt)
@@ -124,7 +125,7 @@ def question(state: IntakeState, case: CaseRecord | None, today: date) -> Questi
     if state == S.ASK_REASON:
         return t.ASK_REASON + _current(_reason_text(case)), keyboards.reasons()
     if state == S.ASK_REASON_TEXT:
-        return t.ASK_REASON_TEXT + _current(t.quote(case.hardship_note or "") or None), None
+        return t.ASK_REASON_TEXT + _current(quote(case.hardship_note or "") or None), None
     if state == S.ASK_DURATION:
         return t.ASK_DURATION + _current(_duration_text(case)), keyboards.durations()
     if state == S.ASK_INCOME:
@@ -143,7 +144,7 @@ def question(state: IntakeState, case: CaseRecord | None, today: date) -> Questi
         ), keyboards.no_other_debts()
     if state == S.CONFIRM:
         return summary(case, today), keyboards.confirm()
-    planned = case.status == "planned"
+    planned = case.planned
     return (t.RESUME_PLANNED if planned else t.RESUME_DRAFT), keyboards.resume(planned)
 
 
@@ -167,19 +168,19 @@ _SHORT_KEYS: dict[IntakeState, str] = {
 }
 
 
-def short_question(state: IntakeState, case: CaseRecord | None, today: date) -> Question:
+def short_question(state: IntakeState, case: CaseAnswers | None, today: date) -> Question:
     """The question in one line, with its buttons: what a re-prompt shows."""
     _, markup = question(state, case, today)
     if case is None:
         return t.SHORT_QUESTIONS["welcome"], markup
     if state == S.RESUME:
-        key = "resume_planned" if case.status == "planned" else "resume"
+        key = "resume_planned" if case.planned else "resume"
     else:
         key = _SHORT_KEYS[state]
     return t.SHORT_QUESTIONS[key].format(product=_product(_debt_for(case))), markup
 
 
-def summary(case: CaseRecord, today: date) -> str:
+def summary(case: CaseAnswers, today: date) -> str:
     """Every answer on one screen, for the user to confirm or change."""
     lines = [t.SUMMARY_TITLE, "", t.SUMMARY_DEBTS]
     for number, debt in enumerate(case.debts, start=1):
@@ -201,11 +202,13 @@ def summary(case: CaseRecord, today: date) -> str:
                 total=total,
             )
         )
-    reason = _reason_text(case) or "—"
+    reason = _reason_text(case) or t.SUMMARY_NO_REASON
     duration = _duration_text(case)
+    if duration:
+        reason = t.REASON_WITH_DURATION.format(reason=reason, duration=duration)
     # many debts: the list is its own message, so each message fits one phone screen
     lines.append(MESSAGE_BREAK if len("\n".join(lines)) > SUMMARY_SPLIT_CHARS else "")
-    lines.append(t.SUMMARY_REASON.format(reason=f"{reason}（{duration}）" if duration else reason))
+    lines.append(t.SUMMARY_REASON.format(reason=reason))
     lines.append(t.SUMMARY_INCOME.format(amount=format_fen(case.income_fen or 0)))
     payday = _payday_text(case)
     if payday:

@@ -28,6 +28,7 @@ from bot.services import services
 from bot.storage.repo import CaseRecord
 from bot.texts.zh import intake as t
 from bot.texts.zh.names import REASON_NAMES
+from bot.views.answers import problem_text
 from conversations.intake.states import Answers, IntakeState, next_state
 
 S = IntakeState
@@ -135,7 +136,7 @@ async def receive_reason_text(update: Update, context: ContextTypes.DEFAULT_TYPE
 def _note_problem(error: ParseError) -> str:
     if error.problem == ParseProblem.TOO_LARGE:
         return t.REASON_TOO_LONG.format(limit=MAX_NOTE_CHARS)
-    return t.problem_text(error.problem)
+    return problem_text(error.problem)
 
 
 async def choose_duration(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -222,7 +223,7 @@ async def recheck_essentials(update: Update, context: ContextTypes.DEFAULT_TYPE)
     try:
         fen = parse_amount(_text(update), max_fen=MAX_MONTHLY_FEN, allow_zero=True)
     except ParseError as error:
-        return await reask(update, context, t.problem_text(error.problem))
+        return await reask(update, context, problem_text(error.problem))
     return await _save_case(
         update, context, S.CHECK_ESSENTIALS, essentials_fen=fen, essentials_checked=1
     )
@@ -251,6 +252,6 @@ async def _receive_money(
         if error.problem is ParseProblem.SEVERAL_AMOUNTS and answered == S.ASK_INCOME:
             # "好的时候8000，差的时候2000" is a range: a plan must fit the lean months
             return await reask(update, context, t.INCOME_RANGE)
-        return await reask(update, context, t.problem_text(error.problem))
+        return await reask(update, context, problem_text(error.problem))
     fields: dict[str, Any] = {column: fen}
     return await _save_case(update, context, answered, **fields)

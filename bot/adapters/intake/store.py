@@ -10,6 +10,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.adapters.answers import case_answers
 from bot.adapters.intake.questions import MESSAGE_BREAK, question, short_question
 from bot.domain.models import Product
 from bot.services import services
@@ -88,9 +89,10 @@ async def ask(
     """
     assert update.effective_chat is not None
     case = await current_case(update, context)
+    answers = None if case is None else case_answers(case)
     today = services(context).today()
     if short:
-        line, markup = short_question(state, case, today)
+        line, markup = short_question(state, answers, today)
         if not before:
             text = line
         elif reason_only:
@@ -98,7 +100,7 @@ async def ask(
         else:
             text = f"{before}\n{line}"
     else:
-        text, markup = question(state, case, today)
+        text, markup = question(state, answers, today)
         if before:
             text = f"{before}\n\n{text}"
     *first, last = text.split(MESSAGE_BREAK)

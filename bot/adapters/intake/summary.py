@@ -7,6 +7,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import callbacks as cb
 from bot.adapters import keyboards
+from bot.adapters.answers import case_answers
 from bot.adapters.case import send_case_documents
 from bot.adapters.intake import store
 from bot.adapters.intake.entry import reask
@@ -42,7 +43,8 @@ async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeS
     case = await store.require_case(update, context)
     if update.callback_query is not None:
         # the tapped message is the summary's last part when it came in two
-        kept = summary(case, services(context).today()).split(MESSAGE_BREAK)[-1].strip()
+        shown = summary(case_answers(case), services(context).today())
+        kept = shown.split(MESSAGE_BREAK)[-1].strip()
         await acknowledge(update, echo=t.ECHO_CONFIRMED, keep_text=kept)
     if case.facts() is None:
         # an answer went missing (e.g. a debt deleted): ask for it rather than guess

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from bot.domain.parsing import ParseProblem
 
 WELCOME = (
@@ -108,6 +106,8 @@ SUMMARY_RATE_GIVEN = "日利率 {rate}"
 SUMMARY_RATE_LOAN = "借款日利率 {rate}（罚息按 1.5 倍估算）"
 SUMMARY_RATE_ESTIMATED = "日利率未填（按常见说法估算）"
 SUMMARY_REASON = "<b>原因</b>：{reason}"
+SUMMARY_NO_REASON = "—"
+REASON_WITH_DURATION = "{reason}（{duration}）"
 REASON_WITH_NOTE = "{reason}，“{note}”"
 SUMMARY_TEMPORARY = "暂时的，约 {months} 个月"
 SUMMARY_LASTING = "会持续较久"
@@ -222,12 +222,3 @@ NOT_A_DURATION_MONTHS = "没看懂，请写大概几个月，比如“3个月”
 REASON_TOO_LONG = "写得有点长了，请控制在 {limit} 个字以内。"
 INCOME_RANGE = "收入不固定的话，请写一个保守的数：收入少的那几个月，每月大概有多少。"
 ABSURD_AMOUNT = "这个数字好像太大了（{amount} 元），请再核对一下。"
-
-
-def problem_text(problem: ParseProblem) -> str:
-    return PROBLEMS.get(problem, UNKNOWN_PROBLEM)
-
-
-def quote(text: str) -> str:
-    """User text inside our HTML messages."""
-    return escape(text, quote=False)

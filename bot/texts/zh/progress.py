@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from bot.domain.money import format_fen
-from bot.domain.progress import Installment, InstallmentStatus, Progress, progress_bar
-from bot.texts.zh.names import PRODUCT_NAMES
-from bot.texts.zh.settings import clock_hour
-from bot.views.fmt import cn_date
+from bot.domain.progress import InstallmentStatus
 
 ICONS = {
     InstallmentStatus.PAID: "✅",
@@ -16,105 +10,25 @@ ICONS = {
     InstallmentStatus.OVERDUE: "❗",
     InstallmentStatus.UPCOMING: "⏳",
 }
-STATUS_LIMIT = 6  # a phone screen: the next few, not all 36
-RECENT_PAID = 2
+# one installment: "⏳ 花呗 3/12 · 2月10日 · 1,000.00 元" (the amount paid once it is paid)
+INSTALLMENT_LINE = "{icon} {product} {number}/{count} · {due} · {amount} 元"
+# how far the next due day is
+DAYS_AHEAD = "还有 {days} 天"
+DUE_TODAY = "就是今天"
+DAYS_PAST = "已过 {days} 天"
 
+# /status
+STATUS_TITLE = "<b>我的还款进度</b>"
+STATUS_BAR = "{bar} {percent}%"
+STATUS_PAID = "已还 {paid}/{total} 期，{amount} 元"
+STATUS_REMAINING = "还剩 {amount} 元"
+STATUS_NEXT = "<b>下一期</b>：{product} {amount} 元，{due}（{countdown}）"
+STATUS_ALL_PAID = "全部还完了，辛苦了！"
+STATUS_OVERDUE = "❗ 有 {count} 期过了还款日还没标记“已还”。"
+STATUS_MORE = "……还有 {count} 期，发 /plan 看全部。"
 
-def _short_date(day: date, today: date) -> str:
-    return f"{day.month}月{day.day}日" if day.year == today.year else cn_date(day)
-
-
-def installment_line(item: Installment, status: InstallmentStatus, today: date) -> str:
-    amount = format_fen(item.paid_fen if item.paid_fen is not None else item.amount_fen)
-    return (
-        f"{ICONS[status]} {PRODUCT_NAMES[item.product]} {item.number}/{item.count}"
-        f" · {_short_date(item.due, today)} · {amount} 元"
-    )
-
-
-def countdown(days: int) -> str:
-    if days > 0:
-        return f"还有 {days} 天"
-    if days == 0:
-        return "就是今天"
-    return f"已过 {-days} 天"
-
-
-def render_status(
-    progress: Progress,
-    items: list[Installment],
-    statuses: list[InstallmentStatus],
-    today: date,
-) -> str:
-    lines = [
-        "<b>我的还款进度</b>",
-        f"{progress_bar(progress.fraction_permille)} {progress.fraction_permille // 10}%",
-        f"已还 {progress.paid_count}/{progress.total_count} 期，{format_fen(progress.paid_fen)} 元",
-        f"还剩 {format_fen(progress.remaining_fen)} 元",
-    ]
-    upcoming = [
-        (item, status)
-        for item, status in zip(items, statuses, strict=True)
-        if status != InstallmentStatus.PAID
-    ]
-    if upcoming:
-        first, _ = upcoming[0]
-        days = (first.due - today).days
-        lines.append("")
-        lines.append(
-            f"<b>下一期</b>：{PRODUCT_NAMES[first.product]} {format_fen(first.amount_fen)} 元，"
-            f"{_short_date(first.due, today)}（{countdown(days)}）"
-        )
-    else:
-        lines.append("")
-        lines.append("全部还完了，辛苦了！")
-    if progress.overdue_count:
-        lines.append(f"❗ 有 {progress.overdue_count} 期过了还款日还没标记“已还”。")
-    lines.append("")
-    paid = [
-        (item, status)
-        for item, status in zip(items, statuses, strict=True)
-        if status == InstallmentStatus.PAID
-    ]
-    shown = paid[-RECENT_PAID:] + upcoming[:STATUS_LIMIT]
-    lines.extend(installment_line(item, status, today) for item, status in shown)
-    if len(upcoming) > STATUS_LIMIT:
-        lines.append(f"……还有 {len(upcoming) - STATUS_LIMIT} 期，发 /plan 看全部。")
-    return "\n".join(lines)
-
-
-PLAN_PAGE_SIZE = 12  # a phone screen, and a year of monthly installments
-
-
-def plan_pages(count: int) -> int:
-    return max(1, -(-count // PLAN_PAGE_SIZE))
-
-
-def render_plan_list(
-    items: list[Installment],
-    statuses: list[InstallmentStatus],
-    today: date,
-    page: int = 0,
-) -> str:
-    """One page of every installment (12 a page), with where the page is when there are more."""
-    lines = ["<b>全部分期</b>（✅已还 ⏳未到 ⏰今天 ❗已过期未标记）"]
-    pages = plan_pages(len(items))
-    start = page * PLAN_PAGE_SIZE
-    shown = list(zip(items, statuses, strict=True))[start : start + PLAN_PAGE_SIZE]
-    lines.extend(installment_line(item, status, today) for item, status in shown)
-    if pages > 1:
-        lines.append(
-            PLAN_PAGE.format(
-                page=page + 1,
-                pages=pages,
-                first=start + 1,
-                last=start + len(shown),
-                count=len(items),
-            )
-        )
-    return "\n".join(lines)
-
-
+# /plan
+PLAN_TITLE = "<b>全部分期</b>（✅已还 ⏳未到 ⏰今天 ❗已过期未标记）"
 PLAN_PAGE = "第 {page}/{pages} 页（第 {first}–{last} 期，共 {count} 期）"
 PREVIOUS_PAGE_BUTTON = "◀ 上一页"
 NEXT_PAGE_BUTTON = "下一页 ▶"
@@ -128,22 +42,13 @@ CALENDAR_CAPTION_NO_ALARMS = (
     "📅 用手机打开这个文件，就能把每期还款日加到日历里。"
     "现在没有开启提醒，所以日历里不带闹钟；想要的话在 /settings 打开提醒，再导出一次。"
 )
+# the alarms the file holds: "提前3天和1天的晚上8点，还款日当天早上9点"
 CALENDAR_LEADS = "提前{days}的{hour}"
+CALENDAR_LEAD_DAYS = "{days}天"
+CALENDAR_LEAD_DAYS_SEPARATOR = "、"
+CALENDAR_LEAD_DAYS_LAST = "和"
 CALENDAR_DUE_DAY = "还款日当天{hour}"
-
-
-def calendar_caption(lead_days: list[int], evening_hour: int, due_day_hour: int | None) -> str:
-    """The .ics caption, naming exactly the alarms the file holds (none: says so)."""
-    parts = []
-    if lead_days:
-        each = [f"{d}天" for d in sorted(lead_days, reverse=True)]
-        days = each[0] if len(each) == 1 else "、".join(each[:-1]) + "和" + each[-1]
-        parts.append(CALENDAR_LEADS.format(days=days, hour=clock_hour(evening_hour)))
-    if due_day_hour is not None:
-        parts.append(CALENDAR_DUE_DAY.format(hour=clock_hour(due_day_hour)))
-    if not parts:
-        return CALENDAR_CAPTION_NO_ALARMS
-    return CALENDAR_CAPTION.format(alarms="，".join(parts))
+CALENDAR_ALARMS_SEPARATOR = "，"
 
 
 CALENDAR_FILENAME = "还款提醒.ics"

@@ -11,6 +11,7 @@ SETTINGS = (
 )
 LEADS_NONE = "不提前提醒"
 LEAD_ITEM = "提前 {days} 天"
+LEAD_SEPARATOR = "、"
 LEADS_AT = "{leads}（{evening}）"
 ON = "开"
 OFF = "关"
@@ -27,20 +28,13 @@ SAVED = "已更新，之后的提醒按新设置发送。"
 UNCHANGED = "已经是这个设置了。"
 NEED_START = "先发 /start 开始吧。"
 
-
-def clock_hour(hour: int) -> str:
-    """A whole hour as people say it: ``9`` -> ``"早上9点"``, ``18`` -> ``"晚上6点"``."""
-    if hour < 6:
-        return f"凌晨{hour}点"
-    if hour < 10:
-        return f"早上{hour}点"
-    if hour < 12:
-        return f"上午{hour}点"
-    if hour == 12:
-        return "中午12点"
-    if hour < 18:
-        return f"下午{hour - 12}点"
-    return f"晚上{hour - 12}点"
+# a whole hour as people say it (bot/views/settings.py picks the part of the day)
+HOUR_BEFORE_DAWN = "凌晨{hour}点"
+HOUR_MORNING = "早上{hour}点"
+HOUR_FORENOON = "上午{hour}点"
+HOUR_NOON = "中午12点"
+HOUR_AFTERNOON = "下午{hour}点"
+HOUR_EVENING = "晚上{hour}点"
 
 
 CALLS_NONE = "还没有通话记录。打完电话后发 /deal 记下来。"

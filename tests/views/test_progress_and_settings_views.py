@@ -1,0 +1,45 @@
+"""The words /status, /plan, the calendar caption and /settings put around numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.domain.models import Product
+from bot.domain.parsing import ParseProblem
+from bot.domain.progress import Installment, InstallmentStatus
+from bot.texts.zh import intake
+from bot.views.answers import problem_text, quote
+from bot.views.progress import calendar_caption, countdown, installment_line, plan_pages
+from bot.views.settings import clock_hour
+
+
+def test_an_hour_is_said_with_its_part_of_the_day() -> None:
+    said = [clock_hour(h) for h in (5, 9, 11, 12, 15, 20)]
+    assert said == ["凌晨5点", "早上9点", "上午11点", "中午12点", "下午3点", "晚上8点"]
+
+
+def test_the_countdown_to_the_next_installment() -> None:
+    assert [countdown(d) for d in (3, 0, -2)] == ["还有 3 天", "就是今天", "已过 2 天"]
+
+
+def test_an_installment_line_drops_this_year_and_shows_what_was_paid() -> None:
+    item = Installment(1, 1, 1, Product.HUABEI, 3, 12, date(2027, 2, 10), 100_000, 90_000, None)
+    paid = installment_line(item, InstallmentStatus.PAID, date(2027, 1, 5))
+    assert paid == "✅ 花呗 3/12 · 2月10日 · 900 元"
+    later = installment_line(item, InstallmentStatus.UPCOMING, date(2026, 12, 5))
+    assert later.endswith("· 2027年2月10日 · 900 元")
+
+
+def test_plan_pages_hold_twelve_installments() -> None:
+    assert [plan_pages(n) for n in (0, 1, 12, 13, 36)] == [1, 1, 1, 2, 3]
+
+
+def test_the_calendar_caption_names_each_alarm() -> None:
+    assert "带提醒：提前3天和1天的晚上8点，还款日当天早上9点。" in calendar_caption([1, 3], 20, 9)
+    assert "带提醒：提前7天、3天和1天的晚上6点。" in calendar_caption([3, 7, 1], 18, None)
+    assert "没有开启提醒" in calendar_caption([], 20, None)
+
+
+def test_an_answer_not_taken_says_why_and_user_text_is_escaped() -> None:
+    assert problem_text(ParseProblem.ZERO) == intake.PROBLEMS[ParseProblem.ZERO]
+    assert quote("<b>A&B</b> “x”") == "&lt;b&gt;A&amp;B&lt;/b&gt; “x”"
