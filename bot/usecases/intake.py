@@ -6,8 +6,7 @@ user has seen acknowledged survives a crash and the conversation resumes where i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
+from bot.domain.case_fields import CaseChanges, CaseField, DebtChanges
 from bot.domain.models import Product
 from bot.storage import repo
 from bot.usecases.deals import Place
@@ -20,16 +19,16 @@ async def save_answer(
     case_id: int | None,
     place: Place,
     *,
-    case_fields: Mapping[str, object] | None = None,
+    case_fields: CaseChanges | None = None,
     debt_id: int | None = None,
-    debt_fields: Mapping[str, object] | None = None,
+    debt_fields: DebtChanges | None = None,
     new_debt: Product | None = None,
     drop_debt_id: int | None = None,
     leave_editing: bool = False,
 ) -> None:
     """Stores an answer and the user's next place, in one go.
 
-    The answer may change case or debt columns, start a debt (``new_debt``: the product
+    The answer may change fields of the case or of a debt, start a debt (``new_debt``: the product
     chosen) or drop one (``drop_debt_id``: deleted from the summary, or left unfinished by
     /back). The case remembers the place as its step; ``leave_editing`` ends a change made
     from the summary (the user is back at it).
@@ -40,13 +39,13 @@ async def save_answer(
         if new_debt is not None and case_id is not None:
             await repo.add_debt(conn, user_id, case_id, new_debt, deps.now())
         if debt_id is not None and debt_fields:
-            await repo.update_debt(conn, user_id, debt_id, **debt_fields)
+            await repo.update_debt(conn, user_id, debt_id, debt_fields)
         if case_id is not None:
-            fields: dict[str, object] = dict(case_fields or {})
-            fields["step"] = place.state
+            fields: dict[CaseField, object] = dict(case_fields or {})
+            fields[CaseField.STEP] = place.state
             if leave_editing:
-                fields["editing"] = 0
-            await repo.update_case(conn, user_id, case_id, deps.now(), **fields)
+                fields[CaseField.EDITING] = False
+            await repo.update_case(conn, user_id, case_id, deps.now(), fields)
         await repo.save_conversation(conn, place.name, place.key, place.state)
 
 
@@ -54,14 +53,5 @@ async def confirm_case(deps: Deps, user_id: int, case_id: int, place: Place) -> 
     """The case is planned: its answers stand, the intake conversation ends."""
     now = deps.now()
     async with deps.database.transaction() as conn:
-        await repo.update_case(
-            conn,
-            user_id,
-            case_id,
-            now,
-            status="planned",
-            step=None,
-            editing=0,
-            planned_at=now,
-        )
+        await repo.plan_case(conn, user_id, case_id, now)
         await repo.save_conversation(conn, place.name, place.key, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.domain.case_fields import CaseField, DebtField
 from bot.domain.models import Product
 from bot.storage import repo
 from bot.usecases.deals import Place
@@ -17,7 +18,7 @@ async def test_an_answer_and_the_next_question_are_stored_together(world: World)
     case = await repo.open_case(conn, 7)
     assert case is not None
     place = Place("intake", KEY, 4)
-    await save_answer(world, 7, case.id, place, debt_id=debt_id, debt_fields={"amount_fen": 99})
+    await save_answer(world, 7, case.id, place, debt_id=debt_id, debt_fields={DebtField.AMOUNT: 99})
     case = await repo.open_case(conn, 7)
     assert case is not None and case.step == 4 and case.debts[0].amount_fen == 99
     assert await repo.load_conversation_state(conn, "intake", KEY) == 4
@@ -29,7 +30,9 @@ async def test_an_answer_to_another_users_case_changes_nothing(world: World) -> 
     conn = await world.conn()
     mine = await repo.open_case(conn, 7)
     assert mine is not None
-    await save_answer(world, 8, mine.id, Place("intake", (8, 8), 10), case_fields={"income_fen": 1})
+    await save_answer(
+        world, 8, mine.id, Place("intake", (8, 8), 10), case_fields={CaseField.INCOME: 1}
+    )
     mine = await repo.open_case(conn, 7)
     assert mine is not None and mine.income_fen is None
 
@@ -39,7 +42,9 @@ async def test_confirming_plans_the_case_and_ends_the_conversation(world: World)
     conn = await world.conn()
     case = await repo.open_case(conn, 7)
     assert case is not None
-    await save_answer(world, 7, case.id, Place("intake", KEY, 13), case_fields={"editing": 1})
+    await save_answer(
+        world, 7, case.id, Place("intake", KEY, 13), case_fields={CaseField.EDITING: True}
+    )
     await confirm_case(world, 7, case.id, Place("intake", KEY, None))
     case = await repo.open_case(conn, 7)
     assert case is not None and case.status == "planned" and case.step is None

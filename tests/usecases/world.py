@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import aiosqlite
 
+from bot.domain.case_fields import DebtField
 from bot.domain.deal import DealKind, PlannedInstallment
 from bot.domain.models import Product
 from bot.storage import repo
@@ -44,7 +45,7 @@ class World:
             await repo.ensure_user(conn, user_id, user_id, self.now())
             case_id = await repo.start_case(conn, user_id, self.now())
             debt_id = await repo.add_debt(conn, user_id, case_id, product, self.now())
-            await repo.update_debt(conn, user_id, debt_id, amount_fen=600_000)
+            await repo.update_debt(conn, user_id, debt_id, {DebtField.AMOUNT: 600_000})
         return debt_id
 
     async def deal(

@@ -9,6 +9,7 @@ from bot import callbacks as cb
 from bot.adapters.case import send_case_documents
 from bot.adapters.intake import store
 from bot.adapters.taps import acknowledge
+from bot.domain.case_fields import CaseField
 from bot.domain.replies import Reply, typed_reply
 from bot.services import services
 from bot.storage import repo
@@ -153,7 +154,7 @@ async def cmd_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intake
     debt = case.current_debt
     unfinished = current == S.ASK_PRODUCT and debt is not None and not debt.complete
     drop = debt.id if unfinished and debt is not None and not case.editing else None
-    fields: dict[str, object] = {}
+    fields: dict[CaseField, object] = {}
     if (
         target in (S.ASK_MORE_DEBTS, S.ASK_TOTAL)
         and others
@@ -163,9 +164,9 @@ async def cmd_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intake
             S.ASK_REASON,
         )
     ):
-        fields["current_debt_id"] = others[-1].id  # back to the last complete debt
+        fields[CaseField.CURRENT_DEBT] = others[-1].id  # back to the last complete debt
     if target == S.WELCOME:
-        fields["current_debt_id"] = None
+        fields[CaseField.CURRENT_DEBT] = None
     await store.save(update, context, case.id, target, case_fields=fields, drop_debt_id=drop)
     return await store.ask(update, context, target)
 

@@ -11,6 +11,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.adapters.intake.questions import MESSAGE_BREAK, question, short_question
+from bot.domain.case_fields import CaseChanges, DebtChanges
 from bot.domain.models import Product
 from bot.services import services
 from bot.storage import repo
@@ -45,9 +46,9 @@ async def save(
     case_id: int | None,
     next_state: IntakeState | None,
     *,
-    case_fields: dict[str, object] | None = None,
+    case_fields: CaseChanges | None = None,
     debt_id: int | None = None,
-    debt_fields: dict[str, object] | None = None,
+    debt_fields: DebtChanges | None = None,
     new_debt: Product | None = None,
     drop_debt_id: int | None = None,
 ) -> None:

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 import aiosqlite
 
 from bot.domain.free_text import storable_staff_id, storable_text
 from bot.domain.models import Product
-from bot.domain.progress import Installment
+from bot.storage.records import CallRecord, InstallmentRecord, PrefsRecord
 from bot.storage.timestamps import from_text, to_text
 
 __all__ = [
-    "CallRecord",
-    "InstallmentRecord",
-    "PrefsRecord",
     "active_installments",
     "amount_question",
     "create_deal",
@@ -52,29 +48,6 @@ def _storable_json(text: str) -> str:
     value = json.loads(text)
     safe = _storable(value)
     return text if safe == value else json.dumps(safe, ensure_ascii=False)
-
-
-# an installment row is the domain's Installment (the views take that, not a row type)
-InstallmentRecord = Installment
-
-
-@dataclass(frozen=True, slots=True)
-class CallRecord:
-    id: int
-    called_at: datetime
-    outcome: str
-    staff_id: str | None
-    note: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class PrefsRecord:
-    chat_id: int
-    morning_hour: int
-    evening_hour: int
-    lead_days: frozenset[int]
-    on_due_day: bool
-    muted: bool
 
 
 _INSTALLMENT_SELECT = (

@@ -7,15 +7,14 @@ released at start-up and sent again, so delivery is at least once at that one bo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
 import aiosqlite
 
+from bot.storage.records import DueReminder
 from bot.storage.timestamps import to_text
 
 __all__ = [
-    "DueReminder",
     "activity_of",
     "add_reminders",
     "cancel_reminder",
@@ -37,18 +36,6 @@ __all__ = [
 def utc_text(moment: datetime) -> str:
     """A UTC timestamp whose text order is its time order (the one stored form)."""
     return to_text(moment)
-
-
-@dataclass(frozen=True, slots=True)
-class DueReminder:
-    id: int
-    user_id: int
-    chat_id: int
-    installment_id: int | None
-    kind: str
-    lead_days: int
-    due_at: datetime
-    attempts: int
 
 
 async def add_reminders(
