@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 import aiosqlite
 
-from bot.domain.deal import DealKind, PlannedInstallment
+from bot.domain.deal import DealKind, DealTerms, PlannedInstallment
 from bot.domain.reminders import CallAgainChoice, ReminderKind, call_again_at
 from bot.storage import repo
 from bot.usecases.deps import Deps
@@ -19,12 +17,18 @@ from bot.usecases.planning import plan_reminders
 
 @dataclass(frozen=True, slots=True)
 class AgreedDeal:
-    """What was agreed for one debt: the terms as answered and the installments they give."""
+    """What was agreed for one debt: the terms as answered and the installments they give.
+
+    A deal taken from the plan (``DealKind.SUGGESTED``) has no terms but its installments.
+    """
 
     debt_id: int
-    kind: DealKind
-    terms: Mapping[str, Any]
+    terms: DealTerms
     installments: tuple[PlannedInstallment, ...]
+
+    @property
+    def kind(self) -> DealKind:
+        return self.terms.kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +64,7 @@ async def record_deal(
     async with deps.database.transaction() as conn:
         for deal in deals:
             _, new = await repo.create_deal(
-                conn,
-                user_id,
-                deal.debt_id,
-                deal.kind.value,
-                json.dumps(dict(deal.terms), ensure_ascii=False, default=str),
-                now,
-                [(i.number, i.due, i.amount_fen) for i in deal.installments],
+                conn, user_id, deal.debt_id, deal.terms, now, deal.installments
             )
             for installment_id, item in zip(new, deal.installments, strict=True):
                 await plan_reminders(conn, deps.tz, user_id, installment_id, item.due, now)

@@ -2,9 +2,9 @@
 
 from datetime import date, datetime
 
-from bot.domain.deal import DealKind, PlannedInstallment
+from bot.domain.deal import DealKind, DealTerms, PlannedInstallment
 from bot.domain.reminders import CallAgainChoice
-from bot.storage import repo
+from bot.storage import deal_terms, repo
 from bot.usecases import deals, installments
 from tests.usecases.world import TZ, World
 
@@ -43,8 +43,7 @@ async def test_a_deal_plans_only_reminders_ahead_and_ends_the_recording(world: W
     world.at(date(2025, 3, 19), 21)  # the evening before the first due date, after 20:00
     agreed = deals.AgreedDeal(
         debt,
-        DealKind.SINGLE,
-        {"first_due": date(2025, 3, 20)},
+        DealTerms(DealKind.SINGLE, first_due=date(2025, 3, 20)),
         (PlannedInstallment(1, date(2025, 3, 20), 600_000),),
     )
 
@@ -98,3 +97,17 @@ async def test_call_again_tomorrow_morning_is_queued_and_the_recording_ends(worl
     assert local.date() == date(2025, 3, 11) and 8 <= local.hour < 12
     assert await world.waiting(1) == [(None, "call_again", 0, local)]
     assert await repo.load_conversation_state(await world.conn(), "deal", (1, 1)) is None
+
+
+async def test_the_terms_are_stored_as_reported_and_read_back(world: World) -> None:
+    debt = await world.user_with_debt(1)
+    terms = DealTerms(DealKind.INSTALLMENTS, periods=2, amount_fen=300_000, due_day=15)
+    items = (
+        PlannedInstallment(1, date(2025, 3, 15), 300_000),
+        PlannedInstallment(2, date(2025, 4, 15), 300_000),
+    )
+    await deals.record_deal(world, 1, [deals.AgreedDeal(debt, terms, items)], staff_id=None)
+    async with (await world.conn()).execute("SELECT kind, terms FROM deals") as cursor:
+        [(kind, text)] = await cursor.fetchall()
+    assert kind == "installments"
+    assert deal_terms.from_json(DealKind(kind), text) == terms

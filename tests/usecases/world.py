@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import aiosqlite
 
 from bot.domain.case_fields import DebtField
-from bot.domain.deal import DealKind, PlannedInstallment
+from bot.domain.deal import DealKind, DealTerms, PlannedInstallment
 from bot.domain.models import Product
 from bot.storage import repo
 from bot.storage.db import Database
@@ -56,8 +56,8 @@ class World:
             PlannedInstallment(n + 1, first_due + timedelta(days=30 * n), fen)
             for n, fen in enumerate(amounts)
         )
-        terms = {"periods": len(amounts), "first_due": first_due}
-        agreed = AgreedDeal(debt_id, DealKind.INSTALLMENTS, terms, items)
+        terms = DealTerms(DealKind.INSTALLMENTS, periods=len(amounts), first_due=first_due)
+        agreed = AgreedDeal(debt_id, terms, items)
         return await record_deal(self, user_id, [agreed], staff_id="10086")
 
     async def waiting(self, user_id: int) -> list[tuple[int, str, int, datetime]]:

@@ -78,12 +78,11 @@ class DebtDeal:
     """The installments agreed for one debt."""
 
     debt: DebtRecord
-    kind: DealKind
-    terms: dict[str, Any]
+    terms: DealTerms
     installments: tuple[PlannedInstallment, ...]
 
     def agreed(self) -> AgreedDeal:
-        return AgreedDeal(self.debt.id, self.kind, self.terms, self.installments)
+        return AgreedDeal(self.debt.id, self.terms, self.installments)
 
 
 def deals_from_draft(
@@ -106,11 +105,8 @@ def deals_from_draft(
                 own = schedule.debts[index].installments
                 due = [(d, a) for d, a in zip(schedule.due_dates, own, strict=True) if a > 0]
                 planned = installments_on_dates([a for _, a in due], [d for d, _ in due])
-                terms: dict[str, Any] = {
-                    "due_dates": [d.isoformat() for d, _ in due],
-                    "amounts": [a for _, a in due],
-                }
-                deals.append(DebtDeal(debt, kind, terms, planned))
+                # the plan's own schedule: the installments are the terms
+                deals.append(DebtDeal(debt, DealTerms(kind), planned))
         return deals
     reported = DealTerms(
         kind=kind,
@@ -122,8 +118,7 @@ def deals_from_draft(
         pause_until=_date(draft.get("pause_until")),
     )
     planned = installments_for(reported, svc.today())
-    stored = {k: v for k, v in draft.items() if k not in {"debt_ids", "outcome", "staff_id"}}
-    return [DebtDeal(debt, kind, stored, planned) for debt in chosen]
+    return [DebtDeal(debt, reported, planned) for debt in chosen]
 
 
 MAIN_OPTION = "main"

@@ -8,8 +8,10 @@ from datetime import date, datetime
 
 import aiosqlite
 
+from bot.domain.deal import DealTerms, PlannedInstallment
 from bot.domain.free_text import storable_staff_id, storable_text
 from bot.domain.models import Product
+from bot.storage import deal_terms
 from bot.storage.records import CallRecord, InstallmentRecord, PrefsRecord
 from bot.storage.timestamps import from_text, to_text
 
@@ -42,12 +44,6 @@ def _storable(value: object, key: str | None = None) -> object:
             return storable_staff_id(value)
         return (storable_text(value) or "") if value else value
     return value
-
-
-def _storable_json(text: str) -> str:
-    value = json.loads(text)
-    safe = _storable(value)
-    return text if safe == value else json.dumps(safe, ensure_ascii=False)
 
 
 _INSTALLMENT_SELECT = (
@@ -126,15 +122,14 @@ async def create_deal(
     conn: aiosqlite.Connection,
     user_id: int,
     debt_id: int,
-    kind: str,
-    terms_json: str,
+    terms: DealTerms,
     agreed_at: datetime,
-    installments: Sequence[tuple[int, date, int]],
+    installments: Sequence[PlannedInstallment],
 ) -> tuple[int, list[int]]:
     """Stores a deal for one of the user's debts, replacing an earlier one for that debt.
 
-    ``installments`` are (number, due date, amount in fen). Returns the deal id and the new
-    installment ids; reminders of a replaced deal are cancelled.
+    Returns the deal id and the new installment ids (in the order of ``installments``);
+    reminders of a replaced deal are cancelled.
     """
     async with conn.execute(
         "SELECT b.case_id FROM debts b JOIN cases c ON c.id = b.case_id"
@@ -162,8 +157,8 @@ async def create_deal(
             user_id,
             case_id,
             debt_id,
-            kind,
-            _storable_json(terms_json),
+            terms.kind.value,
+            deal_terms.to_json(terms, installments),
             to_text(agreed_at),
         ),
     )
@@ -171,11 +166,11 @@ async def create_deal(
     assert deal_id is not None
     count = len(installments)
     ids = []
-    for number, due, amount_fen in installments:
+    for item in installments:
         cursor = await conn.execute(
             "INSERT INTO installments (deal_id, user_id, number, count, due_date, amount_fen)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (deal_id, user_id, number, count, due.isoformat(), amount_fen),
+            (deal_id, user_id, item.number, count, item.due.isoformat(), item.amount_fen),
         )
         assert cursor.lastrowid is not None
         ids.append(cursor.lastrowid)
