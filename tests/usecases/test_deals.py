@@ -6,6 +6,7 @@ from bot.domain.deal import DealKind, DealTerms, PlannedInstallment
 from bot.domain.reminders import CallAgainChoice
 from bot.storage import deal_terms, repo
 from bot.usecases import deals, installments
+from bot.usecases.places import Place
 from tests.usecases.world import TZ, World
 
 
@@ -48,7 +49,7 @@ async def test_a_deal_plans_only_reminders_ahead_and_ends_the_recording(world: W
     )
 
     recorded = await deals.record_deal(
-        world, 1, [agreed], staff_id="10086", place=deals.Place("deal", (1, 1))
+        world, 1, [agreed], staff_id="10086", place=Place("deal", (1, 1))
     )
 
     assert [(kind, at) for _, kind, _, at in await world.waiting(1)] == [
@@ -71,7 +72,7 @@ async def test_a_refused_call_is_logged_with_its_note_and_nothing_is_planned(
         await repo.save_deal_draft(conn, 1, {"outcome": "refused"})
 
     await deals.record_refused_call(
-        world, 1, "10086", "说要等下个月", place=deals.Place("deal", (1, 1), 7)
+        world, 1, "10086", "说要等下个月", place=Place("deal", (1, 1), 7)
     )
 
     conn = await world.conn()
@@ -90,7 +91,7 @@ async def test_call_again_tomorrow_morning_is_queued_and_the_recording_ends(worl
     world.at(date(2025, 3, 10), 15)
 
     at = await deals.remind_to_call_again(
-        world, 1, CallAgainChoice.TOMORROW_MORNING, place=deals.Place("deal", (1, 1))
+        world, 1, CallAgainChoice.TOMORROW_MORNING, place=Place("deal", (1, 1))
     )
 
     local = at.astimezone(TZ)
@@ -111,3 +112,14 @@ async def test_the_terms_are_stored_as_reported_and_read_back(world: World) -> N
         [(kind, text)] = await cursor.fetchall()
     assert kind == "installments"
     assert deal_terms.from_json(DealKind(kind), text) == terms
+
+
+async def test_a_draft_is_saved_with_the_place_and_discarded_with_none(world: World) -> None:
+    await world.user_with_debt(1)
+    place = Place("deal", (1, 1), 3)
+    await deals.save_draft(world, 1, {"outcome": "agreed", "debt_ids": [1]}, place)
+    assert await deals.deal_draft(world, 1) == {"outcome": "agreed", "debt_ids": [1]}
+    assert await repo.load_conversation_state(await world.conn(), "deal", (1, 1)) == 3
+    await deals.save_draft(world, 1, None, Place("deal", (1, 1)))
+    assert await deals.deal_draft(world, 1) == {}
+    assert await repo.load_conversation_state(await world.conn(), "deal", (1, 1)) is None

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import aiosqlite
 
-from bot.domain.case_fields import DebtField
+from bot.domain.case_fields import CaseField, DebtField
 from bot.domain.deal import DealKind, DealTerms, PlannedInstallment
-from bot.domain.models import Product
+from bot.domain.models import HardshipReason, Product
 from bot.storage import repo
 from bot.storage.db import Database
 from bot.usecases.deals import AgreedDeal, RecordedDeals, record_deal
@@ -46,6 +46,33 @@ class World:
             case_id = await repo.start_case(conn, user_id, self.now())
             debt_id = await repo.add_debt(conn, user_id, case_id, product, self.now())
             await repo.update_debt(conn, user_id, debt_id, {DebtField.AMOUNT: 600_000})
+        return debt_id
+
+    async def planned(self, user_id: int) -> int:
+        """A user whose case is answered in full and planned; returns the debt id."""
+        debt_id = await self.user_with_debt(user_id)
+        async with self.database.transaction() as conn:
+            case = await repo.open_case(conn, user_id)
+            assert case is not None
+            await repo.update_debt(
+                conn,
+                user_id,
+                debt_id,
+                {
+                    DebtField.OVERDUE_SINCE: date(2025, 1, 10),
+                    DebtField.RATE_ANSWERED: True,
+                    DebtField.TOTAL_ANSWERED: True,
+                },
+            )
+            answers = {
+                CaseField.HARDSHIP_REASON: HardshipReason.UNEMPLOYED,
+                CaseField.HARDSHIP_TEMPORARY: False,
+                CaseField.INCOME: 0,
+                CaseField.ESSENTIALS: 200_000,
+                CaseField.OTHER_DEBTS: 0,
+            }
+            await repo.update_case(conn, user_id, case.id, self.now(), answers)
+            await repo.plan_case(conn, user_id, case.id, self.now())
         return debt_id
 
     async def deal(

@@ -23,10 +23,11 @@ from bot.domain.money import format_fen
 from bot.domain.plan import Plan, Recommendation
 from bot.domain.schedule import Schedule
 from bot.services import services
-from bot.storage import repo
-from bot.storage.repo import CaseRecord, DebtRecord
+from bot.storage.records import CaseRecord, DebtRecord
 from bot.texts.zh import deal as t
-from bot.usecases.deals import AgreedDeal, Place
+from bot.usecases import cases
+from bot.usecases.deals import AgreedDeal, deal_draft, save_draft
+from bot.usecases.places import Place
 from conversations.deal.states import DealState
 
 CONVERSATION_NAME = "deal"
@@ -43,8 +44,7 @@ def key_of(update: Update) -> tuple[int, int]:
 
 
 async def load(update: Update, context: ContextTypes.DEFAULT_TYPE) -> dict[str, Any]:
-    conn = await services(context).database.connection()
-    return await repo.load_deal_draft(conn, user_id_of(update))
+    return await deal_draft(services(context), user_id_of(update))
 
 
 def place(update: Update, state: DealState | None = None) -> Place:
@@ -59,18 +59,11 @@ async def save(
     draft: dict[str, Any] | None,
 ) -> None:
     """Stores the draft (None discards it) and the user's place in one transaction."""
-    async with services(context).database.transaction() as conn:
-        await repo.save_deal_draft(conn, user_id_of(update), draft)
-        state = None if next_state is None else int(next_state)
-        await repo.save_conversation(conn, CONVERSATION_NAME, key_of(update), state)
+    await save_draft(services(context), user_id_of(update), draft, place(update, next_state))
 
 
 async def planned_case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> CaseRecord | None:
-    conn = await services(context).database.connection()
-    case = await repo.open_case(conn, user_id_of(update))
-    if case is None or case.status != "planned" or case.facts() is None:
-        return None
-    return case
+    return await cases.planned_case(services(context), user_id_of(update))
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from bot.domain.parsing import ParseError, ParseProblem
 from bot.domain.paydays import parse_payday
 from bot.domain.replies import Reply, typed_reply
 from bot.services import services
-from bot.storage.repo import CaseRecord
+from bot.storage.records import CaseRecord
 from bot.texts.zh import intake as t
 from bot.texts.zh.names import REASON_NAMES
 from conversations.intake.states import Answers, IntakeState, next_state

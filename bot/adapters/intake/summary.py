@@ -16,8 +16,8 @@ from bot.domain.case_fields import CaseField
 from bot.domain.replies import Reply, typed_reply
 from bot.services import services
 from bot.texts.zh import intake as t
-from bot.usecases.deals import Place
 from bot.usecases.intake import confirm_case
+from bot.usecases.places import Place
 from conversations.intake.states import MAX_DEBTS, IntakeState
 
 S = IntakeState

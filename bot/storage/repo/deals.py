@@ -64,7 +64,7 @@ def _installment(row: aiosqlite.Row) -> InstallmentRecord:
         due=date.fromisoformat(row[6]),
         amount_fen=row[7],
         paid_fen=row[8],
-        paid_at=row[9],
+        paid_at=None if row[9] is None else from_text(row[9]),
     )
 
 
@@ -101,7 +101,9 @@ async def list_calls(conn: aiosqlite.Connection, user_id: int, limit: int = 20) 
     return [CallRecord(r[0], from_text(r[1]), r[2], r[3], r[4]) for r in rows]
 
 
-async def products_by_agreement(conn: aiosqlite.Connection, user_id: int) -> dict[str, list[str]]:
+async def products_by_agreement(
+    conn: aiosqlite.Connection, user_id: int
+) -> dict[datetime, list[Product]]:
     """The products of the user's deals (active or replaced), keyed by when they were agreed.
 
     A saved deal and its call share one timestamp, so /calls can name the debt of each call.
@@ -112,9 +114,9 @@ async def products_by_agreement(conn: aiosqlite.Connection, user_id: int) -> dic
         (user_id,),
     ) as cursor:
         rows = await cursor.fetchall()
-    found: dict[str, list[str]] = {}
+    found: dict[datetime, list[Product]] = {}
     for agreed_at, product in rows:
-        found.setdefault(agreed_at, []).append(product)
+        found.setdefault(from_text(agreed_at), []).append(Product(product))
     return found
 
 
