@@ -13,6 +13,7 @@ from bot.domain.deal import DealKind, DealTerms, PlannedInstallment
 from bot.domain.models import HardshipReason, Product
 from bot.storage import repo
 from bot.storage.db import Database
+from bot.storage.timestamps import from_text
 from bot.usecases.deals import AgreedDeal, RecordedDeals, record_deal
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -95,7 +96,7 @@ class World:
             (user_id,),
         ) as cursor:
             rows = await cursor.fetchall()
-        return [(r[0], r[1], r[2], datetime.fromisoformat(r[3]).astimezone(TZ)) for r in rows]
+        return [(r[0], r[1], r[2], from_text(r[3]).astimezone(TZ)) for r in rows]
 
     async def send_due_reminders(self) -> int:
         """What the reminder engine does with everything due by now: claimed, then sent."""
