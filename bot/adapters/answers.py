@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.answers import CaseAnswers, DebtAnswers
-from bot.storage.repo import CaseRecord, DebtRecord
+from bot.storage.records import CaseRecord, DebtRecord
 
 
 def debt_answers(debt: DebtRecord) -> DebtAnswers:

@@ -17,9 +17,9 @@ from bot.adapters.taps import answer, replace_text
 from bot.domain.models import CaseFacts
 from bot.domain.plan import Plan, build_plan
 from bot.services import Services, services
-from bot.storage import repo
-from bot.storage.repo import CaseRecord
+from bot.storage.records import CaseRecord
 from bot.texts.zh import common as c
+from bot.usecases import cases
 from bot.views.documents import CaseDocuments, case_documents
 from bot.views.next_step import next_step_text
 
@@ -84,9 +84,8 @@ async def show_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
     await answer(query)
-    conn = await services(context).database.connection()
-    case = await repo.open_case(conn, update.effective_user.id)
-    facts = case.facts() if case is not None and case.status == "planned" else None
+    case = await cases.planned_case(services(context), update.effective_user.id)
+    facts = case.facts() if case is not None else None
     if facts is None:
         await _send_all(update, (c.NO_PLAN_YET,))
         return

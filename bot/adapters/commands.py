@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import timedelta
 
 from telegram import Update
@@ -18,13 +17,12 @@ from bot.adapters.taps import acknowledge, answer, is_harmless
 from bot.domain.money import format_fen
 from bot.domain.overdue import days_overdue
 from bot.services import GROUPS_TOLD_KEY, services, slot
-from bot.storage import repo
-from bot.storage.errors import CaseMissing
+from bot.storage.errors import CaseMissing, is_user_gone
 from bot.storage.persistence import forget_user
-from bot.storage.timestamps import to_text
 from bot.texts.zh import common as c
 from bot.texts.zh.names import PRODUCT_NAMES
-from bot.usecases import deletion, payments
+from bot.usecases import activity, deletion, payments
+from bot.usecases.status import status_of
 from bot.views.fmt import yuan
 from bot.views.next_step import status_next_step
 
@@ -44,11 +42,11 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     """Shows the case in brief and the next step."""
     assert update.effective_chat is not None and update.effective_user is not None
     svc = services(context)
-    conn = await svc.database.connection()
-    case = await repo.open_case(conn, update.effective_user.id)
+    status = await status_of(svc, update.effective_user.id)
+    case = status.case
     facts = case.facts() if case is not None else None
     markup = None
-    deal = await deal_status(context, update.effective_user.id)
+    deal = deal_status(context, list(status.installments))
     if deal is not None:
         # a recorded deal is what matters most, whatever state the case is in
         text, markup = deal
@@ -127,16 +125,15 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def outside_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A message no conversation wanted: the paid amount if one was asked, else some help."""
     assert update.effective_chat is not None and update.effective_user is not None
-    conn = await services(context).database.connection()
-    installment_id = await repo.amount_question(conn, update.effective_user.id)
+    status = await status_of(services(context), update.effective_user.id)
+    installment_id = status.amount_asked_for
     if installment_id is not None and update.message is not None and update.message.text:
         await receive_paid_amount(update, context, installment_id)
         return
-    if await repo.active_installments(conn, update.effective_user.id):
+    if status.installments:
         await update.effective_chat.send_message(c.NOT_IN_CONVERSATION_DEAL)
         return
-    case = await repo.open_case(conn, update.effective_user.id)
-    if case is not None and case.status == "planned":
+    if status.planned:
         # someone with a plan who types "怎么办啊": what they can do next, one tap away
         await update.effective_chat.send_message(
             c.NOT_IN_CONVERSATION_PLANNED, reply_markup=keyboards.after_plan_short()
@@ -156,11 +153,6 @@ async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await acknowledge(update, notice=c.STALE_BUTTON)
 
 
-def _user_gone(error: object) -> bool:
-    """A write for a user whose rows were deleted meanwhile (/delete, retention)."""
-    return isinstance(error, sqlite3.IntegrityError) and "FOREIGN KEY" in str(error)
-
-
 async def screen_taps(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Before any handler: a tap no button of ours could have sent gets the stale answer.
 
@@ -174,7 +166,7 @@ async def screen_taps(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if chat is not None and chat.type == chat.PRIVATE:
         if (query.data or "").startswith(_NEED_NO_USER):
             return
-        if await repo.activity_of(await services(context).database.connection(), user.id):
+        if await activity.is_known(services(context), user.id):
             return
     await answer(query, c.STALE_BUTTON)
     raise ApplicationHandlerStop
@@ -192,9 +184,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.debug("Telegram refused a harmless edit or answer: %s", error)
         return
     query = update.callback_query if isinstance(update, Update) else None
-    if isinstance(error, callbacks.StaleCallback | CaseMissing) or _user_gone(error):
+    if isinstance(error, callbacks.StaleCallback | CaseMissing) or is_user_gone(error):
         log.info("an answer for a stale question or a deleted user: %s", type(error).__name__)
-        if _user_gone(error) and isinstance(update, Update) and update.effective_user:
+        if is_user_gone(error) and isinstance(update, Update) and update.effective_user:
             forget_user(context.application, update.effective_user.id)
         if query is not None:
             try:
@@ -222,25 +214,13 @@ async def nothing_to_resume(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 
 async def note_activity(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Any update from a user: resume reminders if they had blocked the bot, note the day.
-
-    Reads first: nearly every update is from someone neither blocked nor unseen today.
-    """
+    """Any update from a user: resume reminders if they had blocked the bot, note the day."""
     chat, user = update.effective_chat, update.effective_user
     if user is None or chat is None or chat.type != chat.PRIVATE or update.my_chat_member:
         return  # (blocking the bot sends a my_chat_member update: that is no activity)
-    svc = services(context)
-    activity = await repo.activity_of(await svc.database.connection(), user.id)
-    if activity is None:
+    seen = await activity.note_activity(services(context), user.id, ACTIVITY_RESOLUTION)
+    if seen is activity.Seen.UNKNOWN:
         # new, or deleted (/delete, retention): no earlier conversation of theirs goes on
         forget_user(context.application, user.id)
-        return
-    blocked, last_seen = activity
-    now = svc.now()
-    stale = last_seen is None or last_seen < to_text(now - ACTIVITY_RESOLUTION)
-    if not blocked and not stale:
-        return
-    async with svc.database.transaction() as conn:
-        if blocked and await repo.clear_blocked(conn, user.id):
-            log.info("user %s is back: reminders resumed", user.id)
-        await repo.touch_user(conn, user.id, now)
+    elif seen is activity.Seen.RESUMED:
+        log.info("user %s is back: reminders resumed", user.id)

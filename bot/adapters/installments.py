@@ -15,10 +15,9 @@ from bot.adapters.taps import acknowledge, answer, replace_text
 from bot.calendar_export import alarm_triggers, installments_calendar
 from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.parsing import ParseError
-from bot.domain.progress import InstallmentState, progress_of, status_of
+from bot.domain.progress import Installment, InstallmentState, progress_of, status_of
 from bot.domain.reminders import ReminderPrefs, SnoozeChoice
 from bot.services import services
-from bot.storage.repo import InstallmentRecord
 from bot.texts.zh import progress as p
 from bot.texts.zh import reminders as t
 from bot.texts.zh.names import PRODUCT_NAMES
@@ -35,9 +34,7 @@ def _installment_id(update: Update) -> int:
     return callbacks.installment_id(update)
 
 
-async def _installment(
-    update: Update, context: ContextTypes.DEFAULT_TYPE
-) -> InstallmentRecord | None:
+async def _installment(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Installment | None:
     """The installment if it belongs to this user's active deal; says so otherwise."""
     installment_id = _installment_id(update)
     assert update.effective_user is not None and update.effective_chat is not None
@@ -181,7 +178,7 @@ async def not_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-def _states(items: list[InstallmentRecord]) -> list[InstallmentState]:
+def _states(items: list[Installment]) -> list[InstallmentState]:
     return [
         InstallmentState(
             number=i.number,
@@ -194,15 +191,13 @@ def _states(items: list[InstallmentRecord]) -> list[InstallmentState]:
     ]
 
 
-async def deal_status(
-    context: ContextTypes.DEFAULT_TYPE, user_id: int
+def deal_status(
+    context: ContextTypes.DEFAULT_TYPE, items: list[Installment]
 ) -> tuple[str, InlineKeyboardMarkup | None] | None:
     """The /status text once a deal exists, with a button to mark the next installment paid."""
-    svc = services(context)
-    items = await plan_reads.active_installments(svc, user_id)
     if not items:
         return None
-    today = svc.today()
+    today = services(context).today()
     states = _states(items)
     progress = progress_of(states, today)
     statuses = [status_of(s, today) for s in states]

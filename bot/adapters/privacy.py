@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import logging
 
-import aiosqlite
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.domain.sensitive import find_secret
 from bot.services import services
-from bot.storage import repo
+from bot.storage.errors import DatabaseError
 from bot.texts.zh import privacy as t
+from bot.usecases.privacy import question_open
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +54,8 @@ async def _question_open(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if chat is None or user is None:
         return False
     try:
-        conn = await services(context).database.connection()
-        key = (chat.id, user.id)
-        return await repo.in_any_conversation(conn, key) or (
-            await repo.amount_question(conn, user.id) is not None
-        )
-    except aiosqlite.Error:  # the warning matters more than its last line
+        return await question_open(services(context), chat.id, user.id)
+    except DatabaseError:  # the warning matters more than its last line
         log.warning("could not tell whether a question is open (user %s)", user.id)
         return True
 

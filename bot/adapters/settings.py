@@ -10,7 +10,7 @@ from bot.adapters.taps import answer, replace_text
 from bot.callbacks import SETTING
 from bot.domain.reminders import EVENING_HOURS, LEAD_CHOICES, MORNING_HOURS
 from bot.services import services
-from bot.storage.repo import PrefsRecord
+from bot.storage.records import PrefsRecord
 from bot.texts.zh import settings as t
 from bot.usecases import settings
 from bot.views.settings import clock_hour

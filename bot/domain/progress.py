@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from bot.domain.models import Product
@@ -42,7 +42,7 @@ class Installment:
     due: date
     amount_fen: int
     paid_fen: int | None
-    paid_at: str | None
+    paid_at: datetime | None
 
     @property
     def paid(self) -> bool:

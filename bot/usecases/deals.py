@@ -2,38 +2,33 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import aiosqlite
-
-from bot.domain.deal import DealKind, PlannedInstallment
+from bot.domain.deal import DealKind, DealTerms, PlannedInstallment
 from bot.domain.reminders import CallAgainChoice, ReminderKind, call_again_at
 from bot.storage import repo
 from bot.usecases.deps import Deps
+from bot.usecases.places import Place, save_place
 from bot.usecases.planning import plan_reminders
 
 
 @dataclass(frozen=True, slots=True)
 class AgreedDeal:
-    """What was agreed for one debt: the terms as answered and the installments they give."""
+    """What was agreed for one debt: the terms as answered and the installments they give.
+
+    A deal taken from the plan (``DealKind.SUGGESTED``) has no terms but its installments.
+    """
 
     debt_id: int
-    kind: DealKind
-    terms: Mapping[str, Any]
+    terms: DealTerms
     installments: tuple[PlannedInstallment, ...]
 
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """The user's place in a conversation (None: it ended), saved with what was recorded."""
-
-    name: str
-    key: tuple[int, int]
-    state: int | None = None
+    @property
+    def kind(self) -> DealKind:
+        return self.terms.kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,20 +55,14 @@ async def record_deal(
     async with deps.database.transaction() as conn:
         for deal in deals:
             _, new = await repo.create_deal(
-                conn,
-                user_id,
-                deal.debt_id,
-                deal.kind.value,
-                json.dumps(dict(deal.terms), ensure_ascii=False, default=str),
-                now,
-                [(i.number, i.due, i.amount_fen) for i in deal.installments],
+                conn, user_id, deal.debt_id, deal.terms, now, deal.installments
             )
             for installment_id, item in zip(new, deal.installments, strict=True):
                 await plan_reminders(conn, deps.tz, user_id, installment_id, item.due, now)
             ids.extend(new)
         await repo.record_call(conn, user_id, now, "agreed", staff_id, None)
         await repo.save_deal_draft(conn, user_id, None)
-        await _save_place(conn, place)
+        await save_place(conn, place)
         active = frozenset(i.debt_id for i in await repo.active_installments(conn, user_id))
     return RecordedDeals(tuple(ids), active)
 
@@ -85,7 +74,7 @@ async def record_refused_call(
     async with deps.database.transaction() as conn:
         await repo.record_call(conn, user_id, deps.now(), "refused", staff_id, note)
         await repo.save_deal_draft(conn, user_id, None)
-        await _save_place(conn, place)
+        await save_place(conn, place)
 
 
 async def remind_to_call_again(
@@ -95,10 +84,19 @@ async def remind_to_call_again(
     at = call_again_at(deps.now(), choice.value, deps.tz)
     async with deps.database.transaction() as conn:
         await repo.add_reminders(conn, user_id, None, [(ReminderKind.CALL_AGAIN.value, 0, at)])
-        await _save_place(conn, place)
+        await save_place(conn, place)
     return at
 
 
-async def _save_place(conn: aiosqlite.Connection, place: Place | None) -> None:
-    if place is not None:
-        await repo.save_conversation(conn, place.name, place.key, place.state)
+async def deal_draft(deps: Deps, user_id: int) -> dict[str, Any]:
+    """The answers given so far while recording the call (empty: none)."""
+    return await repo.load_deal_draft(await deps.database.connection(), user_id)
+
+
+async def save_draft(
+    deps: Deps, user_id: int, draft: Mapping[str, Any] | None, place: Place
+) -> None:
+    """Stores the answers so far (None discards them) with the user's next place, at once."""
+    async with deps.database.transaction() as conn:
+        await repo.save_deal_draft(conn, user_id, None if draft is None else dict(draft))
+        await save_place(conn, place)

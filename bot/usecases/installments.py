@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bot.domain.reminders import ReminderPrefs
 from bot.storage import repo
-from bot.storage.repo import InstallmentRecord
+from bot.storage.records import InstallmentRecord
 from bot.usecases.deps import Deps
 from bot.usecases.planning import prefs_of
 

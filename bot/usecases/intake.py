@@ -1,4 +1,4 @@
-"""Answering the intake: one answer and the next question's place, then confirming the case.
+"""The intake: starting it, one answer and the next question's place, confirming the case.
 
 The answer and the place are committed together before the bot replies, so an answer the
 user has seen acknowledged survives a crash and the conversation resumes where it was.
@@ -6,12 +6,14 @@ user has seen acknowledged survives a crash and the conversation resumes where i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from dataclasses import dataclass
 
+from bot.domain.case_fields import CaseChanges, CaseField, DebtChanges
 from bot.domain.models import Product
 from bot.storage import repo
-from bot.usecases.deals import Place
+from bot.storage.records import CaseRecord
 from bot.usecases.deps import Deps
+from bot.usecases.places import Place
 
 
 async def save_answer(
@@ -20,16 +22,16 @@ async def save_answer(
     case_id: int | None,
     place: Place,
     *,
-    case_fields: Mapping[str, object] | None = None,
+    case_fields: CaseChanges | None = None,
     debt_id: int | None = None,
-    debt_fields: Mapping[str, object] | None = None,
+    debt_fields: DebtChanges | None = None,
     new_debt: Product | None = None,
     drop_debt_id: int | None = None,
     leave_editing: bool = False,
 ) -> None:
     """Stores an answer and the user's next place, in one go.
 
-    The answer may change case or debt columns, start a debt (``new_debt``: the product
+    The answer may change fields of the case or of a debt, start a debt (``new_debt``: the product
     chosen) or drop one (``drop_debt_id``: deleted from the summary, or left unfinished by
     /back). The case remembers the place as its step; ``leave_editing`` ends a change made
     from the summary (the user is back at it).
@@ -40,13 +42,13 @@ async def save_answer(
         if new_debt is not None and case_id is not None:
             await repo.add_debt(conn, user_id, case_id, new_debt, deps.now())
         if debt_id is not None and debt_fields:
-            await repo.update_debt(conn, user_id, debt_id, **debt_fields)
+            await repo.update_debt(conn, user_id, debt_id, debt_fields)
         if case_id is not None:
-            fields: dict[str, object] = dict(case_fields or {})
-            fields["step"] = place.state
+            fields: dict[CaseField, object] = dict(case_fields or {})
+            fields[CaseField.STEP] = place.state
             if leave_editing:
-                fields["editing"] = 0
-            await repo.update_case(conn, user_id, case_id, deps.now(), **fields)
+                fields[CaseField.EDITING] = False
+            await repo.update_case(conn, user_id, case_id, deps.now(), fields)
         await repo.save_conversation(conn, place.name, place.key, place.state)
 
 
@@ -54,14 +56,56 @@ async def confirm_case(deps: Deps, user_id: int, case_id: int, place: Place) -> 
     """The case is planned: its answers stand, the intake conversation ends."""
     now = deps.now()
     async with deps.database.transaction() as conn:
-        await repo.update_case(
-            conn,
-            user_id,
-            case_id,
-            now,
-            status="planned",
-            step=None,
-            editing=0,
-            planned_at=now,
-        )
+        await repo.plan_case(conn, user_id, case_id, now)
         await repo.save_conversation(conn, place.name, place.key, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Started:
+    """A /start: whether the user has agreed to the terms, and their open case (if any)."""
+
+    consented: bool
+    case: CaseRecord | None
+
+
+async def start(deps: Deps, user_id: int, chat_id: int) -> Started:
+    """/start: the user is known (by this chat); a paid-amount question still open is dropped."""
+    async with deps.database.transaction() as conn:
+        await repo.ensure_user(conn, user_id, chat_id, deps.now())
+        await repo.set_amount_question(conn, user_id, None)
+        consented = await repo.has_consented(conn, user_id)
+        case = await repo.open_case(conn, user_id)
+    return Started(consented, case)
+
+
+async def begin_case(deps: Deps, user_id: int) -> CaseRecord | None:
+    """An empty case, now the one open (an open one is closed first)."""
+    async with deps.database.transaction() as conn:
+        await repo.start_case(conn, user_id, deps.now())
+        return await repo.open_case(conn, user_id)
+
+
+async def agree(deps: Deps, user_id: int) -> CaseRecord | None:
+    """The user agreed to the terms: consent is recorded and a case is open (a new one only
+    when none is: a planned case stays as it is)."""
+    async with deps.database.transaction() as conn:
+        await repo.record_consent(conn, user_id, deps.now())
+        if await repo.open_case(conn, user_id) is None:
+            await repo.start_case(conn, user_id, deps.now())
+        return await repo.open_case(conn, user_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Restarted:
+    case: CaseRecord | None
+    # a recorded deal stays as it is: the new case does not replace it
+    has_deal: bool
+
+
+async def restart(deps: Deps, user_id: int) -> Restarted:
+    """ "重新开始": the open case is closed and an empty one opened."""
+    async with deps.database.transaction() as conn:
+        await repo.start_case(conn, user_id, deps.now())
+        has_deal = bool(await repo.active_installments(conn, user_id))
+        case = await repo.open_case(conn, user_id)
+    return Restarted(case, has_deal)

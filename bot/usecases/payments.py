@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from bot.storage import repo
-from bot.storage.repo import InstallmentRecord
+from bot.storage.records import InstallmentRecord
 from bot.usecases.deps import Deps
 from bot.usecases.planning import plan_reminders
 

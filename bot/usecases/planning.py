@@ -15,7 +15,7 @@ from bot.domain.reminders import (
     reminders_for,
 )
 from bot.storage import repo
-from bot.storage.repo import PrefsRecord
+from bot.storage.records import PrefsRecord
 
 # derived from the settings, so rebuilt when they change; snoozes and call-agains are the user's
 REPLANNED_KINDS = (ReminderKind.LEAD.value, ReminderKind.DUE.value, ReminderKind.FOLLOWUP.value)

@@ -8,7 +8,7 @@ import aiosqlite
 
 from bot.domain.reminders import EVENING_HOURS, LEAD_CHOICES, MORNING_HOURS
 from bot.storage import repo
-from bot.storage.repo import PrefsRecord
+from bot.storage.records import PrefsRecord
 from bot.usecases.deps import Deps
 from bot.usecases.planning import replan_user
 

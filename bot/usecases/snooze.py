@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.reminders import ReminderKind, ReminderPrefs, SnoozeChoice, snooze_until
 from bot.storage import repo
-from bot.storage.repo import InstallmentRecord
+from bot.storage.records import InstallmentRecord
 from bot.usecases.deps import Deps
 from bot.usecases.planning import prefs_of
 

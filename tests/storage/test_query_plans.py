@@ -7,7 +7,7 @@ import pytest
 
 from bot.storage import repo
 from bot.storage.db import Database
-from bot.storage.repo.reminders import utc_text
+from bot.storage.timestamps import to_text
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,7 @@ async def test_engine_queries_search_their_index(tmp_path: Path, call, index: st
         await call(conn)
         conn.execute = original  # type: ignore[method-assign]
         [sql] = [s for s in seen if "FROM reminders" in s or s.startswith("UPDATE reminders")]
-        args = (utc_text(datetime.now(UTC)), 120) if "LIMIT" in sql else ()
+        args = (to_text(datetime.now(UTC)), 120) if "LIMIT" in sql else ()
         async with conn.execute(f"EXPLAIN QUERY PLAN {sql}", args) as cursor:
             steps = [row[3] for row in await cursor.fetchall()]
         assert any(f"USING INDEX {index}" in step for step in steps), steps

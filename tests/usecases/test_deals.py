@@ -2,10 +2,11 @@
 
 from datetime import date, datetime
 
-from bot.domain.deal import DealKind, PlannedInstallment
+from bot.domain.deal import DealKind, DealTerms, PlannedInstallment
 from bot.domain.reminders import CallAgainChoice
-from bot.storage import repo
+from bot.storage import deal_terms, repo
 from bot.usecases import deals, installments
+from bot.usecases.places import Place
 from tests.usecases.world import TZ, World
 
 
@@ -43,13 +44,12 @@ async def test_a_deal_plans_only_reminders_ahead_and_ends_the_recording(world: W
     world.at(date(2025, 3, 19), 21)  # the evening before the first due date, after 20:00
     agreed = deals.AgreedDeal(
         debt,
-        DealKind.SINGLE,
-        {"first_due": date(2025, 3, 20)},
+        DealTerms(DealKind.SINGLE, first_due=date(2025, 3, 20)),
         (PlannedInstallment(1, date(2025, 3, 20), 600_000),),
     )
 
     recorded = await deals.record_deal(
-        world, 1, [agreed], staff_id="10086", place=deals.Place("deal", (1, 1))
+        world, 1, [agreed], staff_id="10086", place=Place("deal", (1, 1))
     )
 
     assert [(kind, at) for _, kind, _, at in await world.waiting(1)] == [
@@ -72,7 +72,7 @@ async def test_a_refused_call_is_logged_with_its_note_and_nothing_is_planned(
         await repo.save_deal_draft(conn, 1, {"outcome": "refused"})
 
     await deals.record_refused_call(
-        world, 1, "10086", "说要等下个月", place=deals.Place("deal", (1, 1), 7)
+        world, 1, "10086", "说要等下个月", place=Place("deal", (1, 1), 7)
     )
 
     conn = await world.conn()
@@ -91,10 +91,35 @@ async def test_call_again_tomorrow_morning_is_queued_and_the_recording_ends(worl
     world.at(date(2025, 3, 10), 15)
 
     at = await deals.remind_to_call_again(
-        world, 1, CallAgainChoice.TOMORROW_MORNING, place=deals.Place("deal", (1, 1))
+        world, 1, CallAgainChoice.TOMORROW_MORNING, place=Place("deal", (1, 1))
     )
 
     local = at.astimezone(TZ)
     assert local.date() == date(2025, 3, 11) and 8 <= local.hour < 12
     assert await world.waiting(1) == [(None, "call_again", 0, local)]
+    assert await repo.load_conversation_state(await world.conn(), "deal", (1, 1)) is None
+
+
+async def test_the_terms_are_stored_as_reported_and_read_back(world: World) -> None:
+    debt = await world.user_with_debt(1)
+    terms = DealTerms(DealKind.INSTALLMENTS, periods=2, amount_fen=300_000, due_day=15)
+    items = (
+        PlannedInstallment(1, date(2025, 3, 15), 300_000),
+        PlannedInstallment(2, date(2025, 4, 15), 300_000),
+    )
+    await deals.record_deal(world, 1, [deals.AgreedDeal(debt, terms, items)], staff_id=None)
+    async with (await world.conn()).execute("SELECT kind, terms FROM deals") as cursor:
+        [(kind, text)] = await cursor.fetchall()
+    assert kind == "installments"
+    assert deal_terms.from_json(DealKind(kind), text) == terms
+
+
+async def test_a_draft_is_saved_with_the_place_and_discarded_with_none(world: World) -> None:
+    await world.user_with_debt(1)
+    place = Place("deal", (1, 1), 3)
+    await deals.save_draft(world, 1, {"outcome": "agreed", "debt_ids": [1]}, place)
+    assert await deals.deal_draft(world, 1) == {"outcome": "agreed", "debt_ids": [1]}
+    assert await repo.load_conversation_state(await world.conn(), "deal", (1, 1)) == 3
+    await deals.save_draft(world, 1, None, Place("deal", (1, 1)))
+    assert await deals.deal_draft(world, 1) == {}
     assert await repo.load_conversation_state(await world.conn(), "deal", (1, 1)) is None

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from bot.domain.case_fields import CaseField, DebtField
 from bot.domain.models import Product
 from bot.storage import repo
-from bot.usecases.deals import Place
+from bot.usecases import intake
 from bot.usecases.intake import confirm_case, save_answer
+from bot.usecases.places import Place
 from tests.usecases.world import World
 
 KEY = (7, 7)
@@ -17,7 +21,7 @@ async def test_an_answer_and_the_next_question_are_stored_together(world: World)
     case = await repo.open_case(conn, 7)
     assert case is not None
     place = Place("intake", KEY, 4)
-    await save_answer(world, 7, case.id, place, debt_id=debt_id, debt_fields={"amount_fen": 99})
+    await save_answer(world, 7, case.id, place, debt_id=debt_id, debt_fields={DebtField.AMOUNT: 99})
     case = await repo.open_case(conn, 7)
     assert case is not None and case.step == 4 and case.debts[0].amount_fen == 99
     assert await repo.load_conversation_state(conn, "intake", KEY) == 4
@@ -29,7 +33,9 @@ async def test_an_answer_to_another_users_case_changes_nothing(world: World) -> 
     conn = await world.conn()
     mine = await repo.open_case(conn, 7)
     assert mine is not None
-    await save_answer(world, 8, mine.id, Place("intake", (8, 8), 10), case_fields={"income_fen": 1})
+    await save_answer(
+        world, 8, mine.id, Place("intake", (8, 8), 10), case_fields={CaseField.INCOME: 1}
+    )
     mine = await repo.open_case(conn, 7)
     assert mine is not None and mine.income_fen is None
 
@@ -39,7 +45,9 @@ async def test_confirming_plans_the_case_and_ends_the_conversation(world: World)
     conn = await world.conn()
     case = await repo.open_case(conn, 7)
     assert case is not None
-    await save_answer(world, 7, case.id, Place("intake", KEY, 13), case_fields={"editing": 1})
+    await save_answer(
+        world, 7, case.id, Place("intake", KEY, 13), case_fields={CaseField.EDITING: True}
+    )
     await confirm_case(world, 7, case.id, Place("intake", KEY, None))
     case = await repo.open_case(conn, 7)
     assert case is not None and case.status == "planned" and case.step is None
@@ -59,3 +67,50 @@ async def test_a_new_debt_and_a_dropped_one_are_saved_with_the_place(world: Worl
     case = await repo.open_case(conn, 7)
     assert case is not None and [d.product for d in case.debts] == [Product.JIEBEI]
     assert case.step == 13 and await repo.load_conversation_state(conn, "intake", KEY) == 13
+
+
+async def test_a_first_start_knows_the_user_who_has_not_agreed_yet(world: World) -> None:
+    started = await intake.start(world, 7, 70)
+    assert not started.consented and started.case is None
+    prefs = await repo.get_prefs(await world.conn(), 7)
+    assert prefs is not None and prefs.chat_id == 70
+
+
+async def test_a_start_drops_an_amount_question_and_returns_the_open_case(world: World) -> None:
+    await world.user_with_debt(7)
+    async with world.database.transaction() as conn:
+        await repo.record_consent(conn, 7, world.now())
+        await repo.set_amount_question(conn, 7, 1)
+    started = await intake.start(world, 7, 7)
+    assert started.consented and started.case is not None
+    assert await repo.amount_question(await world.conn(), 7) is None
+
+
+async def test_agreeing_opens_a_case_once(world: World) -> None:
+    await intake.start(world, 7, 7)
+    case = await intake.agree(world, 7)
+    assert case is not None and case.status == "draft" and case.debts == ()
+    again = await intake.agree(world, 7)
+    assert again is not None and again.id == case.id
+    assert await repo.has_consented(await world.conn(), 7)
+
+
+async def test_agreeing_again_keeps_a_planned_case(world: World) -> None:
+    await world.planned(7)
+    case = await intake.agree(world, 7)
+    assert case is not None and case.status == "planned"
+
+
+async def test_a_new_case_replaces_the_open_one(world: World) -> None:
+    await world.user_with_debt(7)
+    case = await intake.begin_case(world, 7)
+    assert case is not None and case.debts == ()
+
+
+async def test_a_restart_says_whether_a_deal_stays(world: World) -> None:
+    debt = await world.planned(7)
+    restarted = await intake.restart(world, 7)
+    assert restarted.case is not None and restarted.case.debts == ()
+    assert not restarted.has_deal
+    await world.deal(7, debt, [600_000], date(2025, 3, 20))
+    assert (await intake.restart(world, 7)).has_deal

@@ -8,10 +8,12 @@ from zoneinfo import ZoneInfo
 
 import aiosqlite
 
-from bot.domain.deal import DealKind, PlannedInstallment
-from bot.domain.models import Product
+from bot.domain.case_fields import CaseField, DebtField
+from bot.domain.deal import DealKind, DealTerms, PlannedInstallment
+from bot.domain.models import HardshipReason, Product
 from bot.storage import repo
 from bot.storage.db import Database
+from bot.storage.timestamps import from_text
 from bot.usecases.deals import AgreedDeal, RecordedDeals, record_deal
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -44,7 +46,34 @@ class World:
             await repo.ensure_user(conn, user_id, user_id, self.now())
             case_id = await repo.start_case(conn, user_id, self.now())
             debt_id = await repo.add_debt(conn, user_id, case_id, product, self.now())
-            await repo.update_debt(conn, user_id, debt_id, amount_fen=600_000)
+            await repo.update_debt(conn, user_id, debt_id, {DebtField.AMOUNT: 600_000})
+        return debt_id
+
+    async def planned(self, user_id: int) -> int:
+        """A user whose case is answered in full and planned; returns the debt id."""
+        debt_id = await self.user_with_debt(user_id)
+        async with self.database.transaction() as conn:
+            case = await repo.open_case(conn, user_id)
+            assert case is not None
+            await repo.update_debt(
+                conn,
+                user_id,
+                debt_id,
+                {
+                    DebtField.OVERDUE_SINCE: date(2025, 1, 10),
+                    DebtField.RATE_ANSWERED: True,
+                    DebtField.TOTAL_ANSWERED: True,
+                },
+            )
+            answers = {
+                CaseField.HARDSHIP_REASON: HardshipReason.UNEMPLOYED,
+                CaseField.HARDSHIP_TEMPORARY: False,
+                CaseField.INCOME: 0,
+                CaseField.ESSENTIALS: 200_000,
+                CaseField.OTHER_DEBTS: 0,
+            }
+            await repo.update_case(conn, user_id, case.id, self.now(), answers)
+            await repo.plan_case(conn, user_id, case.id, self.now())
         return debt_id
 
     async def deal(
@@ -55,8 +84,8 @@ class World:
             PlannedInstallment(n + 1, first_due + timedelta(days=30 * n), fen)
             for n, fen in enumerate(amounts)
         )
-        terms = {"periods": len(amounts), "first_due": first_due}
-        agreed = AgreedDeal(debt_id, DealKind.INSTALLMENTS, terms, items)
+        terms = DealTerms(DealKind.INSTALLMENTS, periods=len(amounts), first_due=first_due)
+        agreed = AgreedDeal(debt_id, terms, items)
         return await record_deal(self, user_id, [agreed], staff_id="10086")
 
     async def waiting(self, user_id: int) -> list[tuple[int, str, int, datetime]]:
@@ -67,7 +96,7 @@ class World:
             (user_id,),
         ) as cursor:
             rows = await cursor.fetchall()
-        return [(r[0], r[1], r[2], datetime.fromisoformat(r[3]).astimezone(TZ)) for r in rows]
+        return [(r[0], r[1], r[2], from_text(r[3]).astimezone(TZ)) for r in rows]
 
     async def send_due_reminders(self) -> int:
         """What the reminder engine does with everything due by now: claimed, then sent."""

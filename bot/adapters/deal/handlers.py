@@ -31,13 +31,14 @@ from bot.domain.parsing import ParseError
 from bot.domain.plan import Recommendation
 from bot.domain.reminders import CallAgainChoice
 from bot.services import services
-from bot.storage import repo
+from bot.storage.records import CaseRecord
 from bot.texts.zh import common as c
 from bot.texts.zh import deal as t
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.usecases import deals as deals_usecase
 from bot.usecases import installments as plan_reads
 from bot.usecases import payments
+from bot.usecases.places import saved_state
 from bot.views.answers import problem_text
 from bot.views.fmt import cn_date
 from conversations.deal.states import DealState, next_state, previous_state
@@ -115,8 +116,7 @@ async def reask(
 
 
 async def _current_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState:
-    conn = await services(context).database.connection()
-    saved = await repo.load_conversation_state(conn, store.CONVERSATION_NAME, store.key_of(update))
+    saved = await saved_state(services(context), store.CONVERSATION_NAME, store.key_of(update))
     return S(saved or S.OUTCOME)
 
 
@@ -407,7 +407,7 @@ async def show_confirmation(
 async def _confirmation_view(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
-    case: repo.CaseRecord,
+    case: CaseRecord,
     draft: dict[str, Any],
 ) -> tuple[str, InlineKeyboardMarkup, bool]:
     """The summary, its buttons, and whether it warns; raises DealError if terms fail."""
@@ -432,7 +432,7 @@ async def _confirmation_view(
 async def _load_warning(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
-    case: repo.CaseRecord,
+    case: CaseRecord,
     deals: list[store.DebtDeal],
 ) -> str | None:
     """A warning when the deal, with the other active deals, is more than a month can carry."""

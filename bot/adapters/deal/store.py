@@ -23,10 +23,11 @@ from bot.domain.money import format_fen
 from bot.domain.plan import Plan, Recommendation
 from bot.domain.schedule import Schedule
 from bot.services import services
-from bot.storage import repo
-from bot.storage.repo import CaseRecord, DebtRecord
+from bot.storage.records import CaseRecord, DebtRecord
 from bot.texts.zh import deal as t
-from bot.usecases.deals import AgreedDeal, Place
+from bot.usecases import cases
+from bot.usecases.deals import AgreedDeal, deal_draft, save_draft
+from bot.usecases.places import Place
 from conversations.deal.states import DealState
 
 CONVERSATION_NAME = "deal"
@@ -43,8 +44,7 @@ def key_of(update: Update) -> tuple[int, int]:
 
 
 async def load(update: Update, context: ContextTypes.DEFAULT_TYPE) -> dict[str, Any]:
-    conn = await services(context).database.connection()
-    return await repo.load_deal_draft(conn, user_id_of(update))
+    return await deal_draft(services(context), user_id_of(update))
 
 
 def place(update: Update, state: DealState | None = None) -> Place:
@@ -59,18 +59,11 @@ async def save(
     draft: dict[str, Any] | None,
 ) -> None:
     """Stores the draft (None discards it) and the user's place in one transaction."""
-    async with services(context).database.transaction() as conn:
-        await repo.save_deal_draft(conn, user_id_of(update), draft)
-        state = None if next_state is None else int(next_state)
-        await repo.save_conversation(conn, CONVERSATION_NAME, key_of(update), state)
+    await save_draft(services(context), user_id_of(update), draft, place(update, next_state))
 
 
 async def planned_case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> CaseRecord | None:
-    conn = await services(context).database.connection()
-    case = await repo.open_case(conn, user_id_of(update))
-    if case is None or case.status != "planned" or case.facts() is None:
-        return None
-    return case
+    return await cases.planned_case(services(context), user_id_of(update))
 
 
 @dataclass(frozen=True)
@@ -78,12 +71,11 @@ class DebtDeal:
     """The installments agreed for one debt."""
 
     debt: DebtRecord
-    kind: DealKind
-    terms: dict[str, Any]
+    terms: DealTerms
     installments: tuple[PlannedInstallment, ...]
 
     def agreed(self) -> AgreedDeal:
-        return AgreedDeal(self.debt.id, self.kind, self.terms, self.installments)
+        return AgreedDeal(self.debt.id, self.terms, self.installments)
 
 
 def deals_from_draft(
@@ -106,11 +98,8 @@ def deals_from_draft(
                 own = schedule.debts[index].installments
                 due = [(d, a) for d, a in zip(schedule.due_dates, own, strict=True) if a > 0]
                 planned = installments_on_dates([a for _, a in due], [d for d, _ in due])
-                terms: dict[str, Any] = {
-                    "due_dates": [d.isoformat() for d, _ in due],
-                    "amounts": [a for _, a in due],
-                }
-                deals.append(DebtDeal(debt, kind, terms, planned))
+                # the plan's own schedule: the installments are the terms
+                deals.append(DebtDeal(debt, DealTerms(kind), planned))
         return deals
     reported = DealTerms(
         kind=kind,
@@ -122,8 +111,7 @@ def deals_from_draft(
         pause_until=_date(draft.get("pause_until")),
     )
     planned = installments_for(reported, svc.today())
-    stored = {k: v for k, v in draft.items() if k not in {"debt_ids", "outcome", "staff_id"}}
-    return [DebtDeal(debt, kind, stored, planned) for debt in chosen]
+    return [DebtDeal(debt, reported, planned) for debt in chosen]
 
 
 MAIN_OPTION = "main"

@@ -9,6 +9,7 @@ from bot import callbacks as cb
 from bot.adapters.intake import store
 from bot.adapters.intake.entry import reask
 from bot.adapters.taps import acknowledge
+from bot.domain.case_fields import CaseField, DebtChanges, DebtField
 from bot.domain.models import Product, RateBasis
 from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
 from bot.domain.overdue import parse_overdue_since
@@ -63,7 +64,7 @@ async def _save_product(
     else:
         # a loan rate only makes sense for 借呗: anything else was a penalty rate
         basis = debt.rate_basis if product is Product.JIEBEI else RateBasis.PENALTY
-        fields: dict[str, object] = {"product": product.value, "rate_basis": basis.value}
+        fields = {DebtField.PRODUCT: product, DebtField.RATE_BASIS: basis}
         await store.save(update, context, case.id, target, debt_id=debt.id, debt_fields=fields)
     return await store.ask(update, context, target)
 
@@ -74,7 +75,7 @@ async def receive_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         fen = parse_amount(_text(update), max_fen=MAX_DEBT_FEN)
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
-    return await _save_debt(update, context, S.ASK_AMOUNT, amount_fen=fen)
+    return await _save_debt(update, context, S.ASK_AMOUNT, {DebtField.AMOUNT: fen})
 
 
 async def receive_overdue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -83,7 +84,7 @@ async def receive_overdue(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         since = parse_overdue_since(_text(update), services(context).today())
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
-    return await _save_debt(update, context, S.ASK_OVERDUE, overdue_since=since)
+    return await _save_debt(update, context, S.ASK_OVERDUE, {DebtField.OVERDUE_SINCE: since})
 
 
 async def receive_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -102,23 +103,20 @@ async def receive_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> In
     case = await store.require_case(update, context)
     jiebei = case.current_debt is not None and case.current_debt.product is Product.JIEBEI
     basis = RateBasis.LOAN if jiebei and "罚息" not in text else RateBasis.PENALTY
-    return await _save_debt(
-        update, context, S.ASK_RATE, daily_rate_ppm=ppm, rate_basis=basis.value, rate_answered=1
-    )
+    fields = {DebtField.DAILY_RATE: ppm, DebtField.RATE_BASIS: basis, DebtField.RATE_ANSWERED: True}
+    return await _save_debt(update, context, S.ASK_RATE, fields)
 
 
 async def skip_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Records that the rate is unknown (the plan estimates it) and asks for the balance."""
     if update.callback_query is not None:
         await acknowledge(update, echo=t.ECHO_RATE_SKIPPED)
-    return await _save_debt(
-        update,
-        context,
-        S.ASK_RATE,
-        daily_rate_ppm=None,
-        rate_basis=RateBasis.PENALTY.value,
-        rate_answered=1,
-    )
+    fields = {
+        DebtField.DAILY_RATE: None,
+        DebtField.RATE_BASIS: RateBasis.PENALTY,
+        DebtField.RATE_ANSWERED: True,
+    }
+    return await _save_debt(update, context, S.ASK_RATE, fields)
 
 
 async def receive_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -135,18 +133,20 @@ async def receive_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
         return await reask(
             update, context, t.TOTAL_BELOW_OVERDUE.format(amount=format_fen(debt.amount_fen))
         )
-    return await _save_debt(update, context, S.ASK_TOTAL, total_due_fen=fen, total_answered=1)
+    fields = {DebtField.TOTAL_DUE: fen, DebtField.TOTAL_ANSWERED: True}
+    return await _save_debt(update, context, S.ASK_TOTAL, fields)
 
 
 async def skip_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Records that the whole balance is unknown and asks about further debts."""
     if update.callback_query is not None:
         await acknowledge(update, echo=t.ECHO_TOTAL_SKIPPED)
-    return await _save_debt(update, context, S.ASK_TOTAL, total_due_fen=None, total_answered=1)
+    fields = {DebtField.TOTAL_DUE: None, DebtField.TOTAL_ANSWERED: True}
+    return await _save_debt(update, context, S.ASK_TOTAL, fields)
 
 
 async def _save_debt(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, answered: IntakeState, **fields: object
+    update: Update, context: ContextTypes.DEFAULT_TYPE, answered: IntakeState, fields: DebtChanges
 ) -> IntakeState:
     case = await store.require_case(update, context)
     debt = case.current_debt
@@ -196,7 +196,7 @@ async def _more_debts(
         return await store.move_to(update, context, case, target, before=limit)
     if add:
         await store.save(
-            update, context, case.id, S.ASK_PRODUCT, case_fields={"current_debt_id": None}
+            update, context, case.id, S.ASK_PRODUCT, case_fields={CaseField.CURRENT_DEBT: None}
         )
         return await store.ask(update, context, S.ASK_PRODUCT) if ask else S.ASK_PRODUCT
     target = S.CONFIRM if case.facts() is not None else S.ASK_REASON

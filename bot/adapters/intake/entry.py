@@ -9,11 +9,13 @@ from bot import callbacks as cb
 from bot.adapters.case import send_case_documents
 from bot.adapters.intake import store
 from bot.adapters.taps import acknowledge
+from bot.domain.case_fields import CaseField
 from bot.domain.replies import Reply, typed_reply
 from bot.services import services
-from bot.storage import repo
-from bot.storage.repo import CaseRecord
+from bot.storage.records import CaseRecord
 from bot.texts.zh import intake as t
+from bot.usecases import intake
+from bot.usecases.places import saved_state
 from conversations.intake.states import IntakeState, previous_state
 
 S = IntakeState
@@ -24,24 +26,15 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intak
     svc = services(context)
     user_id = store.user_id_of(update)
     assert update.effective_chat is not None
-    async with svc.database.transaction() as conn:
-        await repo.ensure_user(conn, user_id, update.effective_chat.id, svc.now())
-        await repo.set_amount_question(conn, user_id, None)  # a new start drops that question
-        consented = await repo.has_consented(conn, user_id)
-        case = await repo.open_case(conn, user_id)
-    if not consented:
-        saved = await repo.load_conversation_state(
-            await svc.database.connection(), store.CONVERSATION_NAME, store.conversation_key(update)
-        )
+    started = await intake.start(svc, user_id, update.effective_chat.id)
+    if not started.consented:
+        saved = await saved_state(svc, store.CONVERSATION_NAME, store.conversation_key(update))
         if saved == S.WELCOME:  # the welcome is just above: one line, not all of it again
             return await reask(update, context, None)
         return await store.move_to(update, context, None, S.WELCOME)
-    if case is None:
-        async with svc.database.transaction() as conn:
-            await repo.start_case(conn, user_id, svc.now())
-        return await store.move_to(
-            update, context, await store.current_case(update, context), S.ASK_PRODUCT
-        )
+    if started.case is None:
+        case = await intake.begin_case(svc, user_id)
+        return await store.move_to(update, context, case, S.ASK_PRODUCT)
     # the case keeps its own step: only the conversation moves to the resume question
     return await store.move_to(update, context, None, S.RESUME)
 
@@ -61,13 +54,7 @@ async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeSta
     """
     if update.callback_query is not None:
         await acknowledge(update, echo=t.ECHO_AGREED, keep_text=t.WELCOME)
-    svc = services(context)
-    user_id = store.user_id_of(update)
-    async with svc.database.transaction() as conn:
-        await repo.record_consent(conn, user_id, svc.now())
-        if await repo.open_case(conn, user_id) is None:
-            await repo.start_case(conn, user_id, svc.now())
-    case = await store.current_case(update, context)
+    case = await intake.agree(services(context), store.user_id_of(update))
     if case is not None and case.status == "planned":
         return await store.move_to(update, context, None, S.RESUME)
     return await store.move_to(update, context, case, _draft_step(case))
@@ -110,17 +97,13 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeSt
 async def _resume(
     update: Update, context: ContextTypes.DEFAULT_TYPE, choice: str
 ) -> IntakeState | int:
-    svc = services(context)
     case = await store.current_case(update, context)
     if choice == "continue" and case is not None and case.status == "planned":
         choice = "show"  # an old "接着填" after the plan was made: show it, change nothing
     if choice == "restart" or case is None:
-        async with svc.database.transaction() as conn:
-            await repo.start_case(conn, store.user_id_of(update), svc.now())
-            has_deal = bool(await repo.active_installments(conn, store.user_id_of(update)))
-        case = await store.current_case(update, context)
-        said = t.RESTARTED_WITH_DEAL if has_deal else t.RESTARTED
-        return await store.move_to(update, context, case, S.ASK_PRODUCT, before=said)
+        restarted = await intake.restart(services(context), store.user_id_of(update))
+        said = t.RESTARTED_WITH_DEAL if restarted.has_deal else t.RESTARTED
+        return await store.move_to(update, context, restarted.case, S.ASK_PRODUCT, before=said)
     if choice == "show" and case.status == "planned":
         await store.save(update, context, None, None)
         await send_case_documents(update, context, case)
@@ -130,11 +113,8 @@ async def _resume(
 
 async def cmd_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Returns to the previous question, keeping every answer."""
-    svc = services(context)
-    conn = await svc.database.connection()
-    saved = await repo.load_conversation_state(
-        conn, store.CONVERSATION_NAME, store.conversation_key(update)
-    )
+    key = store.conversation_key(update)
+    saved = await saved_state(services(context), store.CONVERSATION_NAME, key)
     case = await store.current_case(update, context)
     current = S(saved) if saved else S.WELCOME
     others = [d for d in case.debts if d.complete and d.id != case.current_debt_id] if case else []
@@ -153,7 +133,7 @@ async def cmd_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intake
     debt = case.current_debt
     unfinished = current == S.ASK_PRODUCT and debt is not None and not debt.complete
     drop = debt.id if unfinished and debt is not None and not case.editing else None
-    fields: dict[str, object] = {}
+    fields: dict[CaseField, object] = {}
     if (
         target in (S.ASK_MORE_DEBTS, S.ASK_TOTAL)
         and others
@@ -163,9 +143,9 @@ async def cmd_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intake
             S.ASK_REASON,
         )
     ):
-        fields["current_debt_id"] = others[-1].id  # back to the last complete debt
+        fields[CaseField.CURRENT_DEBT] = others[-1].id  # back to the last complete debt
     if target == S.WELCOME:
-        fields["current_debt_id"] = None
+        fields[CaseField.CURRENT_DEBT] = None
     await store.save(update, context, case.id, target, case_fields=fields, drop_debt_id=drop)
     return await store.ask(update, context, target)
 
@@ -193,8 +173,6 @@ async def reask(
     update: Update, context: ContextTypes.DEFAULT_TYPE, reason: str | None
 ) -> IntakeState:
     """The current question again, after one line saying why the answer was not taken."""
-    conn = await services(context).database.connection()
-    saved = await repo.load_conversation_state(
-        conn, store.CONVERSATION_NAME, store.conversation_key(update)
-    )
+    key = store.conversation_key(update)
+    saved = await saved_state(services(context), store.CONVERSATION_NAME, key)
     return await store.ask(update, context, S(saved or S.WELCOME), before=reason, short=True)

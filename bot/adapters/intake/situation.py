@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import Update
 from telegram.ext import ContextTypes
 
@@ -12,6 +10,7 @@ from bot.adapters.intake import store
 from bot.adapters.intake.entry import reask
 from bot.adapters.taps import acknowledge
 from bot.domain.affordability import essentials_look_low
+from bot.domain.case_fields import CaseChanges, CaseField
 from bot.domain.hardship import (
     MAX_NOTE_CHARS,
     clean_note,
@@ -25,7 +24,7 @@ from bot.domain.parsing import ParseError, ParseProblem
 from bot.domain.paydays import parse_payday
 from bot.domain.replies import Reply, typed_reply
 from bot.services import services
-from bot.storage.repo import CaseRecord
+from bot.storage.records import CaseRecord
 from bot.texts.zh import intake as t
 from bot.texts.zh.names import REASON_NAMES
 from bot.views.answers import problem_text
@@ -41,23 +40,19 @@ def _text(update: Update) -> str:
     return update.message.text or ""
 
 
-def _answers(case: CaseRecord, fields: dict[str, Any]) -> Answers:
+def _answers(case: CaseRecord, fields: CaseChanges) -> Answers:
     """What decides the next budget question, with this answer applied."""
-
-    def value(name: str) -> object:
-        return fields[name] if name in fields else getattr(case, name)
-
-    income = value("income_fen")
-    essentials = value("essentials_fen")
+    income = fields.get(CaseField.INCOME, case.income_fen)
+    essentials = fields.get(CaseField.ESSENTIALS, case.essentials_fen)
     has_income = isinstance(income, int) and income > 0
     return Answers(
         has_income=has_income,
-        payday_answered=bool(value("payday_answered")),
+        payday_answered=bool(fields.get(CaseField.PAYDAY_ANSWERED, case.payday_answered)),
         essentials_low=has_income
         and isinstance(essentials, int)
         and isinstance(income, int)
         and essentials_look_low(income, essentials),
-        essentials_checked=bool(value("essentials_checked")),
+        essentials_checked=bool(fields.get(CaseField.ESSENTIALS_CHECKED, case.essentials_checked)),
     )
 
 
@@ -65,10 +60,11 @@ async def _save_case(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
     answered: IntakeState,
+    fields: CaseChanges | None = None,
     *,
     target: IntakeState | None = None,
-    **fields: Any,
 ) -> IntakeState:
+    fields = fields or {}
     case = await store.require_case(update, context)
     answers = _answers(case, fields)
     target = target or next_state(answered, editing=case.editing, answers=answers)
@@ -85,11 +81,14 @@ async def choose_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     await acknowledge(update, echo=t.ECHO_REASON.format(reason=REASON_NAMES[reason]))
     if reason == HardshipReason.OTHER:
         return await _save_case(
-            update, context, S.ASK_REASON, target=S.ASK_REASON_TEXT, hardship_reason=reason.value
+            update,
+            context,
+            S.ASK_REASON,
+            {CaseField.HARDSHIP_REASON: reason},
+            target=S.ASK_REASON_TEXT,
         )
-    return await _save_case(
-        update, context, S.ASK_REASON, hardship_reason=reason.value, hardship_note=None
-    )
+    fields = {CaseField.HARDSHIP_REASON: reason, CaseField.HARDSHIP_NOTE: None}
+    return await _save_case(update, context, S.ASK_REASON, fields)
 
 
 async def _button_word_at_reason(
@@ -117,9 +116,8 @@ async def type_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Int
         note = clean_note(_text(update))
     except ParseError as error:
         return await reask(update, context, _note_problem(error))
-    return await _save_case(
-        update, context, S.ASK_REASON, hardship_reason=guess_reason(note).value, hardship_note=note
-    )
+    fields = {CaseField.HARDSHIP_REASON: guess_reason(note), CaseField.HARDSHIP_NOTE: note}
+    return await _save_case(update, context, S.ASK_REASON, fields)
 
 
 async def receive_reason_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -130,7 +128,7 @@ async def receive_reason_text(update: Update, context: ContextTypes.DEFAULT_TYPE
         note = clean_note(_text(update))
     except ParseError as error:
         return await reask(update, context, _note_problem(error))
-    return await _save_case(update, context, S.ASK_REASON_TEXT, hardship_note=note)
+    return await _save_case(update, context, S.ASK_REASON_TEXT, {CaseField.HARDSHIP_NOTE: note})
 
 
 def _note_problem(error: ParseError) -> str:
@@ -166,20 +164,15 @@ async def type_duration(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
 async def _save_duration(
     update: Update, context: ContextTypes.DEFAULT_TYPE, months: int | None
 ) -> IntakeState:
-    return await _save_case(
-        update,
-        context,
-        S.ASK_DURATION,
-        hardship_temporary=0 if months is None else 1,
-        hardship_months=months,
-    )
+    fields = {CaseField.HARDSHIP_TEMPORARY: months is not None, CaseField.HARDSHIP_MONTHS: months}
+    return await _save_case(update, context, S.ASK_DURATION, fields)
 
 
 async def receive_income(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores the monthly net income and asks on which day it arrives (none: essentials)."""
     if typed_reply(_text(update)) is Reply.NO:  # "没有": no income
-        return await _save_case(update, context, S.ASK_INCOME, income_fen=0)
-    return await _receive_money(update, context, S.ASK_INCOME, "income_fen")
+        return await _save_case(update, context, S.ASK_INCOME, {CaseField.INCOME: 0})
+    return await _receive_money(update, context, S.ASK_INCOME, CaseField.INCOME)
 
 
 async def choose_payday(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -189,7 +182,8 @@ async def choose_payday(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     payday = cb.PAYDAY.read(update)
     label = next((text for text, value in t.PAYDAY_BUTTONS if value == payday), None)
     await acknowledge(update, echo=t.ECHO_PAYDAY.format(payday=label) if label else None)
-    return await _save_case(update, context, S.ASK_PAYDAY, payday=payday, payday_answered=1)
+    fields = {CaseField.PAYDAY: payday, CaseField.PAYDAY_ANSWERED: True}
+    return await _save_case(update, context, S.ASK_PAYDAY, fields)
 
 
 async def type_payday(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -198,19 +192,22 @@ async def type_payday(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Int
         payday = parse_payday(_text(update))
     except ParseError:
         return await reask(update, context, t.NOT_A_PAYDAY)
-    return await _save_case(update, context, S.ASK_PAYDAY, payday=payday, payday_answered=1)
+    fields = {CaseField.PAYDAY: payday, CaseField.PAYDAY_ANSWERED: True}
+    return await _save_case(update, context, S.ASK_PAYDAY, fields)
 
 
 async def receive_essentials(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores essential spending; asks once to re-check it if low, else other payments."""
-    return await _receive_money(update, context, S.ASK_ESSENTIALS, "essentials_fen")
+    return await _receive_money(update, context, S.ASK_ESSENTIALS, CaseField.ESSENTIALS)
 
 
 async def essentials_confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """The low essentials were checked and stand; asks for other fixed payments."""
     if update.callback_query is not None:
         await acknowledge(update, echo=t.ECHO_ESSENTIALS_OK)
-    return await _save_case(update, context, S.CHECK_ESSENTIALS, essentials_checked=1)
+    return await _save_case(
+        update, context, S.CHECK_ESSENTIALS, {CaseField.ESSENTIALS_CHECKED: True}
+    )
 
 
 async def recheck_essentials(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -224,27 +221,26 @@ async def recheck_essentials(update: Update, context: ContextTypes.DEFAULT_TYPE)
         fen = parse_amount(_text(update), max_fen=MAX_MONTHLY_FEN, allow_zero=True)
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
-    return await _save_case(
-        update, context, S.CHECK_ESSENTIALS, essentials_fen=fen, essentials_checked=1
-    )
+    fields = {CaseField.ESSENTIALS: fen, CaseField.ESSENTIALS_CHECKED: True}
+    return await _save_case(update, context, S.CHECK_ESSENTIALS, fields)
 
 
 async def receive_other_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores other fixed monthly debt payments ("车贷每月800") and shows the summary."""
     if typed_reply(_text(update)) is Reply.NO:
         return await no_other_debts(update, context)
-    return await _receive_money(update, context, S.ASK_OTHER_DEBTS, "other_debts_fen")
+    return await _receive_money(update, context, S.ASK_OTHER_DEBTS, CaseField.OTHER_DEBTS)
 
 
 async def no_other_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Records that there are no other monthly payments and shows the summary."""
     if update.callback_query is not None:
         await acknowledge(update, echo=t.ECHO_NO_OTHER)
-    return await _save_case(update, context, S.ASK_OTHER_DEBTS, other_debts_fen=0)
+    return await _save_case(update, context, S.ASK_OTHER_DEBTS, {CaseField.OTHER_DEBTS: 0})
 
 
 async def _receive_money(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, answered: IntakeState, column: str
+    update: Update, context: ContextTypes.DEFAULT_TYPE, answered: IntakeState, field: CaseField
 ) -> IntakeState:
     try:
         fen = parse_amount(_text(update), max_fen=MAX_MONTHLY_FEN, allow_zero=True)
@@ -253,5 +249,4 @@ async def _receive_money(
             # "好的时候8000，差的时候2000" is a range: a plan must fit the lean months
             return await reask(update, context, t.INCOME_RANGE)
         return await reask(update, context, problem_text(error.problem))
-    fields: dict[str, Any] = {column: fen}
-    return await _save_case(update, context, answered, **fields)
+    return await _save_case(update, context, answered, {field: fen})

@@ -12,13 +12,14 @@ from telegram.ext import ContextTypes
 
 from bot.adapters.answers import case_answers
 from bot.adapters.intake.questions import MESSAGE_BREAK, question, short_question
+from bot.domain.case_fields import CaseChanges, DebtChanges
 from bot.domain.models import Product
 from bot.services import services
-from bot.storage import repo
 from bot.storage.errors import CaseMissing
-from bot.storage.repo import CaseRecord
-from bot.usecases.deals import Place
+from bot.storage.records import CaseRecord
+from bot.usecases import cases
 from bot.usecases.intake import save_answer
+from bot.usecases.places import Place
 from conversations.intake.states import IntakeState
 
 CONVERSATION_NAME = "intake"
@@ -36,8 +37,7 @@ def user_id_of(update: Update) -> int:
 
 
 async def current_case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> CaseRecord | None:
-    conn = await services(context).database.connection()
-    return await repo.open_case(conn, user_id_of(update))
+    return await cases.open_case(services(context), user_id_of(update))
 
 
 async def save(
@@ -46,9 +46,9 @@ async def save(
     case_id: int | None,
     next_state: IntakeState | None,
     *,
-    case_fields: dict[str, object] | None = None,
+    case_fields: CaseChanges | None = None,
     debt_id: int | None = None,
-    debt_fields: dict[str, object] | None = None,
+    debt_fields: DebtChanges | None = None,
     new_debt: Product | None = None,
     drop_debt_id: int | None = None,
 ) -> None:

@@ -13,11 +13,12 @@ from bot.adapters.intake import store
 from bot.adapters.intake.entry import reask
 from bot.adapters.intake.questions import MESSAGE_BREAK, summary
 from bot.adapters.taps import acknowledge, answer, replace_keyboard
+from bot.domain.case_fields import CaseField
 from bot.domain.replies import Reply, typed_reply
 from bot.services import services
 from bot.texts.zh import intake as t
-from bot.usecases.deals import Place
 from bot.usecases.intake import confirm_case
+from bot.usecases.places import Place
 from conversations.intake.states import MAX_DEBTS, IntakeState
 
 S = IntakeState
@@ -101,13 +102,13 @@ async def change_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
         if len(case.debts) >= MAX_DEBTS:
             limit = t.TOO_MANY_DEBTS.format(limit=MAX_DEBTS)
             return await store.move_to(update, context, case, S.CONFIRM, before=limit)
-        target, editing, debt_id = S.ASK_PRODUCT, 0, None
+        target, editing, debt_id = S.ASK_PRODUCT, False, None
     else:
-        target, editing = _CHANGES[what], 1
+        target, editing = _CHANGES[what], True
         debt_id = changed_debt or case.current_debt_id
         if changed_debt is not None and debt_id not in {d.id for d in case.debts}:
             return await store.move_to(update, context, case, S.CONFIRM, before=t.STALE_BUTTON)
-    fields: dict[str, object] = {"editing": editing, "current_debt_id": debt_id}
+    fields = {CaseField.EDITING: editing, CaseField.CURRENT_DEBT: debt_id}
     await store.save(update, context, case.id, target, case_fields=fields)
     return await store.ask(update, context, target)
 
@@ -123,7 +124,7 @@ async def delete_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Int
         return await store.move_to(update, context, case, S.CONFIRM, before=t.STALE_BUTTON)
     remaining = [d.id for d in case.debts if d.id != debt_id]
     if remaining:  # the last debt is never deleted: there would be nothing to plan
-        fields: dict[str, object] = {"current_debt_id": remaining[-1]}
+        fields = {CaseField.CURRENT_DEBT: remaining[-1]}
         await store.save(
             update, context, case.id, S.CONFIRM, case_fields=fields, drop_debt_id=debt_id
         )

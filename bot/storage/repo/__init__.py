@@ -1,15 +1,20 @@
 """The repository: all SQL of the bot, one module per area. Every query is scoped by user id.
 
 Each name is imported from the module that defines it, so ``repo.get_prefs`` can be traced
-to ``repo/deals.py`` by reading this file.
+to ``repo/deals.py`` by reading this file; the row types are defined in ``storage/records.py``.
 """
 
 from __future__ import annotations
 
-from bot.storage.repo.deals import (
+from bot.storage.records import (
     CallRecord,
+    CaseRecord,
+    DebtRecord,
+    DueReminder,
     InstallmentRecord,
     PrefsRecord,
+)
+from bot.storage.repo.deals import (
     active_installments,
     amount_question,
     create_deal,
@@ -26,8 +31,6 @@ from bot.storage.repo.deals import (
     undo_paid,
 )
 from bot.storage.repo.intake import (
-    CaseRecord,
-    DebtRecord,
     add_debt,
     delete_debt,
     delete_user,
@@ -37,6 +40,7 @@ from bot.storage.repo.intake import (
     load_conversation_state,
     load_conversations,
     open_case,
+    plan_case,
     record_consent,
     save_conversation,
     start_case,
@@ -44,7 +48,6 @@ from bot.storage.repo.intake import (
     update_debt,
 )
 from bot.storage.repo.reminders import (
-    DueReminder,
     activity_of,
     add_reminders,
     cancel_reminder,
@@ -100,6 +103,7 @@ __all__ = [
     "mark_reminder_failed",
     "mark_reminder_sent",
     "open_case",
+    "plan_case",
     "products_by_agreement",
     "purge_expired",
     "record_call",

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 import aiosqlite
 
+from bot.domain.deal import DealTerms, PlannedInstallment
 from bot.domain.free_text import storable_staff_id, storable_text
 from bot.domain.models import Product
-from bot.domain.progress import Installment
+from bot.storage import deal_terms
+from bot.storage.records import CallRecord, InstallmentRecord, PrefsRecord
 from bot.storage.timestamps import from_text, to_text
 
 __all__ = [
-    "CallRecord",
-    "InstallmentRecord",
-    "PrefsRecord",
     "active_installments",
     "amount_question",
     "create_deal",
@@ -48,35 +46,6 @@ def _storable(value: object, key: str | None = None) -> object:
     return value
 
 
-def _storable_json(text: str) -> str:
-    value = json.loads(text)
-    safe = _storable(value)
-    return text if safe == value else json.dumps(safe, ensure_ascii=False)
-
-
-# an installment row is the domain's Installment (the views take that, not a row type)
-InstallmentRecord = Installment
-
-
-@dataclass(frozen=True, slots=True)
-class CallRecord:
-    id: int
-    called_at: datetime
-    outcome: str
-    staff_id: str | None
-    note: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class PrefsRecord:
-    chat_id: int
-    morning_hour: int
-    evening_hour: int
-    lead_days: frozenset[int]
-    on_due_day: bool
-    muted: bool
-
-
 _INSTALLMENT_SELECT = (
     "SELECT i.id, i.deal_id, d.debt_id, b.product, i.number, i.count, i.due_date,"
     " i.amount_fen, i.paid_fen, i.paid_at"
@@ -95,7 +64,7 @@ def _installment(row: aiosqlite.Row) -> InstallmentRecord:
         due=date.fromisoformat(row[6]),
         amount_fen=row[7],
         paid_fen=row[8],
-        paid_at=row[9],
+        paid_at=None if row[9] is None else from_text(row[9]),
     )
 
 
@@ -132,7 +101,9 @@ async def list_calls(conn: aiosqlite.Connection, user_id: int, limit: int = 20) 
     return [CallRecord(r[0], from_text(r[1]), r[2], r[3], r[4]) for r in rows]
 
 
-async def products_by_agreement(conn: aiosqlite.Connection, user_id: int) -> dict[str, list[str]]:
+async def products_by_agreement(
+    conn: aiosqlite.Connection, user_id: int
+) -> dict[datetime, list[Product]]:
     """The products of the user's deals (active or replaced), keyed by when they were agreed.
 
     A saved deal and its call share one timestamp, so /calls can name the debt of each call.
@@ -143,9 +114,9 @@ async def products_by_agreement(conn: aiosqlite.Connection, user_id: int) -> dic
         (user_id,),
     ) as cursor:
         rows = await cursor.fetchall()
-    found: dict[str, list[str]] = {}
+    found: dict[datetime, list[Product]] = {}
     for agreed_at, product in rows:
-        found.setdefault(agreed_at, []).append(product)
+        found.setdefault(from_text(agreed_at), []).append(Product(product))
     return found
 
 
@@ -153,15 +124,14 @@ async def create_deal(
     conn: aiosqlite.Connection,
     user_id: int,
     debt_id: int,
-    kind: str,
-    terms_json: str,
+    terms: DealTerms,
     agreed_at: datetime,
-    installments: Sequence[tuple[int, date, int]],
+    installments: Sequence[PlannedInstallment],
 ) -> tuple[int, list[int]]:
     """Stores a deal for one of the user's debts, replacing an earlier one for that debt.
 
-    ``installments`` are (number, due date, amount in fen). Returns the deal id and the new
-    installment ids; reminders of a replaced deal are cancelled.
+    Returns the deal id and the new installment ids (in the order of ``installments``);
+    reminders of a replaced deal are cancelled.
     """
     async with conn.execute(
         "SELECT b.case_id FROM debts b JOIN cases c ON c.id = b.case_id"
@@ -189,8 +159,8 @@ async def create_deal(
             user_id,
             case_id,
             debt_id,
-            kind,
-            _storable_json(terms_json),
+            terms.kind.value,
+            deal_terms.to_json(terms, installments),
             to_text(agreed_at),
         ),
     )
@@ -198,11 +168,11 @@ async def create_deal(
     assert deal_id is not None
     count = len(installments)
     ids = []
-    for number, due, amount_fen in installments:
+    for item in installments:
         cursor = await conn.execute(
             "INSERT INTO installments (deal_id, user_id, number, count, due_date, amount_fen)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (deal_id, user_id, number, count, due.isoformat(), amount_fen),
+            (deal_id, user_id, item.number, count, item.due.isoformat(), item.amount_fen),
         )
         assert cursor.lastrowid is not None
         ids.append(cursor.lastrowid)

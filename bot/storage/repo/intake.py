@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from enum import Enum
+from typing import TypeVar
 
 import aiosqlite
 
+from bot.domain.case_fields import CaseChanges, CaseField, DebtChanges, DebtField
 from bot.domain.free_text import storable_text
-from bot.domain.models import (
-    Budget,
-    CaseFacts,
-    Debt,
-    Hardship,
-    HardshipReason,
-    Product,
-    RateBasis,
-)
+from bot.domain.models import HardshipReason, Product, RateBasis
+from bot.storage.records import CaseRecord, DebtRecord
 from bot.storage.timestamps import to_text
 
 __all__ = [
-    "CaseRecord",
-    "DebtRecord",
     "add_debt",
     "delete_debt",
     "delete_user",
@@ -33,6 +27,7 @@ __all__ = [
     "load_conversation_state",
     "load_conversations",
     "open_case",
+    "plan_case",
     "record_consent",
     "save_conversation",
     "start_case",
@@ -40,137 +35,74 @@ __all__ = [
     "update_debt",
 ]
 
-CASE_FIELDS = frozenset(
-    {
-        "step",
-        "editing",
-        "current_debt_id",
-        "hardship_reason",
-        "hardship_note",
-        "hardship_temporary",
-        "hardship_months",
-        "income_fen",
-        "essentials_fen",
-        "other_debts_fen",
-        "payday",
-        "payday_answered",
-        "essentials_checked",
-        "status",
-        "planned_at",
-    }
-)
-DEBT_FIELDS = frozenset(
-    {
-        "product",
-        "amount_fen",
-        "overdue_since",
-        "daily_rate_ppm",
-        "rate_answered",
-        "rate_basis",
-        "total_due_fen",
-        "total_answered",
-    }
-)
-
 
 @dataclass(frozen=True, slots=True)
-class DebtRecord:
-    id: int
-    product: Product
-    amount_fen: int | None
-    overdue_since: date | None
-    daily_rate_ppm: int | None
-    rate_answered: bool
-    rate_basis: RateBasis = RateBasis.PENALTY
-    total_due_fen: int | None = None
-    total_answered: bool = True
+class _Column:
+    """Where a field is stored and the one type its value may have (None if ``nullable``)."""
 
-    @property
-    def complete(self) -> bool:
-        return (
-            self.amount_fen is not None
-            and self.overdue_since is not None
-            and self.rate_answered
-            and self.total_answered
-        )
+    name: str
+    kind: type
+    nullable: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class CaseRecord:
-    id: int
-    user_id: int
-    status: str
-    step: int | None
-    editing: bool
-    current_debt_id: int | None
-    hardship_reason: HardshipReason | None
-    hardship_note: str | None
-    hardship_temporary: bool | None
-    hardship_months: int | None
-    income_fen: int | None
-    essentials_fen: int | None
-    other_debts_fen: int | None
-    debts: tuple[DebtRecord, ...]
-    payday: int | None = None
-    payday_answered: bool = True
-    essentials_checked: bool = False
-
-    @property
-    def current_debt(self) -> DebtRecord | None:
-        return next((d for d in self.debts if d.id == self.current_debt_id), None)
-
-    def facts(self) -> CaseFacts | None:
-        """The validated facts, or None while any answer is still missing."""
-        debts = [d for d in self.debts if d.complete]
-        if (
-            not debts
-            or len(debts) != len(self.debts)
-            or self.hardship_reason is None
-            or self.hardship_temporary is None
-            or self.income_fen is None
-            or self.essentials_fen is None
-            or self.other_debts_fen is None
-            or (self.income_fen > 0 and not self.payday_answered)
-        ):
-            return None
-        return CaseFacts(
-            debts=tuple(
-                Debt(
-                    d.product,
-                    d.amount_fen or 0,
-                    d.overdue_since or date.min,
-                    d.daily_rate_ppm,
-                    rate_basis=d.rate_basis,
-                    total_due_fen=d.total_due_fen,
-                )
-                for d in debts
-            ),
-            hardship=Hardship(
-                reason=self.hardship_reason,
-                note=self.hardship_note,
-                temporary=self.hardship_temporary,
-                months=self.hardship_months,
-            ),
-            budget=Budget(
-                self.income_fen,
-                self.essentials_fen,
-                self.other_debts_fen,
-                payday=self.payday if self.income_fen > 0 else None,
-            ),
-        )
+_CASE_COLUMNS: dict[CaseField, _Column] = {
+    CaseField.STEP: _Column("step", int, nullable=True),
+    CaseField.EDITING: _Column("editing", bool),
+    CaseField.CURRENT_DEBT: _Column("current_debt_id", int, nullable=True),
+    CaseField.HARDSHIP_REASON: _Column("hardship_reason", HardshipReason),
+    CaseField.HARDSHIP_NOTE: _Column("hardship_note", str, nullable=True),
+    CaseField.HARDSHIP_TEMPORARY: _Column("hardship_temporary", bool),
+    CaseField.HARDSHIP_MONTHS: _Column("hardship_months", int, nullable=True),
+    CaseField.INCOME: _Column("income_fen", int),
+    CaseField.ESSENTIALS: _Column("essentials_fen", int),
+    CaseField.OTHER_DEBTS: _Column("other_debts_fen", int),
+    CaseField.PAYDAY: _Column("payday", int, nullable=True),
+    CaseField.PAYDAY_ANSWERED: _Column("payday_answered", bool),
+    CaseField.ESSENTIALS_CHECKED: _Column("essentials_checked", bool),
+}
+_DEBT_COLUMNS: dict[DebtField, _Column] = {
+    DebtField.PRODUCT: _Column("product", Product),
+    DebtField.AMOUNT: _Column("amount_fen", int),
+    DebtField.OVERDUE_SINCE: _Column("overdue_since", date),
+    DebtField.DAILY_RATE: _Column("daily_rate_ppm", int, nullable=True),
+    DebtField.RATE_ANSWERED: _Column("rate_answered", bool),
+    DebtField.RATE_BASIS: _Column("rate_basis", RateBasis),
+    DebtField.TOTAL_DUE: _Column("total_due_fen", int, nullable=True),
+    DebtField.TOTAL_ANSWERED: _Column("total_answered", bool),
+}
 
 
-def _iso(moment: datetime) -> str:
-    return to_text(moment)
+F = TypeVar("F", CaseField, DebtField)
 
 
-def _column_value(value: object) -> object:
-    """Moments in the one stored form, days as ``2026-12-02``, the rest as they are."""
-    if isinstance(value, datetime):
-        return to_text(value)
+def _stored(column: _Column, value: object) -> object:
+    """``value`` as the column holds it, once it is known to be of the column's type."""
+    if value is None:
+        if not column.nullable:
+            raise TypeError(f"{column.name} cannot be None")
+        return None
+    # a bool is an int to isinstance: neither may stand for the other here
+    wrong_bool = isinstance(value, bool) != (column.kind is bool)
+    # a datetime is a date to isinstance: a day column takes days only
+    wrong_day = column.kind is date and isinstance(value, datetime)
+    if not isinstance(value, column.kind) or wrong_bool or wrong_day:
+        raise TypeError(f"{column.name} takes {column.kind.__name__}, not {value!r}")
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def _assignments(
+    columns: Mapping[F, _Column], changes: Mapping[F, object]
+) -> tuple[str, list[object]]:
+    """``"a = ?, b = ?"`` and the stored values, for the fields changed."""
+    names = [columns[field].name for field in changes]
+    values = [_stored(columns[field], value) for field, value in changes.items()]
+    return ", ".join(f"{name} = ?" for name in names), values
 
 
 async def ensure_user(
@@ -179,12 +111,14 @@ async def ensure_user(
     await conn.execute(
         "INSERT INTO users (user_id, chat_id, created_at) VALUES (?, ?, ?)"
         " ON CONFLICT (user_id) DO UPDATE SET chat_id = excluded.chat_id",
-        (user_id, chat_id, _iso(now)),
+        (user_id, chat_id, to_text(now)),
     )
 
 
 async def record_consent(conn: aiosqlite.Connection, user_id: int, now: datetime) -> None:
-    await conn.execute("UPDATE users SET consented_at = ? WHERE user_id = ?", (_iso(now), user_id))
+    await conn.execute(
+        "UPDATE users SET consented_at = ? WHERE user_id = ?", (to_text(now), user_id)
+    )
 
 
 async def has_consented(conn: aiosqlite.Connection, user_id: int) -> bool:
@@ -250,28 +184,42 @@ async def start_case(conn: aiosqlite.Connection, user_id: int, now: datetime) ->
     await conn.execute(
         "UPDATE cases SET status = 'closed', closed_at = ?, updated_at = ?"
         " WHERE user_id = ? AND status != 'closed'",
-        (_iso(now), _iso(now), user_id),
+        (to_text(now), to_text(now), user_id),
     )
     cursor = await conn.execute(
         "INSERT INTO cases (user_id, created_at, updated_at) VALUES (?, ?, ?)",
-        (user_id, _iso(now), _iso(now)),
+        (user_id, to_text(now), to_text(now)),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
 
 
 async def update_case(
-    conn: aiosqlite.Connection, user_id: int, case_id: int, now: datetime, **fields: Any
+    conn: aiosqlite.Connection,
+    user_id: int,
+    case_id: int,
+    now: datetime,
+    changes: CaseChanges,
 ) -> None:
-    unknown = set(fields) - CASE_FIELDS
-    if unknown:
-        raise ValueError(f"not case columns: {sorted(unknown)}")
-    if "hardship_note" in fields:  # the user's own words: no hidden characters, no secrets
-        fields["hardship_note"] = storable_text(fields["hardship_note"])
-    assignments = ", ".join(f"{name} = ?" for name in fields)
+    """Writes the changed fields of the user's own case (nothing changed: only ``updated_at``)."""
+    changes = dict(changes)
+    note = changes.get(CaseField.HARDSHIP_NOTE)
+    if isinstance(note, str):  # the user's own words: no hidden characters, no secrets
+        changes[CaseField.HARDSHIP_NOTE] = storable_text(note)
+    assignments, values = _assignments(_CASE_COLUMNS, changes)
     await conn.execute(
-        f"UPDATE cases SET {assignments}, updated_at = ? WHERE id = ? AND user_id = ?",
-        (*(_column_value(v) for v in fields.values()), _iso(now), case_id, user_id),
+        f"UPDATE cases SET {assignments + ', ' if assignments else ''}updated_at = ?"
+        " WHERE id = ? AND user_id = ?",
+        (*values, to_text(now), case_id, user_id),
+    )
+
+
+async def plan_case(conn: aiosqlite.Connection, user_id: int, case_id: int, now: datetime) -> None:
+    """The case is planned: no question open, no change from the summary under way."""
+    await conn.execute(
+        "UPDATE cases SET status = 'planned', step = NULL, editing = 0, planned_at = ?,"
+        " updated_at = ? WHERE id = ? AND user_id = ?",
+        (to_text(now), to_text(now), case_id, user_id),
     )
 
 
@@ -282,22 +230,21 @@ async def add_debt(
     cursor = await conn.execute(
         "INSERT INTO debts (case_id, product, created_at)"
         " SELECT id, ?, ? FROM cases WHERE id = ? AND user_id = ?",
-        (product.value, _iso(now), case_id, user_id),
+        (product.value, to_text(now), case_id, user_id),
     )
     if cursor.rowcount != 1 or cursor.lastrowid is None:
         raise LookupError("case not found for this user")
-    await update_case(conn, user_id, case_id, now, current_debt_id=cursor.lastrowid)
+    await update_case(conn, user_id, case_id, now, {CaseField.CURRENT_DEBT: cursor.lastrowid})
     return cursor.lastrowid
 
 
 async def update_debt(
-    conn: aiosqlite.Connection, user_id: int, debt_id: int, **fields: Any
+    conn: aiosqlite.Connection, user_id: int, debt_id: int, changes: DebtChanges
 ) -> None:
-    unknown = set(fields) - DEBT_FIELDS
-    if unknown:
-        raise ValueError(f"not debt columns: {sorted(unknown)}")
-    values = [_column_value(v) for v in fields.values()]
-    assignments = ", ".join(f"{name} = ?" for name in fields)
+    """Writes the changed fields of one debt of the user's own case."""
+    if not changes:
+        return
+    assignments, values = _assignments(_DEBT_COLUMNS, changes)
     await conn.execute(
         f"UPDATE debts SET {assignments} WHERE id = ?"
         " AND case_id IN (SELECT id FROM cases WHERE user_id = ?)",

@@ -7,15 +7,14 @@ released at start-up and sent again, so delivery is at least once at that one bo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
 import aiosqlite
 
-from bot.storage.timestamps import to_text
+from bot.storage.records import DueReminder
+from bot.storage.timestamps import from_text, to_text
 
 __all__ = [
-    "DueReminder",
     "activity_of",
     "add_reminders",
     "cancel_reminder",
@@ -34,23 +33,6 @@ __all__ = [
 ]
 
 
-def utc_text(moment: datetime) -> str:
-    """A UTC timestamp whose text order is its time order (the one stored form)."""
-    return to_text(moment)
-
-
-@dataclass(frozen=True, slots=True)
-class DueReminder:
-    id: int
-    user_id: int
-    chat_id: int
-    installment_id: int | None
-    kind: str
-    lead_days: int
-    due_at: datetime
-    attempts: int
-
-
 async def add_reminders(
     conn: aiosqlite.Connection,
     user_id: int,
@@ -61,7 +43,7 @@ async def add_reminders(
     await conn.executemany(
         "INSERT INTO reminders (user_id, installment_id, kind, lead_days, due_at)"
         " VALUES (?, ?, ?, ?, ?)",
-        [(user_id, installment_id, kind, lead, utc_text(at)) for kind, lead, at in planned],
+        [(user_id, installment_id, kind, lead, to_text(at)) for kind, lead, at in planned],
     )
 
 
@@ -109,9 +91,9 @@ async def has_later_due_reminder(
         (
             reminder.installment_id,
             reminder.id,
-            utc_text(now),
-            utc_text(reminder.due_at),
-            utc_text(reminder.due_at),
+            to_text(now),
+            to_text(reminder.due_at),
+            to_text(reminder.due_at),
             reminder.id,
         ),
     ) as cursor:
@@ -137,7 +119,7 @@ async def waiting_reminders(conn: aiosqlite.Connection, user_id: int) -> list[tu
         " ORDER BY due_at",
         (user_id,),
     ) as cursor:
-        return [(row[0], datetime.fromisoformat(row[1])) for row in await cursor.fetchall()]
+        return [(row[0], from_text(row[1])) for row in await cursor.fetchall()]
 
 
 async def release_claimed_reminders(conn: aiosqlite.Connection) -> int:
@@ -163,7 +145,7 @@ async def claim_due_reminders(
         " WHERE r.status IN ('pending', 'claimed') AND r.status = 'pending'"
         " AND r.due_at <= ? AND u.blocked_at IS NULL"
         " ORDER BY r.due_at, r.id LIMIT ?",
-        (utc_text(now), limit * 4),
+        (to_text(now), limit * 4),
     ) as cursor:
         rows = await cursor.fetchall()
     skip = set(skip_users)
@@ -181,7 +163,7 @@ async def claim_due_reminders(
             installment_id=row[3],
             kind=row[4],
             lead_days=row[5],
-            due_at=datetime.fromisoformat(row[6]),
+            due_at=from_text(row[6]),
             attempts=row[7] + 1,
         )
         for row in chosen.values()
@@ -189,7 +171,7 @@ async def claim_due_reminders(
     await conn.executemany(
         "UPDATE reminders SET status = 'claimed', claimed_at = ?, attempts = attempts + 1"
         " WHERE id = ? AND status = 'pending'",
-        [(utc_text(now), reminder.id) for reminder in claimed],
+        [(to_text(now), reminder.id) for reminder in claimed],
     )
     return claimed
 
@@ -198,7 +180,7 @@ async def mark_reminder_sent(conn: aiosqlite.Connection, reminder_id: int, now: 
     await conn.execute(
         # only a claimed one: a reminder cancelled meanwhile ("已还") stays cancelled
         "UPDATE reminders SET status = 'sent', sent_at = ? WHERE id = ? AND status = 'claimed'",
-        (utc_text(now), reminder_id),
+        (to_text(now), reminder_id),
     )
 
 
@@ -217,23 +199,25 @@ async def retry_reminder_later(conn: aiosqlite.Connection, reminder_id: int, at:
     await conn.execute(
         "UPDATE reminders SET status = 'pending', claimed_at = NULL, due_at = ?"
         " WHERE id = ? AND status = 'claimed'",
-        (utc_text(at), reminder_id),
+        (to_text(at), reminder_id),
     )
 
 
 async def set_blocked(conn: aiosqlite.Connection, user_id: int, now: datetime) -> None:
-    await conn.execute(
-        "UPDATE users SET blocked_at = ? WHERE user_id = ?", (utc_text(now), user_id)
-    )
+    await conn.execute("UPDATE users SET blocked_at = ? WHERE user_id = ?", (to_text(now), user_id))
 
 
-async def activity_of(conn: aiosqlite.Connection, user_id: int) -> tuple[bool, str | None] | None:
+async def activity_of(
+    conn: aiosqlite.Connection, user_id: int
+) -> tuple[bool, datetime | None] | None:
     """(blocked?, last seen) of a known user, or None for one never seen."""
     async with conn.execute(
         "SELECT blocked_at IS NOT NULL, last_seen_at FROM users WHERE user_id = ?", (user_id,)
     ) as cursor:
         row = await cursor.fetchone()
-    return None if row is None else (bool(row[0]), row[1])
+    if row is None:
+        return None
+    return bool(row[0]), None if row[1] is None else from_text(row[1])
 
 
 async def clear_blocked(conn: aiosqlite.Connection, user_id: int) -> bool:

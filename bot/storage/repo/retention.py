@@ -1,7 +1,7 @@
 """SQL for the retention rule: old closed cases and inactive users are removed.
 
 Nobody with an unfinished deal (an unpaid installment of an active deal) loses anything.
-Timestamps are ISO text in the bot's time zone, so they compare as text.
+Timestamps are stored in one UTC form (``storage/timestamps.py``), so they compare as text.
 """
 
 from __future__ import annotations
