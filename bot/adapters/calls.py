@@ -11,7 +11,7 @@ from bot.services import services
 from bot.texts.zh import settings as t
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.usecases.calls import call_log
-from bot.views.fmt import cn_date
+from bot.views.fmt import cn_date, listing
 
 
 async def cmd_calls(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -31,7 +31,7 @@ async def cmd_calls(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         # one call may settle several debts, each recorded on its own: name the debt
         if call.products:
-            names = "、".join(PRODUCT_NAMES[p] for p in call.products)
+            names = listing(PRODUCT_NAMES[p] for p in call.products)
             line += t.CALL_DEBTS.format(debts=names)
         if call.staff_id:
             line += t.CALL_STAFF.format(staff=escape(call.staff_id))

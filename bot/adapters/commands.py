@@ -23,7 +23,7 @@ from bot.texts.zh import common as c
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.usecases import activity, deletion, payments
 from bot.usecases.status import status_of
-from bot.views.fmt import yuan
+from bot.views.fmt import listing, yuan
 from bot.views.next_step import status_next_step
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             for d in case.debts
             if d.amount_fen is not None
         ]
-        text = c.STATUS_DRAFT.format(done="、".join(done) or c.STATUS_DRAFT_NOTHING)
+        text = c.STATUS_DRAFT.format(done=listing(done) or c.STATUS_DRAFT_NOTHING)
     else:
         today = svc.today()
         plan = plan_for(facts, svc)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from datetime import timedelta
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes
@@ -26,7 +25,7 @@ from bot.usecases import payments
 from bot.usecases import snooze as snoozing
 from bot.views import progress as progress_view
 from bot.views.answers import problem_text
-from bot.views.fmt import cn_date
+from bot.views.fmt import day_and_time
 
 
 def _installment_id(update: Update) -> int:
@@ -133,14 +132,8 @@ async def snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         # an old "今晚" tapped after 21:30: no silent move to the next morning
         await _offer_snooze(update, context, done.offer, late=True)
         return
-    local = done.at.astimezone(svc.tz)
-    if local.date() == svc.today():
-        day = "今天"
-    elif local.date() == svc.today() + timedelta(days=1):
-        day = "明天"
-    else:
-        day = cn_date(local.date())
-    await update.effective_chat.send_message(t.SNOOZED.format(when=f"{day} {local:%H:%M}"))
+    when = day_and_time(done.at.astimezone(svc.tz), svc.today())
+    await update.effective_chat.send_message(t.SNOOZED.format(when=when))
 
 
 async def cannot_pay(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

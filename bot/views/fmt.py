@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 
 from bot.domain.models import HardshipReason
 from bot.domain.money import format_fen
@@ -59,3 +60,24 @@ def payday_text(payday: int) -> str:
 def income_arrives(reason: HardshipReason) -> str:
     """How the person's money comes in: "发工资", or "有钱到账" without a job or wages."""
     return u.INCOME_ARRIVES.get(reason, u.INCOME_ARRIVES[None])
+
+
+def year_month(d: date) -> str:
+    """``date(2027, 3, 1)`` -> ``"2027年3月"``."""
+    return u.YEAR_MONTH.format(year=d.year, month=d.month)
+
+
+def listing(names: Iterable[str]) -> str:
+    """``["花呗", "借呗"]`` -> ``"花呗、借呗"``."""
+    return u.LIST_SEPARATOR.join(names)
+
+
+def day_and_time(moment: datetime, today: date) -> str:
+    """A local moment as "今天 19:00", "明天 09:00", or with its date further ahead."""
+    if moment.date() == today:
+        day = u.TODAY
+    elif moment.date() == today + timedelta(days=1):
+        day = u.TOMORROW
+    else:
+        day = cn_date(moment.date())
+    return u.DAY_AND_TIME.format(day=day, time=f"{moment:%H:%M}")

@@ -40,7 +40,7 @@ from bot.usecases import installments as plan_reads
 from bot.usecases import payments
 from bot.usecases.places import saved_state
 from bot.views.answers import problem_text
-from bot.views.fmt import cn_date
+from bot.views.fmt import cn_date, year_month
 from conversations.deal.states import DealState, next_state, previous_state
 
 S = DealState
@@ -449,7 +449,7 @@ async def _load_warning(
     found = check_load(new, others, money)
     if found is None:
         return None
-    month = f"{found.month.year}年{found.month.month}月"
+    month = year_month(found.month)
     total = format_fen(found.total_fen)
     if found.reason is Overload.OVER_OFFER:
         return t.OVER_OFFER.format(month=month, total=total, limit=format_fen(money.limit_fen))

@@ -25,3 +25,8 @@ INCOME_ARRIVES: dict[HardshipReason | None, str] = {
     HardshipReason.BUSINESS: "有钱到账",
     None: "发工资",
 }
+YEAR_MONTH = "{year}年{month}月"
+LIST_SEPARATOR = "、"
+TODAY = "今天"
+TOMORROW = "明天"
+DAY_AND_TIME = "{day} {time}"
