@@ -1,9 +1,9 @@
 """How far along the deal is: what /status shows.
 
-An installment counts as paid once the user marks it paid: ``paid_fen`` or ``paid_on``
-is set (storage keys "paid" on ``paid_fen``; a date alone also counts). What they paid may
-differ from what was due, so sums use ``paid_fen`` when known, and the amount due when
-only the date was recorded.
+An installment is paid once the user has marked at least its amount paid. Marked with less
+(``paid_fen`` below ``amount_fen``) it is paid in part: still open, with the rest missing.
+A date alone (no amount) counts as paid in full. What is left is always the sum of what is
+missing from each installment, so "还剩" equals what the listed installments still need.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ class InstallmentStatus(StrEnum):
     """Where one installment stands today. Values are stable identifiers."""
 
     PAID = "paid"
+    PARTIAL = "partial"
     DUE_TODAY = "due_today"
     OVERDUE = "overdue"
     UPCOMING = "upcoming"
@@ -46,7 +47,17 @@ class Installment:
 
     @property
     def paid(self) -> bool:
-        return self.paid_fen is not None
+        """Paid in full: nothing of it is missing."""
+        return self.paid_fen is not None and self.paid_fen >= self.amount_fen
+
+    @property
+    def partly_paid(self) -> bool:
+        return self.paid_fen is not None and self.paid_fen < self.amount_fen
+
+    @property
+    def outstanding_fen(self) -> int:
+        """What is still missing from this installment."""
+        return max(0, self.amount_fen - (self.paid_fen or 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +72,26 @@ class InstallmentState:
 
     @property
     def is_paid(self) -> bool:
-        return self.paid_fen is not None or self.paid_on is not None
+        """Paid in full (a date without an amount counts as the amount due)."""
+        if self.paid_fen is None:
+            return self.paid_on is not None
+        return self.paid_fen >= self.amount_fen
+
+    @property
+    def is_partial(self) -> bool:
+        return self.paid_fen is not None and self.paid_fen < self.amount_fen
 
     @property
     def paid_amount_fen(self) -> int:
         """What counts as paid: the reported amount, else the amount due; 0 if unpaid."""
-        if not self.is_paid:
-            return 0
-        return self.amount_fen if self.paid_fen is None else self.paid_fen
+        if self.paid_fen is not None:
+            return self.paid_fen
+        return self.amount_fen if self.paid_on is not None else 0
+
+    @property
+    def outstanding_fen(self) -> int:
+        """What is still missing; an installment paid with more than due misses nothing."""
+        return max(0, self.amount_fen - self.paid_amount_fen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +111,11 @@ class Progress:
 
 
 def status_of(item: InstallmentState, today: date) -> InstallmentStatus:
-    """PAID, else by the due date relative to today."""
+    """PAID, PARTIAL (paid in part, whatever the date), else by the due date."""
     if item.is_paid:
         return InstallmentStatus.PAID
+    if item.is_partial:
+        return InstallmentStatus.PARTIAL
     if item.due == today:
         return InstallmentStatus.DUE_TODAY
     return InstallmentStatus.OVERDUE if item.due < today else InstallmentStatus.UPCOMING
@@ -102,19 +127,21 @@ def progress_of(items: Sequence[InstallmentState], today: date) -> Progress:
     statuses = tuple((i, status_of(i, today)) for i in ordered)
     total = sum(i.amount_fen for i in ordered)
     paid = sum(i.paid_amount_fen for i in ordered)
+    remaining = sum(i.outstanding_fen for i in ordered)
     next_due = next((i for i in ordered if not i.is_paid), None)
     return Progress(
         total_count=len(ordered),
         paid_count=sum(1 for i in ordered if i.is_paid),
         total_fen=total,
         paid_fen=paid,
-        remaining_fen=max(0, total - paid),
+        remaining_fen=remaining,
         next_due=next_due,
         days_to_next=None if next_due is None else (next_due.due - today).days,
-        overdue_count=sum(1 for _, s in statuses if s is InstallmentStatus.OVERDUE),
+        overdue_count=sum(1 for i in ordered if not i.is_paid and i.due < today),
         statuses=statuses,
-        # Floor, so 1000 (a full bar) only when everything is paid; capped for overpayment.
-        fraction_permille=min(PERMILLE, paid * PERMILLE // total) if total > 0 else 0,
+        # Floor, so 1000 (a full bar) only when nothing is missing; an overpaid installment
+        # does not fill another one's gap
+        fraction_permille=(total - remaining) * PERMILLE // total if total > 0 else 0,
     )
 
 

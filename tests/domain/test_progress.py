@@ -68,9 +68,27 @@ def test_different_amount_paid():
         InstallmentState(2, date(2026, 12, 10), 10_000, 15_000, TODAY),
     ]
     p = progress_of(items, TODAY)
-    assert p.paid_count == 2
-    assert (p.paid_fen, p.remaining_fen) == (23_000, 0)
-    assert p.fraction_permille == 1000  # capped
+    # the first is paid in part: 2,000 are still missing; paying more on the second does
+    # not fill that gap (the lender's bill says where the extra went)
+    assert p.paid_count == 1
+    assert (p.paid_fen, p.remaining_fen) == (23_000, 2_000)
+    assert [s for _, s in p.statuses] == [InstallmentStatus.PARTIAL, InstallmentStatus.PAID]
+    assert p.next_due == items[0] and p.overdue_count == 1
+    assert p.fraction_permille == 900
+
+
+def test_partial_payment_leaves_the_rest_open():
+    """1,500 of 1,958.34 paid: not ✅; 458.34 still missing, and that is what is left."""
+    items = [
+        InstallmentState(1, date(2026, 12, 20), 195_834, 150_000, TODAY),
+        InstallmentState(2, date(2027, 1, 20), 195_834),
+    ]
+    p = progress_of(items, TODAY)
+    assert p.paid_count == 0
+    assert p.remaining_fen == 45_834 + 195_834
+    assert p.next_due == items[0] and p.days_to_next == 10
+    assert items[0].outstanding_fen == 45_834
+    assert [s for _, s in p.statuses] == [InstallmentStatus.PARTIAL, InstallmentStatus.UPCOMING]
 
 
 def test_underpaid_all_marked_paid_is_not_a_full_bar():
@@ -85,14 +103,14 @@ def test_paid_amount_without_date_counts_as_paid():
     # Storage records a payment as paid_fen (+ a timestamp the handler may not pass on).
     items = [
         InstallmentState(1, date(2026, 11, 10), 10_000, 10_000),
-        InstallmentState(2, date(2026, 12, 10), 10_000, 0),  # paid nothing, but marked paid
+        InstallmentState(2, date(2026, 12, 10), 10_000, 0),  # marked, but nothing paid
         InstallmentState(3, date(2027, 1, 10), 10_000),
     ]
     p = progress_of(items, TODAY)
-    assert p.paid_count == 2
+    assert p.paid_count == 1
     assert (p.paid_fen, p.remaining_fen) == (10_000, 20_000)
-    assert p.next_due == items[2]
-    assert [s for _, s in p.statuses][:2] == [InstallmentStatus.PAID] * 2
+    assert p.next_due == items[1]
+    assert [s for _, s in p.statuses][:2] == [InstallmentStatus.PAID, InstallmentStatus.PARTIAL]
 
 
 def test_empty():
@@ -145,11 +163,15 @@ _STATE = st.builds(
 def test_progress_laws(items, today):
     p = progress_of(items, today)
     assert p.total_count == len(items)
-    assert p.remaining_fen == max(0, p.total_fen - p.paid_fen)
+    # what is left is what the listed installments still miss, never less than the gap
+    assert p.remaining_fen == sum(i.outstanding_fen for i in items)
+    assert p.remaining_fen >= max(0, p.total_fen - p.paid_fen)
+    assert (p.remaining_fen == 0) == (p.paid_count == p.total_count)
     assert 0 <= p.fraction_permille <= 1000
     counts = [s for _, s in p.statuses]
     assert counts.count(InstallmentStatus.PAID) == p.paid_count
-    assert counts.count(InstallmentStatus.OVERDUE) == p.overdue_count
+    assert counts.count(InstallmentStatus.OVERDUE) <= p.overdue_count
+    assert p.overdue_count == sum(1 for i in items if not i.is_paid and i.due < today)
     if p.next_due is not None:
         assert p.days_to_next == (p.next_due.due - today).days
         assert not p.next_due.is_paid

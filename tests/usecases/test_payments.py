@@ -25,7 +25,9 @@ async def test_paid_records_the_agreed_amount_and_stops_that_installments_remind
     assert {installment for installment, *_ in await world.waiting(1)} == {second}
 
 
-async def test_another_amount_is_recorded_and_a_second_tap_keeps_it(world: World) -> None:
+async def test_a_smaller_amount_leaves_the_rest_open_and_already_paid_pays_it(
+    world: World,
+) -> None:
     debt = await world.user_with_debt(1)
     (only,) = (await world.deal(1, debt, [150_000], DUE)).installment_ids
 
@@ -33,13 +35,16 @@ async def test_another_amount_is_recorded_and_a_second_tap_keeps_it(world: World
     assert asked is not None and asked.id == only
     assert await repo.amount_question(await world.conn(), 1) == only
     paid = await payments.record_paid_amount(world, 1, only, 120_000)
-    again = await payments.mark_paid(world, 1, only)  # an old "已还" tapped later
 
-    assert paid is not None and paid.paid_fen == 120_000 and paid.all_paid
+    assert paid is not None and paid.paid_fen == 120_000 and not paid.all_paid
     assert await repo.amount_question(await world.conn(), 1) is None
-    assert again is not None and again.already and again.paid_fen == 120_000
     (item,) = await installments.active_installments(world, 1)
-    assert item.paid_fen == 120_000
+    assert item.partly_paid and item.outstanding_fen == 30_000
+
+    rest = await payments.mark_paid(world, 1, only)  # "已还" once the rest is paid too
+    assert rest is not None and rest.paid_fen == 150_000 and rest.all_paid
+    again = await payments.mark_paid(world, 1, only)  # an old "已还" tapped later
+    assert again is not None and again.already and again.paid_fen == 150_000
 
 
 async def test_nobody_marks_undoes_or_snoozes_another_users_installment(world: World) -> None:

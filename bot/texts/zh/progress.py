@@ -6,6 +6,7 @@ from bot.domain.progress import InstallmentStatus
 
 ICONS = {
     InstallmentStatus.PAID: "✅",
+    InstallmentStatus.PARTIAL: "🟡",
     InstallmentStatus.DUE_TODAY: "⏰",
     InstallmentStatus.OVERDUE: "❗",
     InstallmentStatus.UPCOMING: "⏳",
