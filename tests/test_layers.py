@@ -1,4 +1,6 @@
-"""Dependencies run one way: adapters → texts (views) → storage and flows → domain.
+"""Dependencies run one way: adapters → views → usecases → flows, storage → domain.
+
+The catalogue (bot/texts) sits below the views; jobs and adapters meet only in app.py.
 
 Each layer lists what it must never import. The few edges that still run the wrong way are
 named in KNOWN, so no new one can creep in while they are being removed (issue 10).

@@ -13,13 +13,12 @@ from bot.services import services
 from bot.storage.records import PrefsRecord
 from bot.texts.zh import settings as t
 from bot.usecases import settings
+from bot.views.fmt import listing
 from bot.views.settings import clock_hour
 
 
 def _text(prefs: PrefsRecord) -> str:
-    leads = t.LEAD_SEPARATOR.join(
-        t.LEAD_ITEM.format(days=d) for d in sorted(prefs.lead_days, reverse=True)
-    )
+    leads = listing(t.LEAD_ITEM.format(days=d) for d in sorted(prefs.lead_days, reverse=True))
     if prefs.muted:
         state = t.MUTED
     elif not prefs.lead_days and not prefs.on_due_day:

@@ -2,7 +2,7 @@
 
 A use case takes what it needs (``Deps``: the database and the clock; ``bot.services.Services``
 is one) and plain typed arguments, and returns domain values or a small frozen dataclass for
-the view. It never imports Telegram (tests/usecases/test_purity.py checks), so it is tested
+the view. It never imports Telegram (tests/usecases/test_usecases_purity.py checks), so it is tested
 on a real SQLite file without the Application.
 
 - ``intake``: start, agree, restart, save an answer with the next place, confirm the case
@@ -16,5 +16,6 @@ on a real SQLite file without the Application.
 - ``settings``: change one reminder setting and replan the reminders ahead
 - ``deals``: record an agreed deal, a refused call, a reminder to call again; the draft
 - ``deletion``: erase everything about a user
+- ``replanning``: a new proposal for what is left of the running deals, with today's budget
 - ``planning``: the reminder-planning steps the others run inside their transaction
 """

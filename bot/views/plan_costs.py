@@ -10,7 +10,7 @@ from bot.domain.plan import CostOfWaiting, Plan, Recommendation
 from bot.domain.rates import format_rate
 from bot.texts.zh import plan as t
 from bot.texts.zh.names import DEBT_NAMES
-from bot.views.fmt import about_yuan, yuan
+from bot.views.fmt import about_yuan, listing, yuan
 from bot.views.plan_labels import debt_labels
 
 _QUICK = (Recommendation.PAY_NOW, Recommendation.PART_NOW)
@@ -21,8 +21,8 @@ def _coverage(facts: CaseFacts, plan: Plan) -> str:
         return t.COVERS_WHOLE.format(base=yuan(plan.base_fen))
     if any(plan.whole_known):
         pairs = list(zip(debt_labels(facts), plan.whole_known, strict=True))
-        known = t.LIST_SEPARATOR.join(label for label, k in pairs if k)
-        rest = t.LIST_SEPARATOR.join(label for label, k in pairs if not k)
+        known = listing(label for label, k in pairs if k)
+        rest = listing(label for label, k in pairs if not k)
         return t.COVERS_MIXED.format(known=known, rest=rest, base=yuan(plan.base_fen))
     if plan.kind in _QUICK:
         return t.COVERS_OVERDUE_QUICK

@@ -10,6 +10,7 @@ from bot.domain.plan import Plan
 from bot.texts.zh import plan as t
 from bot.texts.zh.lenders import LENDER_NAMES
 from bot.texts.zh.names import DEBT_NAMES
+from bot.views.fmt import listing
 
 
 def lender_labels(facts: CaseFacts, lenders: Sequence[Lender]) -> dict[Lender, str]:
@@ -20,7 +21,7 @@ def lender_labels(facts: CaseFacts, lenders: Sequence[Lender]) -> dict[Lender, s
     labels = {}
     for lender in lenders:
         products = dict.fromkeys(facts.debts[i].product for i in lender.debt_indices)
-        name = t.LIST_SEPARATOR.join(DEBT_NAMES[p] for p in products)
+        name = listing(DEBT_NAMES[p] for p in products)
         # 支付宝 and 网商银行 are one lender each; several cards or other loans need a number
         if counts[lender.kind] > 1 and lender.kind in (LenderKind.CARD_BANK, LenderKind.OTHER):
             name = t.NTH_DEBT.format(number=lender.number, name=name)
@@ -43,4 +44,4 @@ def debt_labels(facts: CaseFacts) -> tuple[str, ...]:
 def lender_names(plan: Plan) -> str:
     """ "支付宝", "支付宝、发卡银行": whom the plan asks, each kind of lender once."""
     kinds = dict.fromkeys(p.lender.kind for p in plan.lenders)
-    return t.LIST_SEPARATOR.join(LENDER_NAMES[k] for k in kinds)
+    return listing(LENDER_NAMES[k] for k in kinds)

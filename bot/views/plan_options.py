@@ -11,7 +11,7 @@ from bot.domain.models import CaseFacts
 from bot.domain.plan import Plan, Recommendation
 from bot.texts.zh import plan as t
 from bot.texts.zh.lenders import CHANNELS, LENDER_NAMES
-from bot.views.fmt import cn_date, due_rule, income_arrives, month_day, months_text, yuan
+from bot.views.fmt import cn_date, due_rule, income_arrives, listing, month_day, months_text, yuan
 from bot.views.plan_labels import debt_labels, lender_labels, lender_names
 
 # A penalty this small is not worth a call of its own.
@@ -43,7 +43,7 @@ def _small_first(facts: CaseFacts, plan: Plan) -> list[str]:
         for i, d in enumerate(plan.schedule.debts)
         if i in shared and d.periods_paying == 1 and plan.schedule.periods > 1
     ]
-    return [t.SMALL_FIRST.format(cleared=t.LIST_SEPARATOR.join(cleared))] if cleared else []
+    return [t.SMALL_FIRST.format(cleared=listing(cleared))] if cleared else []
 
 
 def _per_lender(facts: CaseFacts, plan: Plan, amount_of: str) -> list[str]:

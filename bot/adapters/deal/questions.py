@@ -15,6 +15,7 @@ from bot.domain.money import format_fen
 from bot.domain.reminders import CallAgainChoice
 from bot.texts.zh import deal as t
 from bot.texts.zh.names import PRODUCT_NAMES
+from bot.views.fmt import listing
 from conversations.deal.states import DealState
 
 S = DealState
@@ -25,7 +26,7 @@ def _product_of(draft: dict[str, Any], debts: tuple[DebtAnswers, ...]) -> str:
     """The debts the draft is about, by name ("花呗、借呗"), or "这笔欠款"."""
     ids = draft.get("debt_ids", [])
     names = [PRODUCT_NAMES[d.product] for d in debts if d.id in ids]
-    return t.DEBT_NAMES_SEPARATOR.join(names) or t.THIS_DEBT
+    return listing(names) or t.THIS_DEBT
 
 
 def question(state: DealState, draft: dict[str, Any], debts: tuple[DebtAnswers, ...]) -> Question:

@@ -1,6 +1,7 @@
 """SQL for the retention rule: old closed cases and inactive users are removed.
 
-Nobody with an unfinished deal (an unpaid installment of an active deal) loses anything.
+Nobody with an unfinished deal (an installment of an active deal not paid in full) loses
+anything.
 Timestamps are stored in one UTC form (``storage/timestamps.py``), so they compare as text.
 """
 
@@ -16,7 +17,8 @@ __all__ = ["purge_expired", "touch_user"]
 
 _UNFINISHED = (
     "SELECT d.{column} FROM deals d JOIN installments i ON i.deal_id = d.id"
-    " WHERE d.active = 1 AND i.paid_fen IS NULL"
+    # paid in part is unfinished too: the rest is still owed
+    " WHERE d.active = 1 AND (i.paid_fen IS NULL OR i.paid_fen < i.amount_fen)"
 )
 
 

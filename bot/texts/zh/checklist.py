@@ -31,7 +31,6 @@ MATERIAL_SHORT: dict[Material, str] = {
     Material.FAMILY_PROOF: "相关证明",
     Material.OWN_SUMMARY: "你的小结",
 }
-AT_HAND_SEPARATOR = "、"
 
 CHECKLIST_TITLE = "<b>材料清单</b>"
 CHECKLIST_INTRO = "提前备好，对方要时再给："

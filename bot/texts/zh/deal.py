@@ -12,8 +12,6 @@ REFUSED_BUTTON = "❌ 没谈成"
 
 ASK_WHICH_DEBT = "这次谈的是哪一笔？每一笔可以有自己的约定。"
 DEBT_BUTTON = "{product} {amount} 元"
-# {product} of ASK_KIND and ASK_WHICH_OPTION: the debts being recorded ("花呗、借呗")
-DEBT_NAMES_SEPARATOR = "、"
 THIS_DEBT = "这笔欠款"
 ASK_KIND = "{product}：谈好的是哪一种？"
 KIND_SUGGESTED = "就按建议方案"

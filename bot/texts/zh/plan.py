@@ -14,7 +14,6 @@ from __future__ import annotations
 from bot.domain.plan import HelpPointer
 
 # --- names of debts and lenders ---------------------------------------------------------
-LIST_SEPARATOR = "、"
 # the second card, the second loan of the same kind: "第2笔信用卡"
 NTH_DEBT = "第{number}笔{name}"
 # after an amount worked out from a guessed rate

@@ -11,7 +11,6 @@ SETTINGS = (
 )
 LEADS_NONE = "不提前提醒"
 LEAD_ITEM = "提前 {days} 天"
-LEAD_SEPARATOR = "、"
 LEADS_AT = "{leads}（{evening}）"
 ON = "开"
 OFF = "关"
