@@ -84,6 +84,7 @@ async def test_typed_answers_are_stored_and_read_back(conn: aiosqlite.Connection
         (CaseField.EDITING, 1),  # an int is no bool
         (CaseField.HARDSHIP_REASON, "other"),  # the enum, not its stored value
         (CaseField.INCOME, None),  # answered income is never "unknown"
+        (CaseField.HARDSHIP_NOTE, HardshipReason.OTHER),  # an enum is no note
     ],
 )
 async def test_a_value_of_the_wrong_type_is_refused(

@@ -85,7 +85,9 @@ def _stored(column: _Column, value: object) -> object:
     wrong_bool = isinstance(value, bool) != (column.kind is bool)
     # a datetime is a date to isinstance: a day column takes days only
     wrong_day = column.kind is date and isinstance(value, datetime)
-    if not isinstance(value, column.kind) or wrong_bool or wrong_day:
+    # a StrEnum is a str to isinstance: a text column takes no enum, an enum column its own
+    wrong_enum = isinstance(value, Enum) and not issubclass(column.kind, Enum)
+    if not isinstance(value, column.kind) or wrong_bool or wrong_day or wrong_enum:
         raise TypeError(f"{column.name} takes {column.kind.__name__}, not {value!r}")
     if isinstance(value, Enum):
         return value.value
@@ -204,7 +206,8 @@ async def update_case(
     """Writes the changed fields of the user's own case (nothing changed: only ``updated_at``)."""
     changes = dict(changes)
     note = changes.get(CaseField.HARDSHIP_NOTE)
-    if isinstance(note, str):  # the user's own words: no hidden characters, no secrets
+    # the user's own words: no hidden characters, no secrets (an enum is refused below)
+    if isinstance(note, str) and not isinstance(note, Enum):
         changes[CaseField.HARDSHIP_NOTE] = storable_text(note)
     assignments, values = _assignments(_CASE_COLUMNS, changes)
     await conn.execute(
