@@ -13,26 +13,8 @@ from bot.services import services
 from bot.storage.records import PrefsRecord
 from bot.texts.zh import settings as t
 from bot.usecases import settings
-from bot.views.fmt import listing
-from bot.views.settings import clock_hour
-
-
-def _text(prefs: PrefsRecord) -> str:
-    leads = listing(t.LEAD_ITEM.format(days=d) for d in sorted(prefs.lead_days, reverse=True))
-    if prefs.muted:
-        state = t.MUTED
-    elif not prefs.lead_days and not prefs.on_due_day:
-        state = t.NONE_ON
-    else:
-        state = t.ACTIVE
-    if leads:
-        leads = t.LEADS_AT.format(leads=leads, evening=clock_hour(prefs.evening_hour))
-    return t.SETTINGS.format(
-        morning=clock_hour(prefs.morning_hour),
-        leads=leads or t.LEADS_NONE,
-        due_day=t.ON if prefs.on_due_day else t.OFF,
-        muted=state,
-    )
+from bot.usecases.planning import prefs_of
+from bot.views.settings import clock_hour, render_settings
 
 
 def _mark(label: str, on: bool) -> str:
@@ -78,7 +60,9 @@ async def cmd_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if prefs is None:
         await update.effective_chat.send_message(t.NEED_START)
         return
-    await update.effective_chat.send_message(_text(prefs), reply_markup=_markup(prefs))
+    await update.effective_chat.send_message(
+        render_settings(prefs_of(prefs)), reply_markup=_markup(prefs)
+    )
 
 
 async def change_setting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -92,4 +76,4 @@ async def change_setting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await answer(query, t.NEED_START)
         return
     await answer(query, t.SAVED if change.changed else t.UNCHANGED)
-    await replace_text(query, _text(change.after), _markup(change.after))
+    await replace_text(query, render_settings(prefs_of(change.after)), _markup(change.after))
