@@ -140,5 +140,7 @@ def render_proposal(proposal: Replan) -> str:
     lines.append(_ask(proposal, parts))
     if plan.kind is Recommendation.PAY_NOW:
         return "\n".join(lines)
-    lines += [_call(proposal, kinds), t.KEEP_PAYING.format(channel=CHANNELS[first]), decides]
+    # several lenders: each is paid where it is paid, always an official channel
+    channel = CHANNELS[first] if len(set(kinds)) == 1 else CHANNELS[LenderKind.OTHER]
+    lines += [_call(proposal, kinds), t.KEEP_PAYING.format(channel=channel), decides]
     return "\n".join(lines)

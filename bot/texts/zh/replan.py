@@ -23,7 +23,7 @@ ASK_EACH_SEP = "；"
 ASK_AT_MOST = "可以申请先按每月 {amount} 还，问问能分多少期。"
 ASK_PAUSE = "现在每月拿不出钱，可以申请暂缓 {months} 个月，到时再谈。"
 ASK_PAY_NOW = "这个月能把剩下的一次还清，直接在{channel}还就好，不用再谈。"
-STILL_FITS = "按你现在的收支，每月 {monthly} 还拿得出来，照原来的约定还就好。"
+STILL_FITS = "原来的每月 {monthly}还拿得出来，照原来的约定还就好。"
 # still fits, yet this month is short: a few days' delay or a part now, asked before the date
 SHORT_THIS_MONTH = "只是这个月周转不开的话，可以问问能不能晚几天或先还一部分。"
 INCOME_CHANGED = "收入或开支变了，发 /update 告诉我，我按新的数重新算。"
