@@ -24,7 +24,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import callbacks as cb
-from bot.adapters import calls, case, commands, faq, installments, privacy
+from bot.adapters import calls, case, commands, faq, installments, privacy, replan
 from bot.adapters import settings as reminder_settings
 from bot.adapters.deal.conversation import build_deal
 from bot.adapters.filters import GROUPS, PRIVATE, PRIVATE_ANY
@@ -122,6 +122,10 @@ def build_application(
         CallbackQueryHandler(installments.cannot_pay, pattern=cb.CANNOT_PAY.pattern),
         CallbackQueryHandler(installments.not_paid, pattern=cb.NOT_PAID.pattern),
         CallbackQueryHandler(installments.ask_paid_amount, pattern=cb.OTHER_AMOUNT.pattern),
+        # a payment that slips (issue 11): back to a part payment, the re-plan and its script
+        CallbackQueryHandler(installments.undo_to_part, pattern=cb.UNDO_TO.pattern),
+        CallbackQueryHandler(replan.tap_replan, pattern=cb.REPLAN.pattern),
+        CallbackQueryHandler(replan.send_script, pattern=cb.REPLAN_SCRIPT.pattern),
         # /back and /cancel outside the intake, unknown commands, stray messages and buttons
         CommandHandler(["back", "cancel"], commands.nothing_to_resume, filters=private),
         MessageHandler(private & filters.COMMAND, commands.unknown_command),

@@ -288,6 +288,40 @@ def installment_id(update: Update) -> int:
     return _id(found[1])
 
 
+# ---- a payment that slips: part payments and the re-plan (issue 11) -------------------------
+
+# "↩️ 撤销" after a mark that replaced a part payment: back to that part, ``<id>:<fen>``
+_FEN = "[1-9][0-9]{0,11}"
+
+
+class NumberedAmount:
+    """``<prefix><id>:<fen>``: a row id and an amount in fen (both positive)."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.pattern = _compile(re.escape(prefix) + f"({_ID}):({_FEN})")
+
+    def data(self, number: int, fen: int) -> str:
+        assert 0 < number <= MAX_ID and 0 < fen < 10**12
+        return f"{self.prefix}{number}:{fen}"
+
+    def parse(self, data: str) -> tuple[int, int]:
+        found = self.pattern.match(data)
+        if found is None:
+            raise StaleCallback(data)
+        return _id(found[1]), int(found[2])
+
+    def read(self, update: Update) -> tuple[int, int]:
+        return self.parse(_data_of(update))
+
+
+UNDO_TO = NumberedAmount("rem:undoto:")
+# "补不上，重新算一下" and the like: the new proposal for what is left
+REPLAN = Fixed("replan:propose")
+# the short script for calling about the new proposal
+REPLAN_SCRIPT = Fixed("replan:script")
+
+
 ALL_PATTERNS: tuple[re.Pattern[str], ...] = (
     *(
         kind.pattern
@@ -332,6 +366,9 @@ ALL_PATTERNS: tuple[re.Pattern[str], ...] = (
             NOT_PAID,
             OTHER_AMOUNT,
             SNOOZE_AT,
+            UNDO_TO,
+            REPLAN,
+            REPLAN_SCRIPT,
         )
     ),
     CHANGE_PATTERN,

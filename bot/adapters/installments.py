@@ -9,20 +9,23 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.adapters import keyboards
-from bot.adapters.reminder_messages import installment_fields, paid_buttons
+from bot.adapters.reminder_messages import installment_fields
+from bot.adapters.replan import send_proposal
 from bot.adapters.taps import acknowledge, answer, replace_text
 from bot.calendar_export import alarm_triggers, installments_calendar
-from bot.domain.money import MAX_DEBT_FEN, format_fen, parse_amount
+from bot.domain.money import MAX_DEBT_FEN, parse_amount
 from bot.domain.parsing import ParseError
 from bot.domain.progress import Installment, InstallmentState, progress_of, status_of
 from bot.domain.reminders import ReminderPrefs, SnoozeChoice
 from bot.services import services
+from bot.texts.zh import payments as pay
 from bot.texts.zh import progress as p
 from bot.texts.zh import reminders as t
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.usecases import installments as plan_reads
 from bot.usecases import payments
 from bot.usecases import snooze as snoozing
+from bot.views import payments as payments_view
 from bot.views import progress as progress_view
 from bot.views.answers import problem_text
 from bot.views.fmt import day_and_time
@@ -50,33 +53,64 @@ async def tap_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     paid = await payments.mark_paid(
         services(context), update.effective_user.id, _installment_id(update)
     )
-    await _send_paid(update, paid)
+    await _send_paid(update, context, paid)
 
 
-async def _send_paid(update: Update, paid: payments.Paid | None) -> None:
+def _paid_markup(paid: payments.Paid) -> InlineKeyboardMarkup:
+    """Undo (back to the part paid before, if any) and a different amount; paid in part,
+    also "the rest is paid" and the re-plan."""
+    item_id = paid.installment.id
+    undo = (
+        callbacks.UNDO.data(item_id)
+        if paid.undo_to_fen is None
+        else callbacks.UNDO_TO.data(item_id, paid.undo_to_fen)
+    )
+    buttons = [(t.UNDO_BUTTON, undo), (t.OTHER_AMOUNT_BUTTON, callbacks.OTHER_AMOUNT.data(item_id))]
+    if paid.missing_fen:
+        buttons = [
+            (pay.REST_BUTTON, callbacks.PAID.data(item_id)),
+            (pay.REPLAN_BUTTON, callbacks.REPLAN.data),
+            *buttons,
+        ]
+    return keyboards.grid(buttons)
+
+
+async def _send_paid(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, paid: payments.Paid | None
+) -> None:
     assert update.effective_chat is not None
     if paid is None:
         await update.effective_chat.send_message(t.INSTALLMENT_GONE)
         return
-    item = paid.installment
-    fields = installment_fields(item) | {"amount": format_fen(paid.paid_fen)}
-    text = t.PAID_RECORDED.format(**fields)
-    if paid.all_paid:
-        text += "\n\n" + t.PAID_ALL.format(count=item.count)
-    await update.effective_chat.send_message(text, reply_markup=paid_buttons(item.id))
+    svc = services(context)
+    text = payments_view.render_paid(paid, svc.tz, svc.today())
+    await update.effective_chat.send_message(text, reply_markup=_paid_markup(paid))
 
 
 async def undo_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """↩️ 撤销: the installment is unpaid again and its reminders come back."""
     await acknowledge(update)
+    await _undo(update, context, _installment_id(update), None)
+
+
+async def undo_to_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """↩️ 撤销 after "the rest is paid": back to the part payment it replaced."""
+    await acknowledge(update)
+    installment_id, fen = callbacks.UNDO_TO.read(update)
+    await _undo(update, context, installment_id, fen)
+
+
+async def _undo(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, installment_id: int, to_fen: int | None
+) -> None:
     assert update.effective_user is not None and update.effective_chat is not None
     item = await payments.undo_paid(
-        services(context), update.effective_user.id, _installment_id(update)
+        services(context), update.effective_user.id, installment_id, to_fen
     )
     if item is None:
         await update.effective_chat.send_message(t.INSTALLMENT_GONE)
         return
-    await update.effective_chat.send_message(t.PAID_UNDONE.format(**installment_fields(item)))
+    await update.effective_chat.send_message(payments_view.render_undone(item))
 
 
 async def ask_snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -137,24 +171,17 @@ async def snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def cannot_pay(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """❓ 还不上怎么办: what to do before the due date, and the script one tap away."""
-    assert update.effective_chat is not None
+    """❓ 还不上怎么办: the new proposal for what is left, to call about before the due date."""
+    assert update.effective_chat is not None and update.effective_user is not None
     await acknowledge(update, close=False)
     item = await _installment(update, context)
     if item is None:
         return
-    fields = installment_fields(item) | {"reason": t.CANNOT_PAY_REASON}
-    markup = keyboards.grid(
-        [
-            (t.SCRIPT_BUTTON, callbacks.case_data("script")),
-            (t.PAID_BUTTON, callbacks.PAID.data(item.id)),
-        ]
-    )
-    await update.effective_chat.send_message(t.CANNOT_PAY.format(**fields), reply_markup=markup)
+    await send_proposal(update.effective_chat, context, update.effective_user.id)
 
 
 async def not_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """还没有 (after the follow-up): call before it counts as overdue again."""
+    """还没有 (after the follow-up): pay soon, or work out a new proposal and call now."""
     assert update.effective_chat is not None
     await acknowledge(update)
     item = await _installment(update, context)
@@ -162,7 +189,7 @@ async def not_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     markup = keyboards.grid(
         [
-            (t.SCRIPT_BUTTON, callbacks.case_data("script")),
+            (t.REPLAN_BUTTON, callbacks.REPLAN.data),
             (t.PAID_BUTTON, callbacks.PAID.data(item.id)),
         ]
     )
@@ -296,7 +323,7 @@ async def ask_paid_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if item is None:
         await update.effective_chat.send_message(t.INSTALLMENT_GONE)
         return
-    await update.effective_chat.send_message(t.ASK_PAID_AMOUNT)
+    await update.effective_chat.send_message(payments_view.paid_amount_question(item))
 
 
 async def receive_paid_amount(
@@ -308,11 +335,13 @@ async def receive_paid_amount(
     try:
         fen = parse_amount(update.message.text or "", max_fen=MAX_DEBT_FEN)
     except ParseError as error:
-        await update.effective_chat.send_message(
-            f"{problem_text(error.problem)}\n\n{t.ASK_PAID_AMOUNT}"
+        item = await plan_reads.installment(
+            services(context), update.effective_user.id, installment_id
         )
+        question = t.ASK_PAID_AMOUNT if item is None else payments_view.paid_amount_question(item)
+        await update.effective_chat.send_message(f"{problem_text(error.problem)}\n\n{question}")
         return
     paid = await payments.record_paid_amount(
         services(context), update.effective_user.id, installment_id, fen
     )
-    await _send_paid(update, paid)
+    await _send_paid(update, context, paid)

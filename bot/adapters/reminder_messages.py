@@ -26,8 +26,10 @@ def installment_fields(installment: Installment) -> dict[str, object]:
         "product": PRODUCT_NAMES[installment.product],
         "number": installment.number,
         "count": installment.count,
-        "amount": format_fen(installment.amount_fen),
+        # what is still missing: all of it, or the rest of a part payment
+        "amount": format_fen(installment.outstanding_fen),
         "due": cn_date(installment.due),
+        "paid": format_fen(installment.paid_fen or 0),
     }
 
 
@@ -72,8 +74,13 @@ def reminder_message(
     if kind == ReminderKind.CALL_AGAIN or installment is None:
         return t.CALL_AGAIN, call_again_buttons()
     fields = installment_fields(installment)
+    part = installment.partly_paid  # paid in part: the reminder names what is missing
     if kind == ReminderKind.FOLLOWUP:
-        return t.FOLLOWUP.format(**fields), followup_buttons(installment.id)
+        text = t.FOLLOWUP_PARTIAL if part else t.FOLLOWUP
+        return text.format(**fields), followup_buttons(installment.id)
     days = (installment.due - today).days
-    text = t.DUE_TODAY if days <= 0 else t.LEAD
+    if part:
+        text = t.DUE_TODAY_PARTIAL if days <= 0 else t.LEAD_PARTIAL
+    else:
+        text = t.DUE_TODAY if days <= 0 else t.LEAD
     return text.format(days=days, **fields), reminder_buttons(installment.id)

@@ -29,6 +29,11 @@ class DealLeft:
     monthly_fen: int
     # the next unpaid installment's due date; None when nothing is left
     next_due: date | None
+    # what of the deal is already paid (a part-paid installment counts with what it got)
+    paid_fen: int = 0
+    # the next unpaid installment: its number and what it still misses (0: none left)
+    next_number: int | None = None
+    next_missing_fen: int = 0
 
 
 @dataclass(frozen=True, slots=True)

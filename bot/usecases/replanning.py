@@ -28,6 +28,9 @@ def deals_left(installments: Sequence[Installment]) -> tuple[DealLeft, ...]:
                 left_fen=sum(i.outstanding_fen for i in items),
                 monthly_fen=0 if following is None else following.amount_fen,
                 next_due=None if following is None else following.due,
+                paid_fen=sum(min(i.paid_fen or 0, i.amount_fen) for i in items),
+                next_number=None if following is None else following.number,
+                next_missing_fen=0 if following is None else following.outstanding_fen,
             )
         )
     return tuple(deals)

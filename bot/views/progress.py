@@ -22,16 +22,21 @@ def _short_date(day: date, today: date) -> str:
 
 
 def installment_line(item: Installment, status: InstallmentStatus, today: date) -> str:
-    """One installment on one line: what was paid once it is paid, else what is due."""
+    """One installment on one line: what was paid once it is paid, else what is due; paid
+    in part, both what was paid and what is still missing."""
+    fields = {
+        "icon": t.ICONS[status],
+        "product": PRODUCT_NAMES[item.product],
+        "number": item.number,
+        "count": item.count,
+        "due": _short_date(item.due, today),
+    }
+    if item.partly_paid:
+        return t.INSTALLMENT_LINE_PARTIAL.format(
+            paid=format_fen(item.paid_fen or 0), missing=format_fen(item.outstanding_fen), **fields
+        )
     amount = format_fen(item.paid_fen if item.paid_fen is not None else item.amount_fen)
-    return t.INSTALLMENT_LINE.format(
-        icon=t.ICONS[status],
-        product=PRODUCT_NAMES[item.product],
-        number=item.number,
-        count=item.count,
-        due=_short_date(item.due, today),
-        amount=amount,
-    )
+    return t.INSTALLMENT_LINE.format(amount=amount, **fields)
 
 
 def countdown(days: int) -> str:
@@ -70,18 +75,29 @@ def render_status(
     lines.append("")
     if upcoming:
         first, _ = upcoming[0]
+        # what the next one still needs: all of it, or the rest of a part payment
+        template = t.STATUS_NEXT_PARTIAL if first.partly_paid else t.STATUS_NEXT
         lines.append(
-            t.STATUS_NEXT.format(
+            template.format(
                 product=PRODUCT_NAMES[first.product],
-                amount=format_fen(first.amount_fen),
+                amount=format_fen(first.outstanding_fen),
                 due=_short_date(first.due, today),
                 countdown=countdown((first.due - today).days),
             )
         )
     else:
         lines.append(t.STATUS_ALL_PAID)
-    if progress.overdue_count:
-        lines.append(t.STATUS_OVERDUE.format(count=progress.overdue_count))
+    # past due and not marked at all; one paid in part is counted with the part payments
+    overdue = sum(1 for status in statuses if status == InstallmentStatus.OVERDUE)
+    if overdue:
+        lines.append(t.STATUS_OVERDUE.format(count=overdue))
+    partial = [item for item in items if item.partly_paid]
+    if partial:
+        lines.append(
+            t.STATUS_PARTIAL.format(
+                count=len(partial), amount=format_fen(sum(i.outstanding_fen for i in partial))
+            )
+        )
     lines.append("")
     paid = [
         (item, status)
@@ -91,7 +107,12 @@ def render_status(
     shown = paid[-RECENT_PAID:] + upcoming[:STATUS_LIMIT]
     lines.extend(installment_line(item, status, today) for item, status in shown)
     if len(upcoming) > STATUS_LIMIT:
-        lines.append(t.STATUS_MORE.format(count=len(upcoming) - STATUS_LIMIT))
+        more = upcoming[STATUS_LIMIT:]
+        lines.append(
+            t.STATUS_MORE.format(
+                count=len(more), amount=format_fen(sum(i.outstanding_fen for i, _ in more))
+            )
+        )
     return "\n".join(lines)
 
 

@@ -158,9 +158,9 @@ async def test_cannot_pay_advice_offers_the_script(bot: Bot, clock: Clock, with_
     alice = with_deal
     await sweep(bot, clock, at("2026-12-07", 20, 0))
     await alice.tap("还不上怎么办")
-    assert "之前" in alice.last_text and "95188" in alice.last_text
-    shown = await alice.tap("看通话稿")
-    assert "花呗：打给 95188" in shown[0].text
+    assert "12月10日</b> 之前" in alice.last_text and "95188" in alice.last_text
+    shown = await alice.tap("重新协商的通话稿")
+    assert "重新协商花呗：打给 95188" in shown[0].text
 
 
 async def test_settings_move_and_mute_reminders(bot: Bot, clock: Clock, with_deal: Chat) -> None:

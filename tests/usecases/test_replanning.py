@@ -34,3 +34,17 @@ async def test_nothing_to_replan_without_a_deal_or_a_plan(world: World) -> None:
     assert await propose_replan(world, 1) is None
     await world.planned(2)  # planned, but no deal recorded
     assert await propose_replan(world, 2) is None
+
+
+async def test_the_proposal_knows_what_was_paid_and_what_the_next_one_misses(
+    world: World,
+) -> None:
+    debt = await world.planned(1)
+    first, *_ = (await world.deal(1, debt, [100_000] * 3, DUE)).installment_ids
+    await payments.record_paid_amount(world, 1, first, 60_000)
+
+    proposal = await propose_replan(world, 1)
+
+    assert proposal is not None
+    (deal,) = proposal.deals
+    assert (deal.paid_fen, deal.next_number, deal.next_missing_fen) == (60_000, 1, 40_000)

@@ -23,11 +23,17 @@ def test_the_countdown_to_the_next_installment() -> None:
 
 
 def test_an_installment_line_drops_this_year_and_shows_what_was_paid() -> None:
-    item = Installment(1, 1, 1, Product.HUABEI, 3, 12, date(2027, 2, 10), 100_000, 90_000, None)
+    item = Installment(1, 1, 1, Product.HUABEI, 3, 12, date(2027, 2, 10), 100_000, 120_000, None)
     paid = installment_line(item, InstallmentStatus.PAID, date(2027, 1, 5))
-    assert paid == "✅ 花呗 3/12 · 2月10日 · 900 元"
-    later = installment_line(item, InstallmentStatus.UPCOMING, date(2026, 12, 5))
-    assert later.endswith("· 2027年2月10日 · 900 元")
+    assert paid == "✅ 花呗 3/12 · 2月10日 · 1,200 元"
+    later = installment_line(item, InstallmentStatus.PAID, date(2026, 12, 5))
+    assert later.endswith("· 2027年2月10日 · 1,200 元")
+
+
+def test_a_line_paid_in_part_shows_what_was_paid_and_what_is_missing() -> None:
+    item = Installment(1, 1, 1, Product.HUABEI, 1, 12, date(2026, 12, 10), 195_834, 150_000, None)
+    line = installment_line(item, InstallmentStatus.PARTIAL, date(2026, 12, 5))
+    assert line == "🟡 花呗 1/12 · 12月10日 · 已还 1,500 元，还差 458.34 元"
 
 
 def test_plan_pages_hold_twelve_installments() -> None:

@@ -34,6 +34,7 @@ from bot.services import services
 from bot.storage.records import CaseRecord
 from bot.texts.zh import common as c
 from bot.texts.zh import deal as t
+from bot.texts.zh import replan as replan_t
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.usecases import deals as deals_usecase
 from bot.usecases import installments as plan_reads
@@ -192,9 +193,18 @@ async def _outcome(
         draft = {"suggested_available": feasible} | kept | {"outcome": "agreed"}
         if len(case.debts) == 1:
             draft["debt_ids"] = [case.debts[0].id]
+            # a re-plan: the first plan's options no longer fit what is left; terms are typed
+            if case.debts[0].id in await _running_debts(update, context):
+                draft["suggested_available"] = False
     state = next_state(S.OUTCOME, draft, debts=len(case.debts))
     await store.save(update, context, state, draft)
     return await ask(update, context, state)
+
+
+async def _running_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> set[int]:
+    """The debts whose deal runs with something of it still to pay."""
+    running = await plan_reads.active_installments(services(context), store.user_id_of(update))
+    return {i.debt_id for i in running if not i.paid}
 
 
 async def choose_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
@@ -207,7 +217,15 @@ async def _debt(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: str)
     ids = {d.id for d in case.debts} if case else set()
     if not choice.isdigit() or int(choice) not in ids:
         return await reask(update, context, t.USE_BUTTONS)
-    return await advance(update, context, S.WHICH_DEBT, debt_ids=[int(choice)])
+    answers: dict[str, Any] = {"debt_ids": [int(choice)]}
+    facts = case.facts() if case else None
+    if facts is not None:
+        # a re-plan: the first plan's options no longer fit what is left; terms are typed
+        feasible = plan_for(facts, services(context)).feasible
+        answers["suggested_available"] = feasible and int(choice) not in await _running_debts(
+            update, context
+        )
+    return await advance(update, context, S.WHICH_DEBT, **answers)
 
 
 async def choose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
@@ -225,7 +243,7 @@ async def _kind(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: str)
         facts = case.facts() if case else None
         draft = await store.load(update, context)
         options = []
-        if case is not None and facts is not None:
+        if case is not None and facts is not None and draft.get("suggested_available"):
             plan = plan_for(facts, services(context))
             options = store.suggested_options(plan, case, draft.get("debt_ids", []))
         if not options:
@@ -355,7 +373,9 @@ async def receive_staff_id(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     return await advance(update, context, S.STAFF_ID, staff_id=staff)
 
 
-def _confirmation(deals: list[store.DebtDeal], staff: str | None) -> str:
+def _confirmation(
+    deals: list[store.DebtDeal], staff: str | None, left: dict[int, int] | None = None
+) -> str:
     lines = [t.CONFIRM_TITLE]
     for deal in deals:
         items = deal.installments
@@ -367,7 +387,13 @@ def _confirmation(deals: list[store.DebtDeal], staff: str | None) -> str:
             )
         )
         owed = deal.debt.amount_fen
-        if owed is not None and total < owed:
+        if left and deal.debt.id in left:
+            # a new deal for a running one (a re-plan): compared with what is still missing
+            if total < left[deal.debt.id]:
+                lines.append(
+                    replan_t.CONFIRM_BELOW_LEFT.format(owed=format_fen(left[deal.debt.id]))
+                )
+        elif owed is not None and total < owed:
             # less than even the overdue part: a waiver needs it in writing, a part deal a plan
             lines.append(t.CONFIRM_BELOW_DEBT.format(owed=format_fen(owed)))
         shown = items if len(items) <= 4 else (*items[:3], items[-1])
@@ -412,7 +438,11 @@ async def _confirmation_view(
 ) -> tuple[str, InlineKeyboardMarkup, bool]:
     """The summary, its buttons, and whether it warns; raises DealError if terms fail."""
     deals = store.deals_from_draft(draft, case, context)
-    text = _confirmation(deals, draft.get("staff_id"))
+    running = await plan_reads.active_installments(services(context), store.user_id_of(update))
+    left: dict[int, int] = {}
+    for item in running:
+        left[item.debt_id] = left.get(item.debt_id, 0) + item.outstanding_fen
+    text = _confirmation(deals, draft.get("staff_id"), left)
     warning = await _load_warning(update, context, case, deals)
     if warning is None:
         markup = keyboards.grid([(t.SAVE_BUTTON, cb.SAVE.data), (t.REDO_BUTTON, cb.REDO.data)])
@@ -500,6 +530,8 @@ async def save_deal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealS
         deals = store.deals_from_draft(draft, case, context)
     except DealError as error:
         return await _fix(update, context, draft, error)
+    running = await plan_reads.active_installments(services(context), store.user_id_of(update))
+    replaced = {i.debt_id for i in running} & {deal.debt.id for deal in deals}
     recorded = await deals_usecase.record_deal(
         services(context),
         store.user_id_of(update),
@@ -511,7 +543,8 @@ async def save_deal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealS
     buttons = [(t.CALENDAR_BUTTON, cb.CALENDAR.data)]
     if any(d.id not in active for d in case.debts):
         buttons.append((t.NEXT_DEBT_BUTTON, cb.DEAL_START.data))
-    await update.effective_chat.send_message(t.SAVED, reply_markup=keyboards.grid(buttons))
+    saved = f"{t.SAVED}\n{replan_t.REPLACED}" if replaced else t.SAVED
+    await update.effective_chat.send_message(saved, reply_markup=keyboards.grid(buttons))
     return END
 
 

@@ -130,8 +130,11 @@ async def create_deal(
 ) -> tuple[int, list[int]]:
     """Stores a deal for one of the user's debts, replacing an earlier one for that debt.
 
-    Returns the deal id and the new installment ids (in the order of ``installments``);
-    reminders of a replaced deal are cancelled.
+    Returns the deal id and the new installment ids (in the order of ``installments``).
+    A replaced deal keeps its rows (its installments, paid or not, are the history) but
+    leaves the plan: it is no longer active, its reminders still waiting are cancelled, and
+    it ends now, as ``replanned`` (``paid_off`` when nothing of it was missing; an outcome
+    stored before is kept).
     """
     async with conn.execute(
         "SELECT b.case_id FROM debts b JOIN cases c ON c.id = b.case_id"
@@ -149,8 +152,12 @@ async def create_deal(
         (debt_id, user_id),
     )
     await conn.execute(
-        "UPDATE deals SET active = 0 WHERE debt_id = ? AND active = 1 AND user_id = ?",
-        (debt_id, user_id),
+        "UPDATE deals SET active = 0, ended_at = COALESCE(ended_at, ?),"
+        " outcome = COALESCE(outcome, CASE WHEN EXISTS (SELECT 1 FROM installments i"
+        " WHERE i.deal_id = deals.id AND (i.paid_fen IS NULL OR i.paid_fen < i.amount_fen))"
+        " THEN 'replanned' ELSE 'paid_off' END)"
+        " WHERE debt_id = ? AND active = 1 AND user_id = ?",
+        (to_text(agreed_at), debt_id, user_id),
     )
     cursor = await conn.execute(
         "INSERT INTO deals (user_id, case_id, debt_id, kind, terms, agreed_at)"

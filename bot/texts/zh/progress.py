@@ -13,6 +13,10 @@ ICONS = {
 }
 # one installment: "⏳ 花呗 3/12 · 2月10日 · 1,000.00 元" (the amount paid once it is paid)
 INSTALLMENT_LINE = "{icon} {product} {number}/{count} · {due} · {amount} 元"
+# paid in part: "🟡 花呗 1/12 · 12月10日 · 已还 1,500 元，还差 458.34 元"
+INSTALLMENT_LINE_PARTIAL = (
+    "{icon} {product} {number}/{count} · {due} · 已还 {paid} 元，还差 {missing} 元"
+)
 # how far the next due day is
 DAYS_AHEAD = "还有 {days} 天"
 DUE_TODAY = "就是今天"
@@ -24,12 +28,15 @@ STATUS_BAR = "{bar} {percent}%"
 STATUS_PAID = "已还 {paid}/{total} 期，{amount} 元"
 STATUS_REMAINING = "还剩 {amount} 元"
 STATUS_NEXT = "<b>下一期</b>：{product} {amount} 元，{due}（{countdown}）"
+STATUS_NEXT_PARTIAL = "<b>下一期</b>：{product} 还差 {amount} 元，{due}（{countdown}）"
 STATUS_ALL_PAID = "全部还完了，辛苦了！"
 STATUS_OVERDUE = "❗ 有 {count} 期过了还款日还没标记“已还”。"
-STATUS_MORE = "……还有 {count} 期，发 /plan 看全部。"
+STATUS_PARTIAL = "🟡 有 {count} 期只还了一部分，还差 {amount} 元。"
+# the ones not listed, with what they still need, so the lines add up to "还剩"
+STATUS_MORE = "……还有 {count} 期共 {amount} 元，发 /plan 看全部。"
 
 # /plan
-PLAN_TITLE = "<b>全部分期</b>（✅已还 ⏳未到 ⏰今天 ❗已过期未标记）"
+PLAN_TITLE = "<b>全部分期</b>（✅已还 🟡还差一部分 ⏳未到 ⏰今天 ❗已过期未标记）"
 PLAN_PAGE = "第 {page}/{pages} 页（第 {first}–{last} 期，共 {count} 期）"
 PREVIOUS_PAGE_BUTTON = "◀ 上一页"
 NEXT_PAGE_BUTTON = "下一页 ▶"

@@ -62,3 +62,18 @@ NOT_PAID = (
     "我这个月遇到困难，想问问能不能晚几天或先还一部分。”\n"
     "• 记下客服工号和答复。还上以后点“已还”。"
 )
+
+# --- an installment paid in part (issue 11): the reminders name what is still missing
+LEAD_PARTIAL = (
+    "⏰ <b>还款提醒</b>\n"
+    "{product} 第 {number}/{count} 期还差 <b>{amount} 元</b>，已还 {paid} 元\n"
+    "还款日：{due}（还有 {days} 天）\n"
+    "只通过{channel}还款。"
+)
+DUE_TODAY_PARTIAL = (
+    "⏰ <b>今天是还款日</b>\n"
+    "{product} 第 {number}/{count} 期还差 <b>{amount} 元</b>，已还 {paid} 元。\n"
+    "补上了点“已还”，我帮你记下。"
+)
+FOLLOWUP_PARTIAL = "{product} 第 {number}/{count} 期还差 {amount} 元，还款日是 {due}。\n补上了吗？"
+REPLAN_BUTTON = "🔄 重新算一下"
