@@ -8,7 +8,7 @@ from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes
 
 from bot import callbacks
-from bot.adapters import keyboards
+from bot.adapters import keyboards, paid_off
 from bot.adapters.reminder_messages import installment_fields, paid_buttons
 from bot.adapters.taps import acknowledge, answer, replace_text
 from bot.calendar_export import alarm_triggers, installments_calendar
@@ -51,6 +51,7 @@ async def tap_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         services(context), update.effective_user.id, _installment_id(update)
     )
     await _send_paid(update, paid)
+    await paid_off.after_payment(update, context, paid)  # issue 11: the last one closes the case
 
 
 async def _send_paid(update: Update, paid: payments.Paid | None) -> None:
@@ -316,3 +317,4 @@ async def receive_paid_amount(
         services(context), update.effective_user.id, installment_id, fen
     )
     await _send_paid(update, paid)
+    await paid_off.after_payment(update, context, paid)  # issue 11: the last one closes the case
