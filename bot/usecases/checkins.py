@@ -124,7 +124,12 @@ async def record_figure(
         await save_place(conn, Place(place.name, place.key, None))
         if case is None or case.status != "planned":
             return None
-        await repo.update_case(conn, user_id, case.id, deps.now(), {FIELDS[figure]: fen})
+        changes: dict[CaseField, object] = {FIELDS[figure]: fen}
+        if figure is Figure.INCOME and fen > 0 and not case.payday_answered:
+            # income again after none: its day was never asked, so it counts as irregular
+            # (the plan then keeps due dates away from any one payday)
+            changes |= {CaseField.PAYDAY: None, CaseField.PAYDAY_ANSWERED: True}
+        await repo.update_case(conn, user_id, case.id, deps.now(), changes)
         if await repo.check_in_wanted(conn, user_id):
             await queue_check_in(conn, deps.tz, user_id, deps.now())
     proposal = await propose_replan(deps, user_id, max_periods=max_periods)
