@@ -145,9 +145,7 @@ async def _chosen(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: st
     assert update.effective_chat is not None
     svc = services(context)
     if choice == "same":
-        queued = await checkins.no_change(svc, _user_id(update), _place(update, None))
-        await update.effective_chat.send_message(t.NO_CHANGE if queued else t.NO_DEAL)
-        return END
+        return await _unchanged(update, context, t.NO_CHANGE)
     figure = Figure(choice)
     state = _ASK[figure]
     if not await checkins.open_question(svc, _user_id(update), _place(update, state)):
@@ -155,6 +153,24 @@ async def _chosen(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: st
         return END
     await update.effective_chat.send_message(_QUESTION[figure])
     return state
+
+
+async def _unchanged(update: Update, context: ContextTypes.DEFAULT_TYPE, fits_text: str) -> int:
+    """Nothing changed: the next check-in is queued; a deal that never fitted is said so."""
+    assert update.effective_chat is not None
+    svc = services(context)
+    user_id = _user_id(update)
+    unchanged = await checkins.no_change(
+        svc, user_id, _place(update, None), max_periods=svc.settings.max_periods
+    )
+    if unchanged is None:
+        await update.effective_chat.send_message(t.NO_DEAL)
+    elif unchanged.still_fits:
+        await update.effective_chat.send_message(fits_text)
+    else:
+        await update.effective_chat.send_message(view.unchanged_does_not_fit(unchanged))
+        await send_proposal(update.effective_chat, context, user_id)
+    return END
 
 
 async def receive_income(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -179,9 +195,7 @@ async def _receive(update: Update, context: ContextTypes.DEFAULT_TYPE, figure: F
         return END
     text = _text(update)
     if typed_choice(text, at_question=False) == "same":
-        await checkins.no_change(svc, user_id, _place(update, None))
-        await update.effective_chat.send_message(t.FIGURE_UNCHANGED)
-        return END
+        return await _unchanged(update, context, t.FIGURE_UNCHANGED)
     try:
         fen = parse_amount(text, max_fen=MAX_MONTHLY_FEN, allow_zero=True)
     except ParseError as error:

@@ -18,6 +18,7 @@ import aiosqlite
 
 from bot.domain.case_fields import CaseField
 from bot.domain.nudges import check_in_at
+from bot.domain.plan import DEFAULT_MAX_PERIODS
 from bot.domain.reminders import ReminderKind
 from bot.domain.replan import Replan
 from bot.storage import repo
@@ -59,13 +60,33 @@ async def deal_running(deps: Deps, user_id: int) -> bool:
     return await repo.check_in_wanted(await deps.database.connection(), user_id)
 
 
-async def no_change(deps: Deps, user_id: int, place: Place | None = None) -> datetime | None:
-    """ "没变化": the next check-in comes three months from now; None when no deal runs."""
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    """ "没变化": when the next check-in comes, and the deals against today's figures."""
+
+    next_at: datetime
+    replan: Replan | None
+
+    @property
+    def still_fits(self) -> bool:
+        """True unless the deals are known to ask more than can be offered a month."""
+        return self.replan is None or self.replan.still_fits
+
+
+async def no_change(
+    deps: Deps, user_id: int, place: Place | None = None, *, max_periods: int = DEFAULT_MAX_PERIODS
+) -> Unchanged | None:
+    """ "没变化": the next check-in comes three months from now; None when no deal runs.
+
+    The deals are checked against the figures stored: one saved above what the month can
+    carry (after a warning) still does not fit, and the person hears so.
+    """
     async with deps.database.transaction() as conn:
         await save_place(conn, place)
         if not await repo.check_in_wanted(conn, user_id):
             return None
-        return await queue_check_in(conn, deps.tz, user_id, deps.now())
+        at = await queue_check_in(conn, deps.tz, user_id, deps.now())
+    return Unchanged(at, await propose_replan(deps, user_id, max_periods=max_periods))
 
 
 async def open_question(deps: Deps, user_id: int, place: Place) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.texts.zh import checkins as t
-from bot.usecases.checkins import Figure, Rechecked
+from bot.usecases.checkins import Figure, Rechecked, Unchanged
 from bot.views.fmt import yuan
 
 
@@ -33,6 +33,12 @@ def rechecked(result: Rechecked) -> str:
         lines.append(t.TIGHT.format(limit=yuan(proposal.plan.money.limit_fen)))
     lines.append(t.NEXT_CHECK_IN)
     return "\n".join(lines)
+
+
+def unchanged_does_not_fit(unchanged: Unchanged) -> str:
+    """ "没变化", but the deal asks more a month than the figures stored leave."""
+    assert unchanged.replan is not None
+    return t.UNCHANGED_DOES_NOT_FIT.format(monthly=yuan(unchanged.replan.monthly_fen))
 
 
 def paid_off(retention_days: int) -> tuple[str, str]:

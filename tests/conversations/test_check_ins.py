@@ -95,13 +95,30 @@ async def test_no_change_queues_the_next_one_from_the_answer(
     bot: Bot, clock: Clock, with_deal: Chat
 ) -> None:
     alice = with_deal
+    await alice.send("/update")
+    await alice.tap("收入变了")
+    await alice.send("8000")  # now the deal fits
     await sweep(bot, clock, CHECK_IN_AT)
     clock.now = at("2027-02-26", 12)  # answered two days later
-    await alice.tap("没变化")
-    assert "照原来的约定还就好" in alice.last_text and "/update" in alice.last_text
+    replies = await alice.tap("没变化")
+    assert [m.text for m in replies] == [
+        "好，照原来的约定还就好。三个月后我再来问问；中间有变化，随时发 /update。"
+    ]
     assert "收入或开支有变化吗：没变化 ✓" in alice.echoes()
     assert await check_ins(bot) == [at("2027-05-26", 20)]
-    assert await income(bot) == (600_000, 400_000)
+    assert await income(bot) == (800_000, 400_000)
+
+
+async def test_no_change_to_a_deal_above_the_budget_says_it_still_does_not_fit(
+    bot: Bot, clock: Clock, with_deal: Chat
+) -> None:
+    alice = with_deal  # saved after the warning: 1,958.34 a month, 1,800 at most
+    await sweep(bot, clock, CHECK_IN_AT)
+    replies = await alice.tap("没变化")
+    assert len(replies) == 2
+    assert "拿不太出来" in replies[0].text and "照原来的约定还就好" not in replies[0].text
+    assert "重新算了一下" in replies[1].text
+    assert await check_ins(bot) == [at("2027-05-24", 20)]
 
 
 async def test_a_higher_income_still_fits_the_deal(bot: Bot, clock: Clock, with_deal: Chat) -> None:
@@ -164,6 +181,11 @@ async def test_update_with_typed_words_and_new_spending(
     await alice.send("/update")
     await alice.send("没变化！")
     assert "照原来的约定还就好" in alice.last_text
+    await alice.send("/update")
+    await alice.send("收入")
+    replies = await alice.send("还是一样")  # typed at the figure: nothing changes
+    assert [m.text for m in replies] == ["好，那就不改。照原来的约定还就好；有变化随时发 /update。"]
+    assert await income(bot) == (600_000, 300_000)
 
 
 async def test_bad_figures_get_one_line_and_the_same_question(
@@ -185,8 +207,8 @@ async def test_bad_figures_get_one_line_and_the_same_question(
     await alice.send_sticker()
     assert "只能看懂文字" in alice.last_text and "每月到手的收入" in alice.last_text
     assert await income(bot) == (600_000, 400_000)
-    await alice.send("没变")  # typed at the figure: nothing changes
-    assert "不改" in alice.last_text
+    replies = await alice.send("没变")  # typed at the figure: nothing changes
+    assert "拿不太出来" in replies[0].text  # (this deal was above the budget from the start)
     assert await income(bot) == (600_000, 400_000)
     assert await rows(bot, "SELECT 1 FROM conversations WHERE name = 'update'") == []
 

@@ -52,12 +52,17 @@ async def test_no_change_queues_the_next_check_in_from_the_answer_once(world: Wo
     await world.deal(1, debt, [100_000, 100_000], DUE)
     world.at(date(2025, 6, 10), 20, 30)
 
-    at = await checkins.no_change(world, 1, Place("update", (1, 1)))
+    unchanged = await checkins.no_change(world, 1, Place("update", (1, 1)))
 
+    assert unchanged is not None
+    at = unchanged.next_at
     assert at == datetime(2025, 9, 10, 20, 0, tzinfo=TZ)
     assert await world.check_ins(1) == [at]
-    assert await checkins.no_change(world, 1) == at
+    again = await checkins.no_change(world, 1)
+    assert again is not None and again.next_at == at
     assert await world.check_ins(1) == [at]
+    # no income, 2,000 of spending: the 1,000 a month agreed never fitted, and still does not
+    assert not unchanged.still_fits
 
 
 async def test_a_new_income_is_stored_with_the_next_check_in_and_rechecked(world: World) -> None:
