@@ -17,11 +17,16 @@ async def after_payment(
     update: Update, context: ContextTypes.DEFAULT_TYPE, paid: Paid | None
 ) -> None:
     """Called after a payment's reply is sent: with nothing left to pay, the case closes and
-    the person hears how to check the credit report and what to keep (once)."""
-    if paid is None or not paid.all_paid:
+    the person hears how to check the credit report and what to keep (once). A smaller
+    amount put right after closing ("金额不一样") opens it again."""
+    if paid is None or paid.already:
         return
     assert update.effective_chat is not None and update.effective_user is not None
     svc = services(context)
+    if not paid.all_paid:
+        if await closing.reopen_if_unpaid(svc, update.effective_user.id):
+            await update.effective_chat.send_message(t.REOPENED)
+        return
     if not await closing.close_paid_off(svc, update.effective_user.id):
         return
     for text in view.paid_off(svc.settings.retention_days):

@@ -387,3 +387,17 @@ async def test_paused_reminders_skip_the_check_in_and_keep_the_next(
     await sweep(bot, clock, CHECK_IN_AT)
     assert not any(QUESTION in t for t in texts_since(alice, before))
     assert await check_ins(bot) == [at("2027-05-24", 20)]
+
+
+async def test_a_smaller_amount_put_right_after_paid_off_reopens(
+    bot: Bot, clock: Clock, with_deal: Chat
+) -> None:
+    alice = with_deal
+    await pay_everything(alice)
+    await alice.tap("金额不一样")  # under the last "paid" message
+    replies = [m.text for m in await alice.send("1000")]
+    assert "已还 1,000 元" in replies[0]
+    assert "重新打开" in replies[1]
+    [(status,)] = await rows(bot, "SELECT status FROM cases")
+    assert status == "planned"
+    assert len(await check_ins(bot)) == 1
