@@ -5,6 +5,9 @@ new monthly figure. Its place is written to the database with each step (as the 
 so a restart resumes at the figure question. It is registered after the intake and the deal:
 while one of those is open it takes the user's text first, and /update or a check-in button
 tapped meanwhile is answered with "finish that first" instead of opening a second question.
+A "金额不一样" asked after the figure wins (the number is the amount paid). Left open
+while a call is recorded, the figure question stays open afterwards: the next text no
+conversation wants is read as the figure (asked again if it is none; /cancel closes it).
 """
 
 from __future__ import annotations
