@@ -24,12 +24,13 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import callbacks as cb
-from bot.adapters import calls, case, commands, faq, installments, privacy, replan
+from bot.adapters import calls, case, commands, faq, installments, paid_off, privacy, replan
 from bot.adapters import settings as reminder_settings
 from bot.adapters.deal.conversation import build_deal
 from bot.adapters.filters import GROUPS, PRIVATE, PRIVATE_ANY
 from bot.adapters.intake.conversation import build_intake
 from bot.adapters.reminder_messages import reminder_message
+from bot.adapters.update import build_update
 from bot.config import Settings
 from bot.health import HealthServer
 from bot.jobs.reminders import start_engine
@@ -99,6 +100,8 @@ def build_application(
         # conversations; the deal first, so /start inside it can hand over to the intake
         build_deal(),
         build_intake(),
+        # /update and the check-in's buttons: after the two, which take the user's text first
+        build_update(),
         # commands that work at any time
         CommandHandler("help", commands.cmd_help, filters=private),
         CommandHandler("status", commands.cmd_status, filters=private),
@@ -138,6 +141,10 @@ def build_application(
         CallbackQueryHandler(commands.stale_button),
     ]
     application.add_handlers(handlers)
+    # after an undo (handled above): a paid-off case with something unpaid again is reopened
+    application.add_handler(
+        CallbackQueryHandler(paid_off.reopen_after_undo, pattern=cb.UNDO.pattern), group=1
+    )
     application.add_error_handler(commands.on_error)
     return application
 

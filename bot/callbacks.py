@@ -279,6 +279,12 @@ SNOOZE_AT = NumberedChoice("rem:snoozeat:", {c.value: c for c in SnoozeChoice})
 _INSTALLMENT = _compile(r"rem:[a-z]+:(" + _ID + r")(?::[a-z_]+)?")
 
 
+# ---- check-ins while a deal runs (every three months, and /update) ---------------------------
+
+# 没变化 / 收入变了 / 开支变了
+CHECK_IN_ANSWER = Choice("checkin:", {v: v for v in ("same", "income", "spending")})
+
+
 def installment_id(update: Update) -> int:
     """The installment a reminder button is about (``rem:<action>:<id>[:<choice>]``)."""
     data = _data_of(update)
@@ -369,6 +375,7 @@ ALL_PATTERNS: tuple[re.Pattern[str], ...] = (
             UNDO_TO,
             REPLAN,
             REPLAN_SCRIPT,
+            CHECK_IN_ANSWER,
         )
     ),
     CHANGE_PATTERN,

@@ -8,7 +8,7 @@ from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes
 
 from bot import callbacks
-from bot.adapters import keyboards
+from bot.adapters import keyboards, paid_off
 from bot.adapters.reminder_messages import installment_fields
 from bot.adapters.replan import send_proposal
 from bot.adapters.taps import acknowledge, answer, replace_text
@@ -54,6 +54,7 @@ async def tap_paid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         services(context), update.effective_user.id, _installment_id(update)
     )
     await _send_paid(update, context, paid)
+    await paid_off.after_payment(update, context, paid)  # issue 11: the last one closes the case
 
 
 def _paid_markup(paid: payments.Paid) -> InlineKeyboardMarkup:
@@ -345,3 +346,4 @@ async def receive_paid_amount(
         services(context), update.effective_user.id, installment_id, fen
     )
     await _send_paid(update, context, paid)
+    await paid_off.after_payment(update, context, paid)  # issue 11: the last one closes the case

@@ -12,6 +12,7 @@ from bot.domain.lenders import lender_of
 from bot.domain.money import format_fen
 from bot.domain.progress import Installment
 from bot.domain.reminders import ReminderKind
+from bot.texts.zh import checkins as check_in_texts
 from bot.texts.zh import reminders as t
 from bot.texts.zh.lenders import CHANNELS, HOTLINES
 from bot.texts.zh.names import PRODUCT_NAMES
@@ -67,10 +68,24 @@ def call_again_buttons() -> InlineKeyboardMarkup:
     )
 
 
+def check_in_buttons() -> InlineKeyboardMarkup:
+    """没变化 / 收入变了 / 开支变了, under the check-in and /update."""
+    return grid(
+        [
+            (check_in_texts.SAME_BUTTON, cb.CHECK_IN_ANSWER.data("same")),
+            (check_in_texts.INCOME_BUTTON, cb.CHECK_IN_ANSWER.data("income")),
+            (check_in_texts.SPENDING_BUTTON, cb.CHECK_IN_ANSWER.data("spending")),
+        ],
+        3,
+    )
+
+
 def reminder_message(
     kind: ReminderKind, installment: Installment | None, today: date
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The reminder of ``kind`` about ``installment`` (none for a call-again), sent ``today``."""
+    if kind == ReminderKind.CHECK_IN:  # every three months while a deal runs
+        return check_in_texts.CHECK_IN, check_in_buttons()
     if kind == ReminderKind.CALL_AGAIN or installment is None:
         return t.CALL_AGAIN, call_again_buttons()
     fields = installment_fields(installment)

@@ -33,6 +33,7 @@ from bot.domain.reminders import (
 from bot.services import ENGINE_KEY, Services, services, slot
 from bot.storage import repo
 from bot.storage.repo import DueReminder, InstallmentRecord
+from bot.usecases.checkins import queue_check_in
 
 log = logging.getLogger(__name__)
 
@@ -214,6 +215,8 @@ class ReminderEngine:
             return await self._retry(svc, reminder, now + _backoff(reminder.attempts))
         async with svc.database.transaction() as conn:
             await repo.mark_reminder_sent(conn, reminder.id, now)
+            if kind is ReminderKind.CHECK_IN:  # the next check-in, three months on
+                await queue_check_in(conn, svc.tz, reminder.user_id, now)
         return "sent"
 
     async def _skip_reason(
@@ -225,6 +228,8 @@ class ReminderEngine:
     ) -> str | None:
         """Cancels reminders that no longer help; a late one becomes the follow-up."""
         kind = ReminderKind(reminder.kind)
+        if kind is ReminderKind.CHECK_IN:  # only while a deal runs with something left to pay
+            return await self._check_in_skip(svc, reminder)
         if kind == ReminderKind.CALL_AGAIN:
             return None
         conn = await svc.database.connection()
@@ -248,6 +253,21 @@ class ReminderEngine:
                     conn, reminder.user_id, installment.id, [(ReminderKind.FOLLOWUP, 0, now)]
                 )
                 return "replaced"
+        return "cancelled"
+
+    @staticmethod
+    async def _check_in_skip(svc: Services, reminder: DueReminder) -> str | None:
+        """A check-in after the case closed, or with nothing left to pay, is cancelled; with
+        all reminders paused (/settings) it is skipped and the next one queued."""
+        async with svc.database.transaction() as conn:
+            if not await repo.check_in_wanted(conn, reminder.user_id):
+                await repo.cancel_reminder(conn, reminder.id)
+                return "cancelled"
+            prefs = await repo.get_prefs(conn, reminder.user_id)
+            if prefs is None or not prefs.muted:
+                return None
+            await repo.cancel_reminder(conn, reminder.id)
+            await queue_check_in(conn, svc.tz, reminder.user_id, reminder.due_at)
         return "cancelled"
 
     async def _retry(self, svc: Services, reminder: DueReminder, at: datetime) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from bot.domain.deal import DealKind, DealTerms, PlannedInstallment
 from bot.domain.reminders import CallAgainChoice, ReminderKind, call_again_at
 from bot.storage import repo
+from bot.usecases.checkins import queue_check_in
 from bot.usecases.deps import Deps
 from bot.usecases.places import Place, save_place
 from bot.usecases.planning import plan_reminders
@@ -48,7 +49,8 @@ async def record_deal(
     """Stores each deal with its installments and reminders, and the agreed call, at once.
 
     A deal replaces an earlier one for the same debt: its installments leave the plan and
-    its reminders still waiting are cancelled. The draft is discarded.
+    its reminders still waiting are cancelled. The draft is discarded. The check-in three
+    months on is queued (replacing one still waiting).
     """
     now = deps.now()
     ids: list[int] = []
@@ -64,6 +66,8 @@ async def record_deal(
         await repo.save_deal_draft(conn, user_id, None)
         await save_place(conn, place)
         active = frozenset(i.debt_id for i in await repo.active_installments(conn, user_id))
+        # every three months while a deal runs: did income or spending change?
+        await queue_check_in(conn, deps.tz, user_id, now)
     return RecordedDeals(tuple(ids), active)
 
 

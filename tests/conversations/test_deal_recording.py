@@ -53,7 +53,13 @@ async def test_installments_split_from_a_total_with_monthly_due_day(bot: Bot, al
     [call] = await rows(bot, "SELECT outcome, staff_id FROM call_log")
     assert tuple(call) == ("agreed", "A1234")
     kinds = await rows(bot, "SELECT kind, COUNT(*) FROM reminders GROUP BY kind ORDER BY kind")
-    assert [tuple(k) for k in kinds] == [("due", 12), ("followup", 12), ("lead", 24)]
+    # and one check-in three months on (did income or spending change?)
+    assert [tuple(k) for k in kinds] == [
+        ("check_in", 1),
+        ("due", 12),
+        ("followup", 12),
+        ("lead", 24),
+    ]
 
 
 async def test_the_suggested_plan_as_it_is(bot: Bot, alice: Chat) -> None:

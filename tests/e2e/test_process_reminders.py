@@ -89,14 +89,17 @@ def test_deal_calendar_and_a_reminder_caught_up_after_restart(
         phone.wait_for_reply(phone.shown, timeout=30)  # the first sweep runs at start-up
         assert "借呗 第 1/1 期：<b>5,000 元</b>" in phone.last()
         assert "还有 2 天" in phone.last()
-        assert "已还 5,000 元" in phone.tap("已还")
+        # the only installment: paid, then paid off (the case closes), in three replies
+        assert "结清证明" in phone.tap("已还", replies=3)
+        assert "已还 5,000 元" in str(phone._replies()[-3]["text"])
+        assert "全部还清了" in str(phone._replies()[-2]["text"])
         with sqlite3.connect(database) as conn:
             statuses = dict(
                 conn.execute("SELECT kind, status FROM reminders WHERE kind != 'lead'").fetchall()
             )
             [(paid,)] = conn.execute("SELECT paid_fen FROM installments").fetchall()
         assert paid == 500_000
-        assert statuses == {"due": "cancelled", "followup": "cancelled"}
+        assert statuses == {"due": "cancelled", "followup": "cancelled", "check_in": "cancelled"}
         assert stop(second, signal.SIGTERM) == 0
     finally:
         if second.poll() is None:

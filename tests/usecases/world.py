@@ -89,14 +89,26 @@ class World:
         return await record_deal(self, user_id, [agreed], staff_id="10086")
 
     async def waiting(self, user_id: int) -> list[tuple[int, str, int, datetime]]:
-        """(installment id, kind, lead days, local time) of every reminder still to come."""
+        """(installment id, kind, lead days, local time) of every reminder still to come, but
+        the three-monthly check-in every deal queues (``check_ins`` reads those)."""
         async with (await self.conn()).execute(
             "SELECT installment_id, kind, lead_days, due_at FROM reminders"
-            " WHERE user_id = ? AND status = 'pending' ORDER BY due_at, id",
+            " WHERE user_id = ? AND status = 'pending' AND kind != 'check_in'"
+            " ORDER BY due_at, id",
             (user_id,),
         ) as cursor:
             rows = await cursor.fetchall()
         return [(r[0], r[1], r[2], from_text(r[3]).astimezone(TZ)) for r in rows]
+
+    async def check_ins(self, user_id: int) -> list[datetime]:
+        """When each check-in still waiting comes (local time)."""
+        async with (await self.conn()).execute(
+            "SELECT due_at FROM reminders WHERE user_id = ? AND status IN ('pending', 'claimed')"
+            " AND kind = 'check_in' ORDER BY due_at, id",
+            (user_id,),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [from_text(r[0]).astimezone(TZ) for r in rows]
 
     async def send_due_reminders(self) -> int:
         """What the reminder engine does with everything due by now: claimed, then sent."""

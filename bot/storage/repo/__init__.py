@@ -14,6 +14,12 @@ from bot.storage.records import (
     InstallmentRecord,
     PrefsRecord,
 )
+from bot.storage.repo.closing import (
+    check_in_wanted,
+    close_paid_off_case,
+    deal_case_status,
+    reopen_paid_off_case,
+)
 from bot.storage.repo.deals import (
     active_installments,
     amount_question,
@@ -83,9 +89,12 @@ __all__ = [
     "amount_question",
     "cancel_reminder",
     "cancel_waiting_reminders",
+    "check_in_wanted",
     "claim_due_reminders",
     "clear_blocked",
+    "close_paid_off_case",
     "create_deal",
+    "deal_case_status",
     "delete_debt",
     "delete_user",
     "ensure_user",
@@ -109,6 +118,7 @@ __all__ = [
     "record_call",
     "record_consent",
     "release_claimed_reminders",
+    "reopen_paid_off_case",
     "retry_reminder_later",
     "save_conversation",
     "save_deal_draft",

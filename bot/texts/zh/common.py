@@ -38,6 +38,7 @@ HELP = (
     "/plan 看全部分期\n"
     "/calls 看通话记录\n"
     "/settings 改提醒时间\n"
+    "/update 收入或开支变了，重新算算\n"
     "/back 回到上一个问题\n"
     "/cancel 先停下，已填的会保存\n"
     "/help 看这段说明\n"
@@ -53,6 +54,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("plan", "全部分期"),
     ("calls", "通话记录"),
     ("settings", "提醒设置"),
+    ("update", "收入或开支变了"),
     ("back", "回到上一个问题"),
     ("cancel", "先停下，已填的会保存"),
     ("help", "命令说明"),
