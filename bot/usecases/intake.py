@@ -12,6 +12,7 @@ from bot.domain.case_fields import CaseChanges, CaseField, DebtChanges
 from bot.domain.models import Product
 from bot.storage import repo
 from bot.storage.records import CaseRecord
+from bot.usecases import nudges
 from bot.usecases.deps import Deps
 from bot.usecases.places import Place
 
@@ -53,11 +54,13 @@ async def save_answer(
 
 
 async def confirm_case(deps: Deps, user_id: int, case_id: int, place: Place) -> None:
-    """The case is planned: its answers stand, the intake conversation ends."""
+    """The case is planned: its answers stand, the intake conversation ends, and the
+    "打了吗？" nudges are queued (replacing any still waiting)."""
     now = deps.now()
     async with deps.database.transaction() as conn:
         await repo.plan_case(conn, user_id, case_id, now)
         await repo.save_conversation(conn, place.name, place.key, None)
+        await nudges.queue_after_plan(conn, deps.tz, user_id, now)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ HELP = (
     "/start 开始，或接着上次填\n"
     "/status 看我的情况和还款进度\n"
     "/deal 记录打电话协商的结果\n"
+    "/script 看通话稿（不想打电话，里面有打字版）\n"
     "/plan 看全部分期\n"
     "/calls 看通话记录\n"
     "/settings 改提醒时间\n"
@@ -50,6 +51,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "开始或接着填"),
     ("status", "我的情况和还款进度"),
     ("deal", "记录通话结果"),
+    ("script", "通话稿"),
     ("plan", "全部分期"),
     ("calls", "通话记录"),
     ("settings", "提醒设置"),
