@@ -248,7 +248,7 @@ async def test_status_has_the_script_button_before_and_with_a_deal(bot: Bot, ali
 
 async def test_help_and_the_command_menu_name_script(bot: Bot, alice: Chat) -> None:
     await alice.send("/help")
-    assert "/script" in alice.last_text
+    assert "/script" in alice.last_text and "不想打了" in alice.last_text
     [menu] = [params for method, params in bot.api.calls if method == "setMyCommands"]
     commands = menu["commands"]
     if isinstance(commands, str):  # sent as JSON text
