@@ -17,4 +17,6 @@ on a real SQLite file without the Application.
 - ``deals``: record an agreed deal, a refused call, a reminder to call again; the draft
 - ``deletion``: erase everything about a user
 - ``planning``: the reminder-planning steps the others run inside their transaction
+- ``nudges``: the "打了吗？" nudges queued with a plan, a nudge's buttons, stopped by a call
+- ``outcomes``: the operator's counts of how deals end (no personal data)
 """
