@@ -1,7 +1,7 @@
 """``python -m bot``: polling by default, webhook when BOT_WEBHOOK_URL is set.
 
 ``--console`` chats in the terminal instead; ``check`` is the health check; ``backup FILE``
-copies the live database.
+copies the live database; ``outcomes`` prints how deals ended (counts only).
 
 A start that cannot succeed ends with one line naming the cause and what to do, never a
 traceback, and leaves the database as it was. Exit status:
@@ -61,8 +61,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "command",
         nargs="?",
         default="run",
-        choices=["run", "check", "backup"],
-        help="run the bot (default), check its health, or back up its database",
+        choices=["run", "check", "backup", "outcomes"],
+        help="run the bot (default), check its health, back up its database, or count outcomes",
     )
     parser.add_argument("file", nargs="?", type=Path, help="where backup writes the copy")
     args = parser.parse_args(argv)
@@ -304,7 +304,7 @@ def run_bot(settings: Settings) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    needs_token = not args.console and args.command != "backup"
+    needs_token = not args.console and args.command not in ("backup", "outcomes")
     try:
         settings = load_settings(require_token=needs_token)
     except ConfigError as error:
@@ -323,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         return operations.check(settings)
     if args.command == "backup":
         return operations.backup(settings, args.file)
+    if args.command == "outcomes":
+        return operations.outcomes(settings)
     if args.console:
         from bot.console import main as console_main
 

@@ -24,7 +24,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import callbacks as cb
-from bot.adapters import calls, case, commands, faq, installments, paid_off, privacy, replan
+from bot.adapters import calls, case, commands, faq, installments, nudges, paid_off, privacy, replan
 from bot.adapters import settings as reminder_settings
 from bot.adapters.deal.conversation import build_deal
 from bot.adapters.filters import GROUPS, PRIVATE, PRIVATE_ANY
@@ -129,6 +129,9 @@ def build_application(
         CallbackQueryHandler(installments.undo_to_part, pattern=cb.UNDO_TO.pattern),
         CallbackQueryHandler(replan.tap_replan, pattern=cb.REPLAN.pattern),
         CallbackQueryHandler(replan.send_script, pattern=cb.REPLAN_SCRIPT.pattern),
+        # the "打了吗？" nudge after a plan, and the script one tap away
+        CallbackQueryHandler(nudges.tap_nudge, pattern=cb.NUDGE.pattern),
+        CommandHandler("script", commands.cmd_script, filters=private),
         # /back and /cancel outside the intake, unknown commands, stray messages and buttons
         CommandHandler(["back", "cancel"], commands.nothing_to_resume, filters=private),
         MessageHandler(private & filters.COMMAND, commands.unknown_command),

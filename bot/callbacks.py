@@ -21,6 +21,7 @@ from telegram import Update
 
 from bot.domain.deal import DealKind
 from bot.domain.models import HardshipReason, Product
+from bot.domain.nudges import NudgeChoice
 from bot.domain.reminders import (
     EVENING_HOURS,
     LEAD_CHOICES,
@@ -278,6 +279,12 @@ OTHER_AMOUNT = Numbered("rem:amount:")
 SNOOZE_AT = NumberedChoice("rem:snoozeat:", {c.value: c for c in SnoozeChoice})
 _INSTALLMENT = _compile(r"rem:[a-z]+:(" + _ID + r")(?::[a-z_]+)?")
 
+# ---- the "打了吗？" nudge after a plan (打了，记录结果 is DEAL_START: it records the call) ----
+
+NUDGE: Choice[NudgeChoice] = Choice(
+    "nudge:", {c.value: c for c in NudgeChoice if c is not NudgeChoice.CALLED}
+)
+
 
 # ---- check-ins while a deal runs (every three months, and /update) ---------------------------
 
@@ -376,6 +383,7 @@ ALL_PATTERNS: tuple[re.Pattern[str], ...] = (
             REPLAN,
             REPLAN_SCRIPT,
             CHECK_IN_ANSWER,
+            NUDGE,
         )
     ),
     CHANGE_PATTERN,

@@ -1,4 +1,5 @@
-"""Operator commands: a health check for Docker/systemd, and an online backup."""
+"""Operator commands: a health check for Docker/systemd, an online backup, and the counts of
+how deals end."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from telegram import Bot
 from telegram.error import InvalidToken, TelegramError
 
 from bot.config import Settings
-from bot.storage.db import migration_scripts
+from bot.services import Services
+from bot.storage.db import Database, migration_scripts
+from bot.usecases.outcomes import OutcomeReport, outcome_report
 
 CHECK_TIMEOUT_SECONDS = 10  # inside Docker's 15 s HEALTHCHECK timeout
 
@@ -88,4 +91,45 @@ def backup(settings: Settings, target: Path) -> int:
         print(f"backup failed: {reason} ({settings.database} -> {target})")
         return 1
     print(f"backup written: {target} ({target.stat().st_size} bytes)")
+    return 0
+
+
+def outcome_lines(report: OutcomeReport) -> list[str]:
+    """The figures as printed: one count a line, names the operator can grep."""
+    rows: list[tuple[str, int]] = [(o.value, n) for o, n in report.deals.items()]
+    rows += [
+        ("deals", sum(report.deals.values())),
+        ("plans_made", report.plans_made),
+        ("calls_agreed", report.calls_agreed),
+        ("calls_refused", report.calls_refused),
+        ("nudges_sent", report.nudges_sent),
+    ]
+    return [f"{name:<14}{count:>8}" for name, count in rows]
+
+
+def outcomes(settings: Settings) -> int:
+    """``python -m bot outcomes``: how many deals are kept, re-planned, broken or paid off,
+    with plans made, calls recorded and nudges sent. Counts only, never a person's data.
+
+    The database must be the bot's, migrated (checked read-only first, as ``check`` does).
+    """
+    problem = _database_problem(settings.database)
+    if problem is not None:
+        print(problem)
+        return 1
+
+    async def read() -> OutcomeReport:
+        database = Database(settings.database)
+        try:
+            return await outcome_report(Services(settings=settings, database=database))
+        finally:
+            await database.close()
+
+    try:
+        report = asyncio.run(read())
+    except sqlite3.Error as error:
+        print(f"database: {error}")
+        return 1
+    print(f"deal outcomes on {report.on.isoformat()} ({settings.timezone}), counts only")
+    print("\n".join(outcome_lines(report)))
     return 0

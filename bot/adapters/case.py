@@ -109,3 +109,12 @@ async def show_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await _send_all(update, (lender.chat_intro, lender.chat_text))
     else:
         await _send_all(update, (docs.checklist,), keyboards.after_plan_short())
+
+
+async def send_script(update: Update, docs: CaseDocuments) -> None:
+    """/script: the only lender's call script, or one button per lender, as the plan's end."""
+    if len(docs.lenders) == 1:
+        await _send_all(update, docs.lenders[0].script, keyboards.after_script(0))
+        return
+    labels = [lender.label for lender in docs.lenders]
+    await _send_all(update, (c.WHICH_SCRIPT,), keyboards.script_chooser(labels))

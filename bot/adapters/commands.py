@@ -5,23 +5,26 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes, ConversationHandler
 
 from bot import callbacks
 from bot.adapters import keyboards
-from bot.adapters.case import plan_for
+from bot.adapters.case import documents, plan_for, send_script
 from bot.adapters.faq import topics_keyboard
 from bot.adapters.installments import deal_status, receive_paid_amount
+from bot.adapters.nudges import answer_choice
 from bot.adapters.taps import acknowledge, answer, is_harmless
 from bot.domain.money import format_fen
+from bot.domain.nudges import typed_nudge
 from bot.domain.overdue import days_overdue
 from bot.services import GROUPS_TOLD_KEY, services, slot
 from bot.storage.errors import CaseMissing, is_user_gone
 from bot.storage.persistence import forget_user
 from bot.texts.zh import common as c
+from bot.texts.zh import nudges as n
 from bot.texts.zh.names import PRODUCT_NAMES
-from bot.usecases import activity, deletion, payments
+from bot.usecases import activity, cases, deletion, payments
 from bot.usecases.status import status_of
 from bot.views.fmt import listing, yuan
 from bot.views.next_step import status_next_step
@@ -50,6 +53,9 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if deal is not None:
         # a recorded deal is what matters most, whatever state the case is in
         text, markup = deal
+        if status.planned:
+            # the script stays one tap away: for the next call, or a payment about to slip
+            markup = _with_script_button(markup)
     elif case is None:
         text = c.STATUS_NONE
     elif case.status != "planned" or facts is None:
@@ -83,6 +89,25 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         )
         markup = keyboards.after_plan_short()
     await update.effective_chat.send_message(text, reply_markup=markup)
+
+
+def _with_script_button(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup:
+    rows = list(markup.inline_keyboard) if markup is not None else []
+    script = InlineKeyboardButton(c.SHOW_SCRIPT_BUTTON, callback_data=callbacks.case_data("script"))
+    return InlineKeyboardMarkup([*rows, [script]])
+
+
+async def cmd_script(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/script: the call script for the user's lender (a button per lender with several),
+    without the whole plan; before a plan, how to get one."""
+    assert update.effective_chat is not None and update.effective_user is not None
+    svc = services(context)
+    case = await cases.planned_case(svc, update.effective_user.id)
+    facts = case.facts() if case is not None else None
+    if facts is None:
+        await update.effective_chat.send_message(n.SCRIPT_NO_PLAN)
+        return
+    await send_script(update, documents(facts, svc))
 
 
 async def cmd_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -132,6 +157,11 @@ async def outside_conversation(update: Update, context: ContextTypes.DEFAULT_TYP
         return
     if status.installments:
         await update.effective_chat.send_message(c.NOT_IN_CONVERSATION_DEAL)
+        return
+    choice = typed_nudge(update.message.text or "") if update.message else None
+    if status.planned and choice is not None:
+        # "今天打", "过两天", "不想打了", "打了": what the nudge's buttons do
+        await answer_choice(update, context, choice)
         return
     if status.planned:
         # someone with a plan who types "怎么办啊": what they can do next, one tap away

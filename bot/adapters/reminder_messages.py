@@ -8,6 +8,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot import callbacks as cb
 from bot.adapters.keyboards import grid
+from bot.adapters.nudges import nudge_message
 from bot.domain.lenders import lender_of
 from bot.domain.money import format_fen
 from bot.domain.progress import Installment
@@ -86,6 +87,8 @@ def reminder_message(
     """The reminder of ``kind`` about ``installment`` (none for a call-again), sent ``today``."""
     if kind == ReminderKind.CHECK_IN:  # every three months while a deal runs
         return check_in_texts.CHECK_IN, check_in_buttons()
+    if kind == ReminderKind.CALL_NUDGE:
+        return nudge_message()
     if kind == ReminderKind.CALL_AGAIN or installment is None:
         return t.CALL_AGAIN, call_again_buttons()
     fields = installment_fields(installment)

@@ -11,6 +11,8 @@ All results are aware UTC datetimes; "now" is always a parameter.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -71,3 +73,26 @@ def _local_day(moment: datetime, tz: ZoneInfo) -> date:
 def _at(day: date, hour: int, tz: ZoneInfo) -> datetime:
     local = datetime.combine(day, time(hour), tzinfo=tz).astimezone(UTC).astimezone(tz)
     return out_of_quiet_hours(local).astimezone(UTC)
+
+
+# ---- typed words that mean a nudge's button (outside any conversation, after a plan) ----
+
+_TYPED_NUDGE: dict[str, NudgeChoice] = {
+    **dict.fromkeys(("打了", "打过了", "已经打了", "打完了", "打好了"), NudgeChoice.CALLED),
+    **dict.fromkeys(("今天打", "今天就打", "今天会打", "今天再打"), NudgeChoice.TODAY),
+    **dict.fromkeys(
+        ("过两天", "过两天打", "过两天再打", "过两天提醒我", "过几天", "过几天再打"),
+        NudgeChoice.LATER,
+    ),
+    **dict.fromkeys(("不想打了", "不想打", "不打了", "先不打了"), NudgeChoice.STOP),
+}
+_NOISE = re.compile(r"[\s,.!?;:~、，。！？；：～…\"'“”‘’()（）]+")
+_TRAILING_PARTICLES = re.compile(r"[吧啊呀哦呢啦嘛哈咯喔噢]+$")
+
+
+def typed_nudge(text: str) -> NudgeChoice | None:
+    """What a short typed reply means for the nudge ("今天打吧！" → TODAY), else None."""
+    if len(text) > 24:
+        return None
+    folded = _NOISE.sub("", unicodedata.normalize("NFKC", text))
+    return _TYPED_NUDGE.get(_TRAILING_PARTICLES.sub("", folded))

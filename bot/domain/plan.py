@@ -145,6 +145,11 @@ class Plan:
     def covers_whole_debt(self) -> bool:
         return all(self.whole_known)
 
+    @property
+    def needs_a_call(self) -> bool:
+        """Paying it all now, or over the next paydays, is done in the app: no call to make."""
+        return self.kind not in (Recommendation.PAY_NOW, Recommendation.PART_NOW)
+
 
 def cost_of_waiting(facts: CaseFacts, today: date) -> CostOfWaiting:
     """Sum of every debt's penalty, estimated if any single rate was estimated."""

@@ -230,6 +230,8 @@ class ReminderEngine:
         kind = ReminderKind(reminder.kind)
         if kind is ReminderKind.CHECK_IN:  # only while a deal runs with something left to pay
             return await self._check_in_skip(svc, reminder)
+        if kind == ReminderKind.CALL_NUDGE:
+            return await self._skip_nudge(svc, reminder, now)
         if kind == ReminderKind.CALL_AGAIN:
             return None
         conn = await svc.database.connection()
@@ -268,6 +270,24 @@ class ReminderEngine:
                 return None
             await repo.cancel_reminder(conn, reminder.id)
             await queue_check_in(conn, svc.tz, reminder.user_id, reminder.due_at)
+        return "cancelled"
+
+    @staticmethod
+    async def _skip_nudge(svc: Services, reminder: DueReminder, now: datetime) -> str | None:
+        """A nudge goes out only while the plan stands with no call recorded since, the
+        user has not paused all reminders, and no later nudge is also due (after downtime)."""
+        conn = await svc.database.connection()
+        called = await repo.call_recorded_since_plan(conn, reminder.user_id)
+        prefs = await repo.get_prefs(conn, reminder.user_id)
+        muted = prefs is not None and prefs.muted
+        if (
+            called is False
+            and not muted
+            and not await repo.has_later_due_nudge(conn, reminder, now)
+        ):
+            return None
+        async with svc.database.transaction() as conn:
+            await repo.cancel_reminder(conn, reminder.id)
         return "cancelled"
 
     async def _retry(self, svc: Services, reminder: DueReminder, at: datetime) -> str:

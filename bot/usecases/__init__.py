@@ -18,4 +18,6 @@ on a real SQLite file without the Application.
 - ``deletion``: erase everything about a user
 - ``replanning``: a new proposal for what is left of the running deals, with today's budget
 - ``planning``: the reminder-planning steps the others run inside their transaction
+- ``nudges``: the "打了吗？" nudges queued with a plan, a nudge's buttons, stopped by a call
+- ``outcomes``: the operator's counts of how deals end (no personal data)
 """

@@ -10,6 +10,7 @@ from typing import Any
 from bot.domain.deal import DealKind, DealTerms, PlannedInstallment
 from bot.domain.reminders import CallAgainChoice, ReminderKind, call_again_at
 from bot.storage import repo
+from bot.usecases import nudges
 from bot.usecases.checkins import queue_check_in
 from bot.usecases.deps import Deps
 from bot.usecases.places import Place, save_place
@@ -63,6 +64,7 @@ async def record_deal(
                 await plan_reminders(conn, deps.tz, user_id, installment_id, item.due, now)
             ids.extend(new)
         await repo.record_call(conn, user_id, now, "agreed", staff_id, None)
+        await nudges.stop_after_call(conn, user_id)
         await repo.save_deal_draft(conn, user_id, None)
         await save_place(conn, place)
         active = frozenset(i.debt_id for i in await repo.active_installments(conn, user_id))
@@ -77,6 +79,7 @@ async def record_refused_call(
     """Logs a call that agreed nothing (the 工号 and note made safe to keep); the draft goes."""
     async with deps.database.transaction() as conn:
         await repo.record_call(conn, user_id, deps.now(), "refused", staff_id, note)
+        await nudges.stop_after_call(conn, user_id)
         await repo.save_deal_draft(conn, user_id, None)
         await save_place(conn, place)
 

@@ -12,6 +12,7 @@ from bot.domain.case_fields import CaseChanges, CaseField, DebtChanges
 from bot.domain.models import Product
 from bot.storage import repo
 from bot.storage.records import CaseRecord
+from bot.usecases import nudges
 from bot.usecases.deps import Deps
 from bot.usecases.places import Place
 
@@ -52,12 +53,19 @@ async def save_answer(
         await repo.save_conversation(conn, place.name, place.key, place.state)
 
 
-async def confirm_case(deps: Deps, user_id: int, case_id: int, place: Place) -> None:
-    """The case is planned: its answers stand, the intake conversation ends."""
+async def confirm_case(
+    deps: Deps, user_id: int, case_id: int, place: Place, *, call_needed: bool = True
+) -> None:
+    """The case is planned: its answers stand, the intake conversation ends, and, when the
+    plan asks for a call, the "打了吗？" nudges are queued (replacing any still waiting)."""
     now = deps.now()
     async with deps.database.transaction() as conn:
         await repo.plan_case(conn, user_id, case_id, now)
         await repo.save_conversation(conn, place.name, place.key, None)
+        if call_needed:
+            await nudges.queue_after_plan(conn, deps.tz, user_id, now)
+        else:  # a plan to pay in the app: an earlier plan's nudges no longer apply
+            await nudges.stop_after_call(conn, user_id)
 
 
 @dataclass(frozen=True, slots=True)

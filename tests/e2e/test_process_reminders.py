@@ -99,6 +99,7 @@ def test_deal_calendar_and_a_reminder_caught_up_after_restart(
             )
             [(paid,)] = conn.execute("SELECT paid_fen FROM installments").fetchall()
         assert paid == 500_000
+        # (a plan to pay in the app queued no "打了吗？" nudges)
         assert statuses == {"due": "cancelled", "followup": "cancelled", "check_in": "cancelled"}
         assert stop(second, signal.SIGTERM) == 0
     finally:

@@ -8,7 +8,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot import callbacks as cb
 from bot.adapters import keyboards
 from bot.adapters.answers import case_answers
-from bot.adapters.case import send_case_documents
+from bot.adapters.case import plan_for, send_case_documents
 from bot.adapters.intake import store
 from bot.adapters.intake.entry import reask
 from bot.adapters.intake.questions import MESSAGE_BREAK, summary
@@ -47,11 +47,15 @@ async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeS
         shown = summary(case_answers(case), services(context).today())
         kept = shown.split(MESSAGE_BREAK)[-1].strip()
         await acknowledge(update, echo=t.ECHO_CONFIRMED, keep_text=kept)
-    if case.facts() is None:
+    facts = case.facts()
+    if facts is None:
         # an answer went missing (e.g. a debt deleted): ask for it rather than guess
         return await store.move_to(update, context, case, S.ASK_PRODUCT)
     place = Place(store.CONVERSATION_NAME, store.conversation_key(update), None)
-    await confirm_case(services(context), store.user_id_of(update), case.id, place)
+    call_needed = plan_for(facts, services(context)).needs_a_call
+    await confirm_case(
+        services(context), store.user_id_of(update), case.id, place, call_needed=call_needed
+    )
     await send_case_documents(update, context, await store.require_case(update, context))
     return ConversationHandler.END
 

@@ -53,6 +53,18 @@ from bot.storage.repo.intake import (
     update_case,
     update_debt,
 )
+from bot.storage.repo.nudges import (
+    add_nudges,
+    call_recorded_since_plan,
+    cancel_waiting_nudges,
+    has_later_due_nudge,
+)
+from bot.storage.repo.outcomes import (
+    StoredDeal,
+    StoredTotals,
+    stored_deals,
+    stored_totals,
+)
 from bot.storage.repo.reminders import (
     activity_of,
     add_reminders,
@@ -82,12 +94,17 @@ __all__ = [
     "DueReminder",
     "InstallmentRecord",
     "PrefsRecord",
+    "StoredDeal",
+    "StoredTotals",
     "active_installments",
     "activity_of",
     "add_debt",
+    "add_nudges",
     "add_reminders",
     "amount_question",
+    "call_recorded_since_plan",
     "cancel_reminder",
+    "cancel_waiting_nudges",
     "cancel_waiting_reminders",
     "check_in_wanted",
     "claim_due_reminders",
@@ -101,6 +118,7 @@ __all__ = [
     "get_installment",
     "get_prefs",
     "has_consented",
+    "has_later_due_nudge",
     "has_later_due_reminder",
     "has_reminder",
     "in_any_conversation",
@@ -127,6 +145,8 @@ __all__ = [
     "set_blocked",
     "set_prefs",
     "start_case",
+    "stored_deals",
+    "stored_totals",
     "touch_user",
     "undo_paid",
     "update_case",
