@@ -15,19 +15,15 @@ from bot.adapters.faq import topics_keyboard
 from bot.adapters.installments import deal_status, receive_paid_amount
 from bot.adapters.nudges import answer_choice
 from bot.adapters.taps import acknowledge, answer, is_harmless
-from bot.domain.money import format_fen
 from bot.domain.nudges import typed_nudge
-from bot.domain.overdue import days_overdue
 from bot.services import GROUPS_TOLD_KEY, services, slot
 from bot.storage.errors import CaseMissing, is_user_gone
 from bot.storage.persistence import forget_user
 from bot.texts.zh import common as c
 from bot.texts.zh import nudges as n
-from bot.texts.zh.names import PRODUCT_NAMES
 from bot.usecases import activity, cases, deletion, payments
 from bot.usecases.status import status_of
-from bot.views.fmt import listing, yuan
-from bot.views.next_step import status_next_step
+from bot.views.status import draft_status, planned_status
 
 log = logging.getLogger(__name__)
 # last-seen is kept to the half day: enough for a retention period counted in days
@@ -59,34 +55,11 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     elif case is None:
         text = c.STATUS_NONE
     elif case.status != "planned" or facts is None:
-        done = [
-            f"{PRODUCT_NAMES[d.product]} {yuan(d.amount_fen)}"
-            for d in case.debts
-            if d.amount_fen is not None
-        ]
-        text = c.STATUS_DRAFT.format(done=listing(done) or c.STATUS_DRAFT_NOTHING)
+        text = draft_status(
+            (d.product, d.amount_fen) for d in case.debts if d.amount_fen is not None
+        )
     else:
-        today = svc.today()
-        plan = plan_for(facts, svc)
-        lines = [
-            c.STATUS_DEBT_LINE.format(
-                product=PRODUCT_NAMES[d.product],
-                amount=format_fen(d.amount_fen),
-                days=days_overdue(d.overdue_since, today),
-            )
-            for d in facts.debts
-        ]
-        offer = (
-            c.STATUS_OFFER.format(amount=format_fen(plan.limit_fen))
-            if plan.limit_fen > 0
-            else c.STATUS_OFFER_NONE
-        )
-        text = c.STATUS_PLANNED.format(
-            debts="\n".join(lines),
-            total=format_fen(facts.total_fen),
-            offer=offer,
-            next=status_next_step(plan.kind),
-        )
+        text = planned_status(facts, plan_for(facts, svc), svc.today())
         markup = keyboards.after_plan_short()
     await update.effective_chat.send_message(text, reply_markup=markup)
 

@@ -91,8 +91,9 @@ def render_status(
     overdue = sum(1 for status in statuses if status == InstallmentStatus.OVERDUE)
     if overdue:
         lines.append(t.STATUS_OVERDUE.format(count=overdue))
+    # the next one paid in part is said on its own line above; others are counted here
     partial = [item for item in items if item.partly_paid]
-    if partial:
+    if partial and not (len(partial) == 1 and upcoming and upcoming[0][0] is partial[0]):
         lines.append(
             t.STATUS_PARTIAL.format(
                 count=len(partial), amount=format_fen(sum(i.outstanding_fen for i in partial))

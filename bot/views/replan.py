@@ -111,6 +111,8 @@ def _call(proposal: Replan, kinds: Sequence[LenderKind]) -> str:
     whom = lender_words(kinds)
     if proposal.call_before is None:
         return t.CALL_NOW.format(lender=whom)
+    if proposal.call_before == proposal.plan.today:  # "before the due date" is today
+        return t.CALL_TODAY.format(lender=whom)
     return t.CALL_BEFORE.format(date=month_day(proposal.call_before), lender=whom)
 
 

@@ -71,11 +71,12 @@ def _asks(proposal: Replan, part: LenderPart) -> list[str]:
 
 def _lender_script(proposal: Replan, part: LenderPart, number: int, count: int) -> tuple[str, str]:
     kind = part.lender.kind
-    when = (
-        t.SCRIPT_WHEN_LATE
-        if proposal.call_before is None
-        else t.SCRIPT_WHEN.format(date=month_day(proposal.call_before))
-    )
+    if proposal.call_before is None:
+        when = t.SCRIPT_WHEN_LATE
+    elif proposal.call_before == proposal.plan.today:
+        when = t.SCRIPT_WHEN_TODAY
+    else:
+        when = t.SCRIPT_WHEN.format(date=month_day(proposal.call_before))
     opening = t.OPENING_KEPT if part.paid_fen > 0 else t.OPENING_AGREED
     left = t.LEFT_SAID.format(
         debt=_names([d.product for d in part.deals]), left=yuan(part.left_fen)

@@ -9,7 +9,13 @@ from bot.domain.parsing import ParseProblem
 from bot.domain.progress import Installment, InstallmentStatus
 from bot.texts.zh import intake
 from bot.views.answers import problem_text, quote
-from bot.views.progress import calendar_caption, countdown, installment_line, plan_pages
+from bot.views.progress import (
+    calendar_caption,
+    countdown,
+    installment_line,
+    plan_pages,
+    render_status,
+)
 from bot.views.settings import clock_hour
 
 
@@ -49,3 +55,30 @@ def test_the_calendar_caption_names_each_alarm() -> None:
 def test_an_answer_not_taken_says_why_and_user_text_is_escaped() -> None:
     assert problem_text(ParseProblem.ZERO) == intake.PROBLEMS[ParseProblem.ZERO]
     assert quote("<b>A&B</b> “x”") == "&lt;b&gt;A&amp;B&lt;/b&gt; “x”"
+
+
+def _deal(*paid: int | None) -> list[Installment]:
+    return [
+        Installment(n, 1, 1, Product.HUABEI, n, len(paid), date(2026, n, 10), 100_000, fen, None)
+        for n, fen in enumerate(paid, 1)
+    ]
+
+
+def _status(items: list[Installment]) -> str:
+    from bot.domain.progress import InstallmentState, progress_of, status_of
+
+    today = date(2026, 1, 5)
+    states = [InstallmentState(i.number, i.due, i.amount_fen, i.paid_fen) for i in items]
+    return render_status(
+        progress_of(states, today), items, [status_of(s, today) for s in states], today
+    )
+
+
+def test_status_counts_part_payments_once_and_left_is_what_they_miss() -> None:
+    # the next one paid in part is said once, on the next-installment line
+    one = _status(_deal(60_000, None, None))
+    assert "<b>下一期</b>：花呗 还差 400 元" in one and "只还了一部分" not in one
+    assert "还剩 2,400 元" in one
+    # a second part payment further on is counted under it
+    two = _status(_deal(60_000, 50_000, None))
+    assert "有 2 期只还了一部分，还差 900 元" in two and "还剩 1,900 元" in two

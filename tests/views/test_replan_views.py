@@ -101,3 +101,12 @@ def test_a_deal_that_still_fits_asks_only_for_a_few_days() -> None:
     lines = said(render_replan_script(p))
     assert "这一期的 2,000 元，想申请晚几天还，或者先还一部分。" in lines
     assert "这是我不借钱、不动生活费能拿出来的最多的钱。" not in lines
+
+
+def test_on_the_due_day_itself_the_call_is_today_not_before_a_date() -> None:
+    due_today = deal(1, Product.HUABEI, 1_800_000, 200_000, TODAY, 400_000)
+    found = proposal([due_today], 500_000, 380_000)
+    text = shown(render_proposal(found))
+    assert "今天就联系支付宝客服 95188" in text and "之前联系" not in text
+    script = shown(render_replan_script(found)[0])
+    assert "今天就打" in script and "之前打" not in script

@@ -44,16 +44,6 @@ SNOOZE_TOO_LATE = (
 SNOOZED = "好，{when} 再提醒你。"
 INSTALLMENT_GONE = "这一期已经不在你的还款计划里了。发 /plan 看最新的计划。"
 
-CANNOT_PAY = (
-    "<b>这一期还不上，怎么办？</b>\n"
-    "• 在还款日<b>之前</b>联系{hotline}说明情况，别等逾期了再说。\n"
-    "• 可以这样说：“我按约定在还，但这个月{reason}，第 {number} 期的 {amount} 元"
-    "可能要晚几天/只能先还一部分。想问问能怎么处理？”\n"
-    "• 能还多少先还多少，只通过{channel}还。\n"
-    "• 对方怎么答复，记下时间和客服工号。"
-)
-CANNOT_PAY_REASON = "收入出了点状况"
-
 NOT_PAID = (
     "没关系，先别慌。\n"
     "• 能还上的话，尽快还，只通过{channel}。\n"

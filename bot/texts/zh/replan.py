@@ -14,6 +14,7 @@ LEFT = "还剩 {left}没还，原来约定每月 {monthly}。按你现在的收�
 LEFT_NOTHING_SPARE = "还剩 {left}没还，原来约定每月 {monthly}。按你现在的收支，每月没有余钱。"
 CALL_BEFORE = "要在 <b>{date}</b> 之前联系{lender}，别等逾期了再说。"
 CALL_NOW = "这一期已经过了还款日，尽快联系{lender}说明情况。"
+CALL_TODAY = "今天就是还款日：今天就联系{lender}说明情况，别等逾期了再说。"
 ASK_INSTALLMENTS = "可以申请把剩下的改成每月 {amount}，分 {periods} 期。"
 # several lenders: one ask each, from the same limit shared in proportion to what each is owed
 ASK_EACH = "可以分别申请：{asks}。"
@@ -42,6 +43,7 @@ SCRIPT_LENDER_TITLE = "<b>📞 重新协商{label}：联系{lender}</b>"
 SCRIPT_NUMBER = " {number}/{count}"
 SCRIPT_WHEN = "在 <b>{date}</b> 之前打，别等逾期了再说。"
 SCRIPT_WHEN_LATE = "这一期已经过了还款日，尽快打。"
+SCRIPT_WHEN_TODAY = "今天就是还款日，今天就打，别等逾期了再说。"
 # the voice menu leads to 花呗/借呗; 备用金 is reached through them
 DEFAULT_MENU = "花呗"
 STEP_OPENING = "<b>1. 开场</b>"
