@@ -49,8 +49,7 @@ def render_paid(paid: Paid, tz: ZoneInfo, today: date) -> str:
         text = t.REST_PAID.format(rest=format_fen(item.outstanding_fen), **fields)
     else:
         text = r.PAID_RECORDED.format(amount=format_fen(paid.paid_fen), **fields)
-    if paid.all_paid:
-        text += "\n\n" + r.PAID_ALL.format(count=item.count)
+    # with nothing left, the paid-off messages that follow congratulate (once, not twice)
     return text
 
 

@@ -300,6 +300,7 @@ async def test_paid_off_congratulates_explains_the_credit_report_and_closes(
     assert len(replies) == 3
     paid, report, keep = replies
     assert "第 12/12 期，已还" in paid
+    assert "辛苦" not in paid and "还完了" not in paid  # congratulated once, just below
     assert "全部还清了" in report and "5 年" in report and "第16条" in report
     assert "还清那天起" in report and "个人说明" in report
     assert "一般每年可以免费查两次" in report and "中国人民银行征信中心" in report

@@ -32,7 +32,6 @@ RECORD_CALL_BUTTON = "📝 记录通话结果"
 PAID_RECORDED = (
     "已记下：{product} 第 {number}/{count} 期，已还 {amount} 元。👍\n记错了可以点“撤销”。"
 )
-PAID_ALL = "全部 {count} 期都还完了。坚持下来不容易，辛苦了！"
 PAID_UNDONE = "已撤销：{product} 第 {number}/{count} 期改回“未还”。"
 ASK_PAID_AMOUNT = "这一期实际还了多少元？直接写数字，比如 1679。"
 SNOOZE_ASK = "什么时候再提醒你？"
