@@ -11,7 +11,7 @@ from bot.texts.zh.names import PRODUCT_NAMES
 from bot.views.fmt import cn_date, month_day
 from bot.views.settings import clock_hour
 
-STATUS_LIMIT = 6  # a phone screen: the next few, not all 36
+STATUS_LIMIT = 3  # a phone screen (about 300 characters): the next few, not all 36
 RECENT_PAID = 2
 PLAN_PAGE_SIZE = 12  # a phone screen, and a year of monthly installments
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.domain.lenders import Lender, LenderKind
-from bot.domain.plan import LenderPlan, Recommendation
+from bot.domain.plan import REVIEW_MONTHS, LenderPlan, Recommendation
 from bot.domain.replan import DealLeft, Replan
 from bot.texts.zh import replan as t
 from bot.texts.zh.lenders import CHANNELS, HOTLINES, LENDER_NAMES
@@ -82,11 +82,24 @@ def _ask(proposal: Replan, parts: Sequence[LenderPart]) -> str:
     plan = proposal.plan
     first = parts[0].lender.kind
     if plan.kind is Recommendation.PAY_NOW:
-        return t.ASK_PAY_NOW.format(channel=CHANNELS[first])
+        # several lenders: each is paid where it is paid, always an official channel
+        kinds = {p.lender.kind for p in parts}
+        return t.ASK_PAY_NOW.format(
+            channel=CHANNELS[first if len(kinds) == 1 else LenderKind.OTHER]
+        )
     if plan.kind is Recommendation.PAUSE:
-        return t.ASK_PAUSE.format(months=plan.pause_months)
+        months = plan.pause_months or REVIEW_MONTHS
+        if plan.token_fen:  # a little each month is still possible: never "nothing"
+            ask = t.ASK_TOKEN.format(amount=yuan(plan.token_fen), months=months)
+        else:
+            ask = t.ASK_PAUSE.format(months=months)
+        return ask + t.PAUSE_COST
     if len(parts) == 1:
         own = own_installments(proposal, parts[0])
+        if own and own[-1][1] != own[0][1]:
+            return t.ASK_INSTALLMENTS_LAST.format(
+                amount=yuan(own[0][1]), periods=len(own), last=yuan(own[-1][1])
+            )
         if own:
             return t.ASK_INSTALLMENTS.format(amount=yuan(own[0][1]), periods=len(own))
         return t.ASK_AT_MOST.format(amount=yuan(plan.money.limit_fen))

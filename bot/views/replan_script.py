@@ -52,9 +52,15 @@ def _asks(proposal: Replan, part: LenderPart) -> list[str]:
     """What to ask this lender for, said in its own numbers."""
     plan = proposal.plan
     if proposal.still_fits:
-        return [t.ASK_DELAY_SAID.format(amount=yuan(part.next_missing_fen))]
+        ask = t.ASK_CATCH_UP_SAID if proposal.late else t.ASK_DELAY_SAID
+        return [ask.format(amount=yuan(part.next_missing_fen))]
     if plan.kind is Recommendation.PAUSE:
         months = plan.pause_months or REVIEW_MONTHS
+        if plan.token_fen:  # a little each month, the rest paused: said as it is
+            return [
+                t.ASK_TOKEN_SAID.format(amount=yuan(part.plan.share_limit_fen or plan.token_fen)),
+                t.ASK_PAUSE_SAID.format(months=months),
+            ]
         return [t.ASK_PAUSE_SAID.format(months=months), t.NOTHING_SPARE_SAID]
     own = own_installments(proposal, part)
     if not own:  # long installments: the most this lender's share of the month allows
@@ -69,6 +75,15 @@ def _asks(proposal: Replan, part: LenderPart) -> list[str]:
     return said
 
 
+def _opening(proposal: Replan, part: LenderPart) -> str:
+    """True to where this deal stands: kept so far, paid in part, late, or not begun."""
+    if proposal.late:
+        return t.OPENING_LATE
+    if 0 < part.next_missing_fen < sum(d.monthly_fen for d in part.deals if d.next_due):
+        return t.OPENING_PART
+    return t.OPENING_KEPT if part.paid_fen > 0 else t.OPENING_AGREED
+
+
 def _lender_script(proposal: Replan, part: LenderPart, number: int, count: int) -> tuple[str, str]:
     kind = part.lender.kind
     if proposal.call_before is None:
@@ -77,15 +92,17 @@ def _lender_script(proposal: Replan, part: LenderPart, number: int, count: int) 
         when = t.SCRIPT_WHEN_TODAY
     else:
         when = t.SCRIPT_WHEN.format(date=month_day(proposal.call_before))
-    opening = t.OPENING_KEPT if part.paid_fen > 0 else t.OPENING_AGREED
+    opening = _opening(proposal, part)
     left = t.LEFT_SAID.format(
         debt=_names([d.product for d in part.deals]), left=yuan(part.left_fen)
     )
-    reason = (
-        t.REASON_THIS_MONTH
-        if proposal.still_fits
-        else t.REASON_CHANGED.format(monthly=yuan(part.monthly_fen))
-    )
+    if proposal.late:
+        reason = t.REASON_LATE.format(missing=yuan(part.next_missing_fen))
+    elif proposal.still_fits:
+        reason = t.REASON_THIS_MONTH
+    else:
+        reason = t.REASON_CHANGED.format(monthly=yuan(part.monthly_fen))
+    in_writing = t.IN_WRITING_BANK_SAID if kind is LenderKind.CARD_BANK else t.IN_WRITING_SAID
     first = "\n".join(
         [
             _title(part, number, count),
@@ -93,7 +110,7 @@ def _lender_script(proposal: Replan, part: LenderPart, number: int, count: int) 
             _dial(part),
             "",
             t.STEP_OPENING,
-            *say(opening, left),
+            *say(opening, t.CHECK_SAID, left),
             t.STEP_REASON,
             *say(reason),
         ]
@@ -101,9 +118,9 @@ def _lender_script(proposal: Replan, part: LenderPart, number: int, count: int) 
     second = "\n".join(
         [
             t.STEP_ASK,
-            *say(*_asks(proposal, part), t.PENALTY_SAID.format(penalty=PENALTY_WORD[kind])),
+            *say(*_asks(proposal, part), t.PENALTY_SAID),
             t.STEP_CLOSING,
-            *say(t.STAFF_ID_SAID, t.IN_WRITING_SAID, t.THANKS_SAID),
+            *say(t.STAFF_ID_SAID, in_writing, t.THANKS_SAID),
             "",
             t.SCRIPT_DECIDES.format(lender=LENDER_NAMES[kind]),
             t.SCRIPT_RECORD,
@@ -117,10 +134,12 @@ def render_replan_script(proposal: Replan) -> tuple[str, ...]:
     parts = lender_parts(proposal)
     if proposal.plan.kind is Recommendation.PAY_NOW and not proposal.still_fits:
         kinds = [p.lender.kind for p in parts]
+        # several lenders: each is paid where it is paid, and asked about its own penalty
+        one = kinds[0] if len(set(kinds)) == 1 else LenderKind.OTHER
         return (
             t.SCRIPT_PAY_NOW.format(
-                channel=CHANNELS[kinds[0]],
-                penalty=PENALTY_WORD[kinds[0]],
+                channel=CHANNELS[one],
+                penalty=PENALTY_WORD[one],
                 lender=lender_names(kinds),
             ),
         )

@@ -304,7 +304,9 @@ async def test_paid_off_congratulates_explains_the_credit_report_and_closes(
     assert "全部还清了" in report and "5 年" in report and "第16条" in report
     assert "还清那天起" in report and "个人说明" in report
     assert "一般每年可以免费查两次" in report and "中国人民银行征信中心" in report
-    assert "修复征信" in report and "不能花钱删掉" in report
+    assert "修复征信" in report and "谁也不能提前删" in report
+    assert "待还是 0、显示“已结清”" in report  # checked in the app, not only our record
+    assert len(report) <= 300
     assert "结清证明" in keep and "截图" in keep and "还款记录" in keep
     assert "180 天" in keep and "/delete" in keep
     assert all(len(text) < PHONE_SCREEN for text in replies)

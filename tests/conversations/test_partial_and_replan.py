@@ -105,6 +105,7 @@ async def test_status_and_plan_add_up_to_what_is_left(
     await alice.send("/status")
     assert left_of(alice.last_text) == Decimal("21541.66")
     assert missing_listed(alice.last_text) == left_of(alice.last_text)
+    assert len(_TAG.sub("", alice.last_text)) <= 300  # one phone screen
 
 
 async def test_a_part_payment_keeps_the_reminders_which_name_what_is_missing(
@@ -114,7 +115,7 @@ async def test_a_part_payment_keeps_the_reminders_which_name_what_is_missing(
     await sweep(bot, clock, at("2026-12-07", 20))
     reply = await pay_part(alice, "1500")
     assert "已还 1,500 元，还差 <b>458.34 元</b>" in reply
-    assert "还款日 <b>2026年12月10日</b> 之前补上" in reply and "照常提醒你" in reply
+    assert "最晚在还款日 <b>2026年12月10日</b> 当天补上" in reply and "照常提醒你" in reply
     assert alice.buttons() == ["✅ 补上了", "补不上，重新算一下", "↩️ 撤销", "金额不一样"]
     [(paid,)] = await rows(bot, "SELECT paid_fen FROM installments WHERE number = 1")
     assert paid == 150_000
@@ -186,7 +187,7 @@ async def test_cannot_pay_leads_to_a_short_proposal_and_a_call_script(
     assert "还剩 22,000 元没还，原来约定每月 1,958.34 元" in proposal
     assert "每月最多能拿出 1,800 元" in proposal
     assert "可以申请把剩下的改成每月 1,693 元，分 13 期" in proposal
-    assert "要在 <b>12月10日</b> 之前联系支付宝客服 95188" in proposal
+    assert "最晚在还款日 <b>12月10日</b> 当天联系支付宝客服 95188" in proposal
     assert "同不同意由支付宝决定" in proposal
     assert alice.buttons() == ["📞 重新协商的通话稿", "📝 谈好了，记录新约定"]
 
@@ -194,15 +195,17 @@ async def test_cannot_pay_leads_to_a_short_proposal_and_a_call_script(
     assert len(script) == 2
     assert all(len(_TAG.sub("", m)) <= 300 for m in script)
     said = spoken(script)
-    assert "您好，我之前和你们协商过分期，一直按约定在还。" in said
+    # paid in part: the opening says so, never "一直按约定在还"
+    assert "您好，我之前和你们协商过分期，这一期只还上了一部分。" in said
+    assert "麻烦先帮我核对一下，现在一共还剩多少？" in said
     assert "我的花呗现在还剩 22,000 元没还。" in said
     assert "想申请把剩下的改成每月 1,693 元，分 13 期。" in said
     assert "这是我不借钱、不动生活费能拿出来的最多的钱。" in said
-    assert "改了计划的话，会不会多收罚息或手续费？" in said
+    assert "改了计划的话，会不会另外多收钱？" in said
     assert "麻烦问一下您的工号？" in said
     assert any("短信" in s for s in said)
     assert all(len(s) <= 40 and not re.search("[()（）]", s) for s in said)
-    assert "拨 <b>95188</b>" in script[0] and "在 <b>12月10日</b> 之前打" in script[0]
+    assert "拨 <b>95188</b>" in script[0] and "最晚在还款日 <b>12月10日</b> 当天打" in script[0]
     assert "同不同意由支付宝决定" in script[1]
 
 

@@ -140,7 +140,7 @@ async def test_missed_installment_gets_a_follow_up(bot: Bot, clock: Clock, with_
     assert "还上了吗" in alice.last_text
     assert alice.buttons() == ["✅ 已还", "还没有"]
     await alice.tap("还没有")
-    assert "支付宝客服 95188" in alice.last_text and "还款日是 2026年12月10日" in alice.last_text
+    assert "支付宝客服 95188" in alice.last_text and "这期 1,958.34 元" in alice.last_text
     await alice.send("/status")
     assert "⏰ 花呗 1/12" in alice.last_text
     clock.now = at("2026-12-12", 10, 0)
@@ -158,7 +158,7 @@ async def test_cannot_pay_advice_offers_the_script(bot: Bot, clock: Clock, with_
     alice = with_deal
     await sweep(bot, clock, at("2026-12-07", 20, 0))
     await alice.tap("还不上怎么办")
-    assert "12月10日</b> 之前" in alice.last_text and "95188" in alice.last_text
+    assert "最晚在还款日 <b>12月10日</b> 当天" in alice.last_text and "95188" in alice.last_text
     shown = await alice.tap("重新协商的通话稿")
     assert "重新协商花呗：打给 95188" in shown[0].text
 

@@ -14,14 +14,14 @@ REST_PAID = (
 # paid with less than due
 PART_PAID = "已记下：{product} 第 {number}/{count} 期已还 {paid} 元，还差 <b>{missing} 元</b>。"
 PART_BEFORE_DUE = (
-    "剩下的在还款日 <b>{due}</b> 之前补上就好，只通过{channel}还。"
+    "剩下的最晚在还款日 <b>{due}</b> 当天补上，只通过{channel}还。"
     "我照常提醒你，提醒里写的是还差的钱。"
 )
 PART_LATE = "还款日 {due} 已经过了，剩下的能补就尽快补上，只通过{channel}还。"
 FOLLOW_UP_AT = "{when} 我再问你一次。"
 PART_DONE = "补上了点“✅ 补上了”。"
-PART_CANNOT = "补不上也别硬撑：点“补不上，重新算一下”，在还款日之前联系{hotline}。"
-PART_CANNOT_LATE = "补不上的话，点“补不上，重新算一下”，尽快联系{hotline}说明情况。"
+PART_CANNOT = "补不上也别去借钱硬凑：点“补不上，重新算一下”，最晚在还款日当天联系{hotline}。"
+PART_CANNOT_LATE = "补不上的话，点“补不上，重新算一下”，尽快联系{hotline}，说明情况。"
 REST_BUTTON = "✅ 补上了"
 REPLAN_BUTTON = "补不上，重新算一下"
 # "撤销" back to the part payment it replaced
