@@ -8,23 +8,11 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.jobs.reminders import ReminderEngine, SweepReport
 from tests.support.chat import SHANGHAI, Bot, Chat, Clock, running_bot
 from tests.support.flows import agree, deal_in_12, one_debt, planned, situation
+from tests.support.reminders import at, sweep
 
 NUDGE_BUTTONS = ["打了，记录结果", "今天打", "过两天提醒我", "不想打了"]
-
-
-def at(day: str, hour: int, minute: int = 0) -> datetime:
-    y, m, d = (int(x) for x in day.split("-"))
-    return datetime(y, m, d, hour, minute, tzinfo=SHANGHAI)
-
-
-async def sweep(bot: Bot, clock: Clock, when: datetime) -> SweepReport:
-    clock.now = when
-    engine: ReminderEngine = bot.application.bot_data["reminder_engine"]
-    engine.last_sent.clear()
-    return await engine.sweep(bot.application, when)
 
 
 async def nudges_waiting(bot: Bot) -> list[datetime]:

@@ -8,9 +8,9 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
-from bot.jobs.reminders import ReminderEngine, SweepReport
 from tests.support.chat import SHANGHAI, Bot, Chat, Clock, running_bot
 from tests.support.flows import deal_in_12, planned
+from tests.support.reminders import at, sweep
 
 # the deal is recorded on 2026-11-24 (the clock's day): the check-in is due three months on,
 # in the user's evening (20:00 by default)
@@ -18,18 +18,6 @@ CHECK_IN_AT = datetime(2027, 2, 24, 20, 0, tzinfo=SHANGHAI)
 QUESTION = "过了三个月，收入或开支有变化吗？"
 BUTTONS = ["没变化", "收入变了", "开支变了"]
 PHONE_SCREEN = 300
-
-
-def at(day: str, hour: int, minute: int = 0) -> datetime:
-    y, m, d = (int(x) for x in day.split("-"))
-    return datetime(y, m, d, hour, minute, tzinfo=SHANGHAI)
-
-
-async def sweep(bot: Bot, clock: Clock, when: datetime) -> SweepReport:
-    clock.now = when
-    engine: ReminderEngine = bot.application.bot_data["reminder_engine"]
-    engine.last_sent.clear()
-    return await engine.sweep(bot.application, when)
 
 
 async def rows(bot: Bot, sql: str, *args: object) -> list[aiosqlite.Row]:

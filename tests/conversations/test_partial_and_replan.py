@@ -4,30 +4,17 @@ the real Application, with the clock and the reminder engine under the test's co
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from decimal import Decimal
 
 import aiosqlite
 import pytest
 
-from bot.jobs.reminders import ReminderEngine, SweepReport
-from tests.support.chat import SHANGHAI, Bot, Chat, Clock
+from tests.support.chat import Bot, Chat, Clock
 from tests.support.flows import deal_in_12, planned
+from tests.support.reminders import at, sweep
 
 _TAG = re.compile(r"<[^>]+>")
 _AMOUNT = r"([\d,]+(?:\.\d+)?) 元"
-
-
-def at(day: str, hour: int, minute: int = 0) -> datetime:
-    y, m, d = (int(x) for x in day.split("-"))
-    return datetime(y, m, d, hour, minute, tzinfo=SHANGHAI)
-
-
-async def sweep(bot: Bot, clock: Clock, when: datetime) -> SweepReport:
-    clock.now = when
-    engine: ReminderEngine = bot.application.bot_data["reminder_engine"]
-    engine.last_sent.clear()
-    return await engine.sweep(bot.application, when)
 
 
 async def rows(bot: Bot, sql: str, *args: object) -> list[aiosqlite.Row]:

@@ -1,33 +1,21 @@
 """Reminders as a user meets them, with time under the test's control (nothing sleeps)."""
 
 import asyncio
-from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import aiosqlite
 import pytest
 
-from bot.jobs.reminders import ReminderEngine, SweepReport
+from bot.jobs.reminders import ReminderEngine
 from bot.storage import repo
-from tests.support.chat import SHANGHAI, Bot, Chat, Clock, running_bot
+from tests.support.chat import Bot, Chat, Clock, running_bot
 from tests.support.flows import deal_in_12, planned
+from tests.support.reminders import at, sweep
 
 
 class Killed(BaseException):
     """Stands for kill -9: nothing after it runs, not even `except Exception` blocks."""
-
-
-def at(day: str, hour: int, minute: int = 0, second: int = 0, tz: ZoneInfo = SHANGHAI) -> datetime:
-    y, m, d = (int(x) for x in day.split("-"))
-    return datetime(y, m, d, hour, minute, second, tzinfo=tz)
-
-
-async def sweep(bot: Bot, clock: Clock, when: datetime) -> SweepReport:
-    clock.now = when
-    engine: ReminderEngine = bot.application.bot_data["reminder_engine"]
-    engine.last_sent.clear()  # the per-chat gap is about seconds; tests jump days
-    return await engine.sweep(bot.application, when)
 
 
 async def rows(bot: Bot, sql: str, *args: object) -> list[aiosqlite.Row]:

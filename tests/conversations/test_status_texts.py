@@ -5,21 +5,14 @@ from datetime import datetime
 
 import pytest
 
-from bot.jobs.reminders import ReminderEngine
-from tests.support.chat import SHANGHAI, Bot, Chat, Clock
+from tests.support.chat import Bot, Chat, Clock
 from tests.support.flows import deal_in_12, planned
-
-
-def at(day: str, hour: int, minute: int = 0) -> datetime:
-    y, m, d = (int(x) for x in day.split("-"))
-    return datetime(y, m, d, hour, minute, tzinfo=SHANGHAI)
+from tests.support.reminders import at
+from tests.support.reminders import sweep as sweep_at
 
 
 async def sweep(bot: Bot, clock: Clock, when: datetime) -> int:
-    clock.now = when
-    engine: ReminderEngine = bot.application.bot_data["reminder_engine"]
-    engine.last_sent.clear()
-    return (await engine.sweep(bot.application, when)).sent
+    return (await sweep_at(bot, clock, when)).sent
 
 
 @pytest.fixture
