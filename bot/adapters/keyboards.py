@@ -253,10 +253,11 @@ def call_close(lender: int, after: AgentAnswer | None) -> InlineKeyboardMarkup:
 
 
 def call_chat_after(lender: int) -> InlineKeyboardMarkup:
-    """Under the typed version: what the agent replied, or record the outcome."""
+    """Under the typed version: what the agent replied, the papers, or record the outcome."""
     return grid(
         [
             (cc.CHAT_REPLIED_BUTTON, cb.call_card_data(lender, CallStep.ANSWERS)),
+            (out.SHOW_CHECKLIST_BUTTON, cb.case_data("checklist")),
             (out.RECORD_CALL_BUTTON, cb.DEAL_START.data),
         ],
         1,

@@ -29,7 +29,9 @@ DEBT_LINE = "{product} {amount}，逾期 {days} 天"
 DEBT_WHOLE = "，App 显示全部待还 {amount}"
 DEBT_SEP = "；"
 WRITE_DOWN = "记下对方说的数，以对方说的为准。"
-CARD_RULE_NOTE = "第70条是银行信用卡的规定，可作参考；银行可以同意，不是必须同意。"
+CARD_RULE_NOTE = (
+    "第70条是银行信用卡的规定，可作参考，不适用于花呗、借呗；银行可以同意，不是必须同意。"
+)
 
 # --- the answers: what did the agent say?
 ANSWERS_TITLE = "<b>📞 {label} · 对方怎么说？</b>"
