@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import callbacks as cb
-from bot.domain.call_steps import AgentAnswer, CallStep
+from bot.domain.call_steps import AgentAnswer, CallStep, outcome_of
 from bot.domain.models import HardshipReason, Product
 from bot.domain.reminders import CallAgainChoice
 from bot.texts.zh import call_cards as cc
@@ -243,11 +243,8 @@ def call_close(lender: int, after: AgentAnswer | None) -> InlineKeyboardMarkup:
     """Under the close card: straight into the deal recording (谈好了 / 没谈成)."""
     agreed = (cc.RECORD_AGREED_BUTTON, cb.OUTCOME.data(True))
     refused = (cc.RECORD_REFUSED_BUTTON, cb.OUTCOME.data(False))
-    record = [agreed, refused]
-    if after is AgentAnswer.AGREED:
-        record = [agreed]
-    elif after is AgentAnswer.REFUSED:
-        record = [refused]
+    outcome = outcome_of(after)
+    record = [agreed, refused] if outcome is None else [agreed if outcome == "agreed" else refused]
     back = (cc.BACK_TO_ANSWERS_BUTTON, cb.call_card_data(lender, CallStep.ANSWERS, after))
     return grid([*record, back], 1)
 
