@@ -26,6 +26,7 @@ from telegram.request import BaseRequest
 from bot import callbacks as cb
 from bot.adapters import calls, case, commands, faq, installments, nudges, paid_off, privacy, replan
 from bot.adapters import settings as reminder_settings
+from bot.adapters.call_mode import tap_call
 from bot.adapters.deal.conversation import build_deal
 from bot.adapters.filters import GROUPS, PRIVATE, PRIVATE_ANY
 from bot.adapters.intake.conversation import build_intake
@@ -132,6 +133,8 @@ def build_application(
         # the "打了吗？" nudge after a plan, and the script one tap away
         CallbackQueryHandler(nudges.tap_nudge, pattern=cb.NUDGE.pattern),
         CommandHandler("script", commands.cmd_script, filters=private),
+        # the call companion (issue 12): one card a step, the agent's answers, the typed version
+        CallbackQueryHandler(tap_call, pattern=cb.CALL_PATTERN),
         # /back and /cancel outside the intake, unknown commands, stray messages and buttons
         CommandHandler(["back", "cancel"], commands.nothing_to_resume, filters=private),
         MessageHandler(private & filters.COMMAND, commands.unknown_command),

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from enum import Enum
 from typing import Generic, TypeVar
 
 from telegram import Update
 
+from bot.domain.call_steps import AgentAnswer, CallStep
 from bot.domain.deal import DealKind
 from bot.domain.models import HardshipReason, Product
 from bot.domain.nudges import NudgeChoice
@@ -335,6 +337,74 @@ REPLAN = Fixed("replan:propose")
 REPLAN_SCRIPT = Fixed("replan:script")
 
 
+# ---- the call companion (issue 12): one card per step, the agent's answers -------------------
+
+# ``call:<k>:<step>`` a card, ``call:<k>:close:<answer>`` the close card after an answer,
+# ``call:<k>:said:<answer>`` what the agent said, ``call:<k>:remind:<choice>`` a reminder to
+# call again (k = the lender's index). The button carries the place in the call: a restart in
+# the middle of a call loses nothing.
+_CALL_CARD_STEPS = tuple(s.value for s in CallStep)
+_CALL_ANSWERS = tuple(a.value for a in AgentAnswer)
+_CALL_REMIND = tuple(c.value for c in CallAgainChoice)
+CALL_PATTERN = _compile(
+    r"call:([0-9]{1,2}):(?:"
+    + _one_of(_CALL_CARD_STEPS)
+    + r"(?::"
+    + _one_of(_CALL_ANSWERS)
+    + r")?|said:"
+    + _one_of(_CALL_ANSWERS)
+    + r"|remind:"
+    + _one_of(_CALL_REMIND)
+    + r")"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CallTap:
+    """A tap in the call companion: the lender's index and one of a card, an answer, a reminder.
+
+    ``answer`` with ``step``: the answer that led to that card (the close card).
+    """
+
+    lender: int
+    step: CallStep | None = None
+    answer: AgentAnswer | None = None
+    remind: CallAgainChoice | None = None
+
+
+def call_card_data(lender: int, step: CallStep, after: AgentAnswer | None = None) -> str:
+    assert 0 <= lender <= 99
+    return f"call:{lender}:{step.value}" + (f":{after.value}" if after is not None else "")
+
+
+def call_answer_data(lender: int, answer: AgentAnswer) -> str:
+    assert 0 <= lender <= 99
+    return f"call:{lender}:said:{answer.value}"
+
+
+def call_remind_data(lender: int, choice: CallAgainChoice) -> str:
+    assert 0 <= lender <= 99
+    return f"call:{lender}:remind:{choice.value}"
+
+
+def parse_call(data: str) -> CallTap:
+    """``call:0:ask`` → CallTap(0, CallStep.ASK); ``call:1:said:twelve`` → an answer."""
+    found = CALL_PATTERN.match(data)
+    if found is None:
+        raise StaleCallback(data)
+    lender = int(found[1])
+    if found[2] is not None:
+        after = AgentAnswer(found[3]) if found[3] is not None else None
+        return CallTap(lender, step=CallStep(found[2]), answer=after)
+    if found[4] is not None:
+        return CallTap(lender, answer=AgentAnswer(found[4]))
+    return CallTap(lender, remind=CallAgainChoice(found[5]))
+
+
+def read_call(update: Update) -> CallTap:
+    return parse_call(_data_of(update))
+
+
 ALL_PATTERNS: tuple[re.Pattern[str], ...] = (
     *(
         kind.pattern
@@ -388,6 +458,7 @@ ALL_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     CHANGE_PATTERN,
     CASE_PATTERN,
+    CALL_PATTERN,
 )
 
 

@@ -12,7 +12,7 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot import callbacks
-from bot.adapters import keyboards
+from bot.adapters import call_mode, keyboards
 from bot.adapters.taps import answer, replace_text
 from bot.domain.models import CaseFacts
 from bot.domain.plan import Plan, build_plan
@@ -105,8 +105,8 @@ async def show_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await _send_all(update, lender.script, keyboards.after_script(index))
     elif what == "chat":
         assert index is not None
-        lender = docs.lenders[index]
-        await _send_all(update, (lender.chat_intro, lender.chat_text))
+        # short paste-able messages, one a piece (issue 12)
+        await call_mode.tap_chat_version(update, context, index)
     else:
         await _send_all(update, (docs.checklist,), keyboards.after_plan_short())
 

@@ -7,7 +7,10 @@ from collections.abc import Iterable, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import callbacks as cb
+from bot.domain.call_steps import AgentAnswer, CallStep, outcome_of
 from bot.domain.models import HardshipReason, Product
+from bot.domain.reminders import CallAgainChoice
+from bot.texts.zh import call_cards as cc
 from bot.texts.zh import common as out
 from bot.texts.zh import faq, names
 from bot.texts.zh import intake as t
@@ -188,6 +191,7 @@ def script_chooser(lender_labels: Sequence[str]) -> InlineKeyboardMarkup:
 def after_script(index: int) -> InlineKeyboardMarkup:
     return grid(
         [
+            *call_start(index),  # the call companion, one card a step (issue 12)
             (out.CHAT_VERSION_BUTTON, cb.case_data("chat", index)),
             (out.SHOW_CHECKLIST_BUTTON, cb.case_data("checklist")),
             (out.RECORD_CALL_BUTTON, cb.DEAL_START.data),
@@ -198,3 +202,65 @@ def after_script(index: int) -> InlineKeyboardMarkup:
 
 def delete_confirm() -> InlineKeyboardMarkup:
     return grid([(out.DELETE_YES, cb.DELETE.data(True)), (out.DELETE_NO, cb.DELETE.data(False))])
+
+
+# ---- the call companion (issue 12): one card per step, the agent's answers, the close card ----
+
+
+def call_card(lender: int, step: CallStep, after: CallStep | None) -> InlineKeyboardMarkup:
+    """Under a card of the call: the next card (the answers after the last one); on the first
+    card, the typed version too."""
+    rows: list[list[Button]] = []
+    if after is not None:
+        label = cc.TO_ANSWERS_BUTTON if after is CallStep.ANSWERS else cc.NEXT_BUTTON
+        rows.append([(label, cb.call_card_data(lender, after))])
+    if step is CallStep.DIAL:
+        rows.append([(cc.CHAT_BUTTON, cb.call_card_data(lender, CallStep.CHAT))])
+    return rows_markup(rows)
+
+
+def call_answers(lender: int, answers: Sequence[AgentAnswer]) -> InlineKeyboardMarkup:
+    """What the agent said: one button each, two a row."""
+    return grid([(cc.ANSWER_BUTTONS[a], cb.call_answer_data(lender, a)) for a in answers])
+
+
+def call_after_answer(
+    lender: int, answer: AgentAnswer, *, reminded: bool = False
+) -> InlineKeyboardMarkup:
+    """Under an answer: (要回电: a reminder to call again), the close card, or another answer."""
+    rows: list[list[Button]] = []
+    if answer is AgentAnswer.CALL_BACK and not reminded:
+        rows += [
+            [(label, cb.call_remind_data(lender, CallAgainChoice(value)))]
+            for label, value in cc.REMIND_BUTTONS
+        ]
+    rows.append([(cc.TO_CLOSE_BUTTON, cb.call_card_data(lender, CallStep.CLOSE, answer))])
+    rows.append([(cc.BACK_TO_ANSWERS_BUTTON, cb.call_card_data(lender, CallStep.ANSWERS, answer))])
+    return rows_markup(rows)
+
+
+def call_close(lender: int, after: AgentAnswer | None) -> InlineKeyboardMarkup:
+    """Under the close card: straight into the deal recording (谈好了 / 没谈成)."""
+    agreed = (cc.RECORD_AGREED_BUTTON, cb.OUTCOME.data(True))
+    refused = (cc.RECORD_REFUSED_BUTTON, cb.OUTCOME.data(False))
+    outcome = outcome_of(after)
+    record = [agreed, refused] if outcome is None else [agreed if outcome == "agreed" else refused]
+    back = (cc.BACK_TO_ANSWERS_BUTTON, cb.call_card_data(lender, CallStep.ANSWERS, after))
+    return grid([*record, back], 1)
+
+
+def call_chat_after(lender: int) -> InlineKeyboardMarkup:
+    """Under the typed version: what the agent replied, the papers, or record the outcome."""
+    return grid(
+        [
+            (cc.CHAT_REPLIED_BUTTON, cb.call_card_data(lender, CallStep.ANSWERS)),
+            (out.SHOW_CHECKLIST_BUTTON, cb.case_data("checklist")),
+            (out.RECORD_CALL_BUTTON, cb.DEAL_START.data),
+        ],
+        1,
+    )
+
+
+def call_start(lender: int) -> list[Button]:
+    """The row under a lender's script that starts the call companion."""
+    return [(cc.START_BUTTON, cb.call_card_data(lender, CallStep.DIAL))]

@@ -28,21 +28,27 @@ def _ask(s: LenderScript) -> str:
     )
 
 
+def chat_pieces(s: LenderScript) -> tuple[str, ...]:
+    """The same request as the call, as short messages to paste one by one, in order:
+    who and why, the total to check, the ask, the waiver. Joined, they are ``render_chat_text``.
+    """
+    if s.ask.kind in (Recommendation.PAY_NOW, Recommendation.PART_NOW):
+        *said, waiver = short_call(s)
+        return ("".join(said), waiver + t.THANKS)
+    ask = _ask(s)
+    if s.is_card and s.ask.kind is not Recommendation.PAUSE:
+        ask += t.CARD_CHAT
+    return (
+        "".join([opening(s), *reason_sentences(s.reason, s.ask.kind), NOT_REFUSING]),
+        CHECK_TOTAL + BREAKDOWN[s.lender.kind],
+        ask,
+        WAIVER.format(penalty=PENALTY_WORD[s.lender.kind]) + t.THANKS,
+    )
+
+
 def render_chat_text(s: LenderScript) -> str:
     """The same request as the call, as one message."""
-    if s.ask.kind in (Recommendation.PAY_NOW, Recommendation.PART_NOW):
-        return "".join(short_call(s)) + t.THANKS
-    parts = [
-        opening(s),
-        *reason_sentences(s.reason, s.ask.kind),
-        NOT_REFUSING,
-        CHECK_TOTAL + BREAKDOWN[s.lender.kind],
-        _ask(s),
-    ]
-    if s.is_card and s.ask.kind is not Recommendation.PAUSE:
-        parts.append(t.CARD_CHAT)
-    parts += [WAIVER.format(penalty=PENALTY_WORD[s.lender.kind]), t.THANKS]
-    return "".join(parts)
+    return "".join(chat_pieces(s))
 
 
 def chat_intro(s: LenderScript, label: str) -> str:

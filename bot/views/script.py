@@ -34,7 +34,7 @@ PHONE_SCREEN_CHARS = 280
 SMALL_PENALTY_FEN = 1_000
 
 
-def _header(s: LenderScript, label: str) -> list[str]:
+def header(s: LenderScript, label: str) -> list[str]:
     kind = s.lender.kind
     # the voice menu leads to 花呗/借呗; 备用金 is reached through them
     menu = [PRODUCT_NAMES[p] for p in s.products if p in (Product.HUABEI, Product.JIEBEI)]
@@ -48,7 +48,7 @@ def _header(s: LenderScript, label: str) -> list[str]:
 
 def _opening(s: LenderScript, label: str, materials: Sequence[Material]) -> tuple[str, ...]:
     lines = [
-        *_header(s, label),
+        *header(s, label),
         t.AT_HAND.format(materials=at_hand(materials)),
         "",
         t.STEP_OPENING,
@@ -70,7 +70,7 @@ def _opening(s: LenderScript, label: str, materials: Sequence[Material]) -> tupl
     return (f"{text}\n{added}",)
 
 
-def _card_rule(s: LenderScript) -> str:
+def card_rule(s: LenderScript) -> str:
     """A bank card's 个性化分期: asked for now, or after a pause once income is steady."""
     if s.ask.kind is Recommendation.PAUSE:
         title, said = t.CARD_RULE_LATER_TITLE, t.CARD_RULE_LATER_SAID
@@ -79,7 +79,7 @@ def _card_rule(s: LenderScript) -> str:
     return "\n".join([title, *say(*said), t.CARD_RULE_NOTE])
 
 
-def _recap(s: LenderScript) -> str:
+def recap(s: LenderScript) -> str:
     ask = s.ask
     if ask.kind is Recommendation.PAUSE:
         return t.RECAP_PAUSE.format(months=ask.pause_months)
@@ -100,7 +100,7 @@ def _closing(s: LenderScript) -> str:
                 when,
                 t.ASK_CREDIT_RECORD,
                 t.ASK_IN_WRITING,
-                _recap(s),
+                recap(s),
                 t.GOODBYE,
             ),
             t.RECORD_THE_DEAL,
@@ -126,7 +126,7 @@ def _after_paying(s: LenderScript, label: str) -> tuple[str, ...]:
         after = []
     lines = [
         title,
-        _header(s, label)[1],
+        header(s, label)[1],
         *before,
         *say(*short_call(s), t.ASK_ID_AND_SMS, t.THANKS),
         *after,
@@ -142,11 +142,11 @@ def render_call_script(
     """One lender's script as a few short messages, in the order of the call."""
     if s.ask.kind in (Recommendation.PAY_NOW, Recommendation.PART_NOW):
         return _after_paying(s, label)
-    card_rule = (_card_rule(s),) if s.is_card else ()
+    rule = (card_rule(s),) if s.is_card else ()
     return (
         *_opening(s, label, materials),
         the_ask(s),
-        *card_rule,
+        *rule,
         fallbacks(s),
         pushback(s),
         _closing(s),

@@ -91,18 +91,25 @@ def _waiver(s: LenderScript) -> list[str]:
     return lines
 
 
-def the_ask(s: LenderScript) -> str:
-    """Step 4: what the person asks for, the waiver, and the limit they keep to."""
+def ask_lines(s: LenderScript) -> list[str]:
+    """What the person asks for, by recommendation."""
     kind = s.ask.kind
-    lines = [t.STEP_ASK]
     if kind is Recommendation.LONG_INSTALLMENTS:
-        lines += _long_ask(s)
-    elif kind is Recommendation.PAUSE:
-        lines += _pause_ask(s)
-    else:
-        lines += _installment_ask(s)
-    lines += _waiver(s)
-    if kind is not Recommendation.PAUSE:
+        return _long_ask(s)
+    if kind is Recommendation.PAUSE:
+        return _pause_ask(s)
+    return _installment_ask(s)
+
+
+def limit_lines(s: LenderScript) -> list[str]:
+    """After the ask: the waiver, and the limit they keep to."""
+    lines = _waiver(s)
+    if s.ask.kind is not Recommendation.PAUSE:
         lines += say(t.MOST_I_CAN)
         lines.append(t.ASK_ABOUT_FEES.format(amount=yuan(s.share_limit_fen)))
-    return "\n".join(lines)
+    return lines
+
+
+def the_ask(s: LenderScript) -> str:
+    """Step 4: what the person asks for, the waiver, and the limit they keep to."""
+    return "\n".join([t.STEP_ASK, *ask_lines(s), *limit_lines(s)])
