@@ -335,6 +335,11 @@ REPLAN = Fixed("replan:propose")
 REPLAN_SCRIPT = Fixed("replan:script")
 
 
+# ---- 🎭 先练一练: a rehearsal of the call with lender number k (its index in the case) --------
+
+REHEARSE = Choice("rehearse:", {str(k): k for k in range(8)})
+
+
 ALL_PATTERNS: tuple[re.Pattern[str], ...] = (
     *(
         kind.pattern
@@ -384,6 +389,7 @@ ALL_PATTERNS: tuple[re.Pattern[str], ...] = (
             REPLAN_SCRIPT,
             CHECK_IN_ANSWER,
             NUDGE,
+            REHEARSE,
         )
     ),
     CHANGE_PATTERN,

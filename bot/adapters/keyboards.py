@@ -11,6 +11,7 @@ from bot.domain.models import HardshipReason, Product
 from bot.texts.zh import common as out
 from bot.texts.zh import faq, names
 from bot.texts.zh import intake as t
+from bot.texts.zh import rehearsal as rh
 
 Button = tuple[str, str]
 
@@ -191,8 +192,22 @@ def after_script(index: int) -> InlineKeyboardMarkup:
             (out.CHAT_VERSION_BUTTON, cb.case_data("chat", index)),
             (out.SHOW_CHECKLIST_BUTTON, cb.case_data("checklist")),
             (out.RECORD_CALL_BUTTON, cb.DEAL_START.data),
+            (rh.REHEARSE_BUTTON, cb.REHEARSE.data(index)),  # 🎭 先练一练
         ],
         1,
+    )
+
+
+# ---- 🎭 先练一练 ----
+
+
+def after_rehearsal(index: int) -> InlineKeyboardMarkup:
+    """Under the score: practise again, or read the script once more."""
+    return grid(
+        [
+            (rh.AGAIN_BUTTON, cb.REHEARSE.data(index)),
+            (rh.SCRIPT_BUTTON, cb.case_data("script", index)),
+        ]
     )
 
 
