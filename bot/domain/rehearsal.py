@@ -224,9 +224,9 @@ _NUMBER = re.compile(
     r"|[一二两三四五六七八九十][零一二两三四五六七八九十百千万]*[百千万][零一二两三四五六七八九十]*)"
     r"(元|块钱|块)?"
 )
-# what makes a number no amount of money: 12期, 3个月, 15号, 第2
+# what makes a number no amount of money: 12期, 3个月, 15号, 第2, 工号是1234
 _NOT_MONEY_AFTER = ("期", "个月", "月", "天", "号", "日", "年", "岁", "%", "点", "次", "分钟")
-_NOT_MONEY_BEFORE = ("第", "工号", "编号", "尾号")
+_NOT_MONEY_BEFORE = ("工号", "编号", "尾号", "电话")
 # a number after these is the debt itself, not an offer
 _DEBT_BEFORE = ("欠", "共", "总", "全部", "一共", "总共", "逾期")
 # the person refuses a bigger amount, or says what they cannot do
@@ -307,7 +307,7 @@ def _amounts(text: str) -> list[tuple[int, str]]:
         before, after = s[: match.start()], s[match.end() :]
         if not unit and after.startswith(_NOT_MONEY_AFTER):
             continue
-        if before.endswith(_NOT_MONEY_BEFORE):
+        if before.endswith("第") or any(w in before[-4:] for w in _NOT_MONEY_BEFORE):
             continue
         try:
             found.append((parse_amount(token), before))

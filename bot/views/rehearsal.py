@@ -64,7 +64,9 @@ def _response_line(s: LenderScript, f: Figures, response: Response, papers: str)
 
 
 def _papers(materials: Sequence[Material]) -> str:
-    return at_hand([m for m in materials if m is not Material.ID_CARD]) or t.PAPERS_DEFAULT
+    """The proofs an agent asks for: not the ID card, not the person's own summary."""
+    wanted = [m for m in materials if m not in (Material.ID_CARD, Material.OWN_SUMMARY)]
+    return at_hand(wanted) or t.PAPERS_DEFAULT
 
 
 def agent_line(s: LenderScript, f: Figures, state: Rehearsal, materials: Sequence[Material]) -> str:
