@@ -29,6 +29,9 @@ from bot.views.checklist import at_hand
 from bot.views.fmt import month_day, yuan
 from bot.views.speech import opening, reason_sentences
 
+# at most this many of the four done: a kind word that practice is for this
+LOW_SCORE = 2
+
 
 def _agent(line: str) -> str:
     return t.AGENT.format(line=line)
@@ -189,6 +192,8 @@ def score_text(f: Figures, coaching: Coaching) -> str:
         what = t.BETTER_WHAT[better_check].format(most=yuan(f.max_fen), monthly=yuan(f.monthly_fen))
         better = t.BETTER.format(what=what)
     text = t.SCORE.format(points=result.points, checks=checks, better=better)
+    if result.points <= LOW_SCORE:
+        text = f"{text}\n{t.KEEP_GOING}"
     return f"{text}\n{t.AFTER}"
 
 

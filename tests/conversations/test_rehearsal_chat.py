@@ -103,6 +103,7 @@ async def test_each_agent_response_and_a_full_score(
     (end,) = await alice.send(CLOSE)
     assert "问了工号，也要了书面确认" in end.text
     assert "4 件事做到了 4 件" in end.text and "四件都做到了" in end.text
+    assert "再练一次会顺很多" not in end.text
     assert end.buttons == [[("🎭 再练一次", "rehearse:0"), ("📞 看通话稿", "case:script:0")]]
     assert all(len(m.text) <= LIMIT for m in alice.seen if "先练一练" in m.text or "教练" in m.text)
     assert await rows(bot, "SELECT rehearsals_done FROM users") == [(ROTATION.index(response) + 1,)]
@@ -139,7 +140,7 @@ async def test_mistakes_are_coached_and_scored(bot: Bot, alice: Chat) -> None:
     assert "⚠️ 1,959 元超过了你能拿出的 1,800 元，先别答应" in agreed.text
     (end,) = await alice.send("没有了，谢谢")
     assert "麻烦问一下您的工号？处理结果能发短信给我吗？" in end.text
-    assert "4 件事做到了 0 件" in end.text
+    assert "4 件事做到了 0 件" in end.text and "再练一次会顺很多" in end.text
     assert "⬜ 没答应超出能力的数" in end.text
     assert "下次改进：对方的数超过你最多能拿出的 1,800 元，就如实说还不起，别答应。" in end.text
 

@@ -106,6 +106,8 @@ BETTER_WHAT: dict[Check, str] = {
     Check.IN_WRITING: "请对方把方案发短信或在App里显示，截个图。",
 }
 BETTER_PAUSE_AMOUNT = "如实说现在每月能拿出多少，拿不出就说想先暂缓。"
+# a low score is what practice is for: said kindly
+KEEP_GOING = "练习就是为了发现这些，再练一次会顺很多。"
 ALL_DONE = "四件都做到了。真打时也一样：语气平静，记下日期和时间。"
 AFTER = "打完电话发 /deal 记下结果。你练习时打的字一句也没有保存。"
 
