@@ -30,6 +30,7 @@ from bot.adapters.call_mode import tap_call
 from bot.adapters.deal.conversation import build_deal
 from bot.adapters.filters import GROUPS, PRIVATE, PRIVATE_ANY
 from bot.adapters.intake.conversation import build_intake
+from bot.adapters.rehearsal import build_rehearsal, leave_when_elsewhere
 from bot.adapters.reminder_messages import reminder_message
 from bot.adapters.update import build_update
 from bot.config import Settings
@@ -103,6 +104,8 @@ def build_application(
         build_intake(),
         # /update and the check-in's buttons: after the two, which take the user's text first
         build_update(),
+        # 🎭 先练一练: after the three, which take the user's text first while they are open
+        build_rehearsal(),
         # commands that work at any time
         CommandHandler("help", commands.cmd_help, filters=private),
         CommandHandler("status", commands.cmd_status, filters=private),
@@ -151,6 +154,8 @@ def build_application(
     application.add_handler(
         CallbackQueryHandler(paid_off.reopen_after_undo, pattern=cb.UNDO.pattern), group=1
     )
+    # 🎭 先练一练: a rehearsal ends once another conversation has opened a question
+    application.add_handler(TypeHandler(Update, leave_when_elsewhere), group=2)
     application.add_error_handler(commands.on_error)
     return application
 

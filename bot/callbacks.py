@@ -405,6 +405,11 @@ def read_call(update: Update) -> CallTap:
     return parse_call(_data_of(update))
 
 
+# ---- 🎭 先练一练: a rehearsal of the call with lender number k (its index in the case) --------
+
+REHEARSE = Choice("rehearse:", {str(k): k for k in range(8)})
+
+
 ALL_PATTERNS: tuple[re.Pattern[str], ...] = (
     *(
         kind.pattern
@@ -454,6 +459,7 @@ ALL_PATTERNS: tuple[re.Pattern[str], ...] = (
             REPLAN_SCRIPT,
             CHECK_IN_ANSWER,
             NUDGE,
+            REHEARSE,
         )
     ),
     CHANGE_PATTERN,

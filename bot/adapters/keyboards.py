@@ -14,6 +14,7 @@ from bot.texts.zh import call_cards as cc
 from bot.texts.zh import common as out
 from bot.texts.zh import faq, names
 from bot.texts.zh import intake as t
+from bot.texts.zh import rehearsal as rh
 
 Button = tuple[str, str]
 
@@ -192,11 +193,25 @@ def after_script(index: int) -> InlineKeyboardMarkup:
     return grid(
         [
             *call_start(index),  # the call companion, one card a step (issue 12)
+            (rh.REHEARSE_BUTTON, cb.REHEARSE.data(index)),  # 🎭 先练一练, before the call
             (out.CHAT_VERSION_BUTTON, cb.case_data("chat", index)),
             (out.SHOW_CHECKLIST_BUTTON, cb.case_data("checklist")),
             (out.RECORD_CALL_BUTTON, cb.DEAL_START.data),
         ],
         1,
+    )
+
+
+# ---- 🎭 先练一练 ----
+
+
+def after_rehearsal(index: int) -> InlineKeyboardMarkup:
+    """Under the score: practise again, or read the script once more."""
+    return grid(
+        [
+            (rh.AGAIN_BUTTON, cb.REHEARSE.data(index)),
+            (rh.SCRIPT_BUTTON, cb.case_data("script", index)),
+        ]
     )
 
 

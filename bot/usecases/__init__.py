@@ -20,4 +20,5 @@ on a real SQLite file without the Application.
 - ``planning``: the reminder-planning steps the others run inside their transaction
 - ``nudges``: the "打了吗？" nudges queued with a plan, a nudge's buttons, stopped by a call
 - ``outcomes``: the operator's counts of how deals end (no personal data)
+- ``rehearsal``: 🎭 先练一练: a lender's script to practise, its place, one more rehearsal done
 """

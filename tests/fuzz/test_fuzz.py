@@ -42,6 +42,8 @@ from bot.domain.hardship import MAX_HARDSHIP_MONTHS, MAX_NOTE_CHARS
 from bot.domain.models import HardshipReason, Product
 from bot.domain.money import DEFAULT_MAX_FEN, MAX_DEBT_FEN
 from bot.domain.rates import MAX_DAILY_RATE_PPM
+from bot.domain.rehearsal import Rehearsal
+from bot.domain.rehearsal import all_codes as rehearsal_codes
 from bot.offline_updates import callback_update, message_update
 from bot.texts.zh import deal as deal_texts
 from bot.texts.zh import intake as intake_texts
@@ -49,6 +51,9 @@ from conversations.deal.states import DealState
 from conversations.intake.states import IntakeState
 from tests.support.chat import TODAY, Bot, Chat, running_bot
 from tests.support.flows import agree, deal_in_12, one_debt, planned, situation
+
+# 🎭 先练一练: every integer a rehearsal's place can be
+REHEARSAL_STATES = {s for s in rehearsal_codes() if Rehearsal.from_code(s) is not None}
 
 # a longer campaign: FUZZ_SEED=7 FUZZ_INPUTS_PER_STATE=300 pytest tests/fuzz
 SEED = int(os.environ.get("FUZZ_SEED", "9804"))
@@ -553,6 +558,7 @@ async def check_stored(bot: Bot, where: str) -> None:
         assert row[0] is None or len(row[0]) <= 40, (where, row[0])
         assert row[1] is None or len(row[1]) <= MAX_NOTE_CHARS, (where, row[1])
     states = {"intake": {int(s) for s in IntakeState}, "deal": {int(s) for s in DealState}}
+    states["rehearsal"] = REHEARSAL_STATES
     for row in await _rows(bot, "SELECT name, key, state FROM conversations"):
         assert int(row[2]) in states[row[0]], (where, tuple(row))
         user = json.loads(row[1])[-1]

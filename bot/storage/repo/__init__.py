@@ -65,6 +65,11 @@ from bot.storage.repo.outcomes import (
     stored_deals,
     stored_totals,
 )
+from bot.storage.repo.rehearsal import (
+    count_rehearsal,
+    open_conversations,
+    rehearsals_done,
+)
 from bot.storage.repo.reminders import (
     activity_of,
     add_reminders,
@@ -110,6 +115,7 @@ __all__ = [
     "claim_due_reminders",
     "clear_blocked",
     "close_paid_off_case",
+    "count_rehearsal",
     "create_deal",
     "deal_case_status",
     "delete_debt",
@@ -130,11 +136,13 @@ __all__ = [
     "mark_reminder_failed",
     "mark_reminder_sent",
     "open_case",
+    "open_conversations",
     "plan_case",
     "products_by_agreement",
     "purge_expired",
     "record_call",
     "record_consent",
+    "rehearsals_done",
     "release_claimed_reminders",
     "reopen_paid_off_case",
     "retry_reminder_later",
