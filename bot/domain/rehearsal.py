@@ -388,9 +388,11 @@ def _amount_note(text: str, f: Figures) -> tuple[Note, int | None, bool]:
         if fen == f.monthly_fen:
             return Note.AMOUNT_SAID, fen, True
         return Note.AMOUNT_LOWER, fen, True
+    # the most they can pay is an honest, affordable figure: it counts as stated, with a tip
+    # to open with the plan's amount and keep some room
     ceiling = [fen for fen in offers if fen <= f.max_fen]
     if ceiling:
-        return Note.AMOUNT_CEILING, max(ceiling), False
+        return Note.AMOUNT_CEILING, max(ceiling), True
     return Note.AMOUNT_MISSING, None, False
 
 
@@ -441,7 +443,7 @@ def coach(state: Rehearsal, text: str, f: Figures) -> Coaching:
     if step is Step.RESPONSE:
         good = _response_good(text, state.response, f)
         # the amount, said again to the agent's answer, counts too
-        if any(fen <= f.monthly_fen for fen in _offers(text, f)):
+        if any(fen <= f.max_fen for fen in _offers(text, f)):
             done |= Done.AMOUNT
         return Coaching(Note.RESPONSE_GOOD if good else Note.RESPONSE_TIP, done)
     staff, writing = Done.STAFF_ID in done, Done.IN_WRITING in done

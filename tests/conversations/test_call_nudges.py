@@ -206,7 +206,7 @@ async def test_script_command_one_lender_several_lenders_and_before_a_plan(
     await planned(alice)
     sent = await alice.send("/script")
     assert "95188" in sent[0].text and "你的方案" not in sent[0].text
-    assert alice.buttons()[:2] == ["📞 开始打电话", "💬 不想打电话：打字版"]
+    assert alice.buttons()[:3] == ["📞 开始打电话", "🎭 先练一练", "💬 不想打电话：打字版"]
 
     await agree(bob)
     await one_debt(bob, "花呗", "12000", "30天", None)
