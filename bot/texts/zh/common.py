@@ -48,7 +48,7 @@ HELP = (
     # the call companion (issue 12) and the nudges (issue 11), in one short paragraph
     "通话稿下面：📞 开始打电话（一步一张卡）、🎭 先练一练（我扮演客服）、💬 打字版。"
     "做好方案后第 1、3、7 天中午我问你打了没有，点“不想打了”就不再问。\n\n"
-    "大家常担心的问题，点下面看："
+    "常见的担心，点下面看："
 )
 
 COMMANDS: tuple[tuple[str, str], ...] = (
