@@ -248,6 +248,12 @@ _COUNTER = (
     "承担不了",
     "付不起",
     "不能答应",
+    # a refusal says 同意/答应 too: "我不同意" is no promise
+    "不同意",
+    "不答应",
+    "没法答应",
+    "不可以",
+    "只有",
 )
 # a promise to pay what the agent asked
 _PROMISE = (
@@ -263,7 +269,26 @@ _PROMISE = (
     "就这样",
     "按您说的",
     "按你说的",
+    # the usual ways of giving in to a bigger amount
+    "好吧",
+    "也行",
+    "可以",
+    "那就",
+    "想办法",
+    "凑一凑",
+    "凑一下",
+    "凑凑",
+    "尽量",
 )
+# borrowing to repay (以贷养贷): never, whatever the amount (domain.md)
+_BORROWING = re.compile(
+    r"借钱|借点|去借|找.{0,4}借|跟.{0,4}借|向.{0,4}借|网贷|套现|撸口子|借呗借|再借"
+)
+# "不借钱", "我不想借新的钱": saying no to borrowing is right
+_NOT_BORROWING = re.compile(r"(?:不想|不会|不要|不用|不去|没有|没|不|别)[去再找]?借[钱点]?")
+# a guarantee of more than the plan: "保证下个月还清"
+_GUARANTEE = ("保证", "一定", "肯定")
+_ALL_OF_IT = ("还清", "全部", "都还", "一次性")
 _STAFF_ID = ("工号", "员工号", "编号", "您的名字", "你的名字", "怎么称呼")
 _IN_WRITING = (
     "短信",
@@ -350,6 +375,8 @@ class Note(IntEnum):
     PAUSE_SAID = 11
     OVER_NUMBER = 12
     OVER_AGREED = 13
+    BORROWING = 20
+    GUARANTEE = 21
     RESPONSE_GOOD = 14
     RESPONSE_TIP = 15
     CLOSING_BOTH = 16
@@ -422,13 +449,21 @@ def coach(state: Rehearsal, text: str, f: Figures) -> Coaching:
         done |= Done.IN_WRITING
     step = state.step
     money_step = step in (Step.AMOUNT, Step.RESPONSE, Step.CLOSING)
+    if money_step and _BORROWING.search(_NOT_BORROWING.sub("", s)):
+        return Coaching(Note.BORROWING, done | Done.OVER_PROMISED)
     if money_step and not _has(s, _COUNTER):
-        above = [fen for fen in _offers(text, f) if fen > f.max_fen]
+        offers = _offers(text, f)
+        above = [fen for fen in offers if fen > f.max_fen]
         if above:
             return Coaching(Note.OVER_NUMBER, done | Done.OVER_PROMISED, max(above))
+        # an affordable figure said in the same reply is a counter-offer, not giving in
+        countered = any(fen <= f.max_fen for fen in offers)
         demand = _demand(state.response, f)
-        if step is Step.RESPONSE and demand is not None and _has(s, _PROMISE):
+        giving_in = _has(s, _PROMISE) and not countered
+        if step is Step.RESPONSE and demand is not None and giving_in:
             return Coaching(Note.OVER_AGREED, done | Done.OVER_PROMISED, demand)
+        if not offers and _has(s, _GUARANTEE) and _has(s, _ALL_OF_IT):
+            return Coaching(Note.GUARANTEE, done | Done.OVER_PROMISED)
     if step is Step.OPENING:
         return Coaching(Note.OPENING_GOOD if _has(s, _PURPOSE) else Note.OPENING_TIP, done)
     if step is Step.IDENTITY:

@@ -127,6 +127,8 @@ def render_answers_menu(label: str) -> str:
 def _agreed(s: LenderScript) -> list[str]:
     if is_quick(s):
         return [t.AGREED_TITLE, t.AGREED_QUICK]
+    if s.share_limit_fen <= 0:  # nothing to pay a month: a pause, with its questions
+        return [t.AGREED_TITLE, t.AGREED_PAUSE, *say(recap(s))]
     check = t.AGREED_CHECK.format(limit=yuan(s.share_limit_fen))
     return [t.AGREED_TITLE, check, *say(recap(s))]
 

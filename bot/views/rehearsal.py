@@ -153,7 +153,9 @@ def coach_note(s: LenderScript, f: Figures, state: Rehearsal, coaching: Coaching
         Note.REASON_SHORT: t.REASON_TIP.format(reason=reason_sentences(s.reason, s.ask.kind)[0]),
         Note.AMOUNT_SAID: t.AMOUNT_SAID.format(amount=amount),
         Note.AMOUNT_LOWER: t.AMOUNT_LOWER.format(amount=amount, monthly=monthly),
-        Note.AMOUNT_CEILING: t.AMOUNT_CEILING.format(amount=amount, monthly=monthly),
+        Note.AMOUNT_CEILING: t.AMOUNT_CEILING.format(amount=amount, most=most, monthly=monthly),
+        Note.BORROWING: t.BORROWING,
+        Note.GUARANTEE: t.GUARANTEE.format(monthly=monthly),
         Note.AMOUNT_MISSING: (
             t.PAUSE_TIP.format(pause=_pause_sentence(f))
             if pause

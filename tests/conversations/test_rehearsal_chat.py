@@ -76,7 +76,7 @@ async def test_the_button_is_under_the_script_and_the_rehearsal_opens_as_an_agen
     assert "🎭 先练一练" in alice.buttons()
     (first,) = await alice.tap("先练一练")
     assert first.text.startswith("🎭 <b>先练一练</b>")
-    assert "这里是练习" in first.text and "不要打真实的身份证号、卡号、验证码" in first.text
+    assert "这里是练习" in first.text and "姓名和号码都不用打真实的" in first.text
     assert first.text.endswith("🎧 客服：您好，这里是支付宝客服 95188，请问有什么可以帮您？")
     (reply,) = await alice.send(GOOD[0])
     assert reply.text.startswith("💡 教练：")

@@ -256,3 +256,39 @@ def test_the_score_and_the_one_thing_to_do_better():
     nothing = r.score(Done.OVER_PROMISED)
     assert nothing.points == 0 and nothing.to_improve is r.Check.NO_OVER_PROMISE
     assert r.score(Done.NONE).to_improve is r.Check.AMOUNT
+
+
+# --- read by an adviser: refusals are right, giving in and borrowing are not -------------------
+
+
+@pytest.mark.parametrize("said", ["我不同意", "这个我不答应", "这个我没法答应", "12期不可以"])
+def test_refusing_the_bigger_amount_is_never_scolded(said):
+    c = r.coach(at(Step.RESPONSE, Response.ONLY_TWELVE), said, F)
+    assert c.note is not Note.OVER_AGREED and Done.OVER_PROMISED not in c.done
+
+
+@pytest.mark.parametrize("said", ["好吧", "那就12期吧", "12期也行，我想想办法", "我想办法凑一下"])
+def test_the_usual_ways_of_giving_in_are_caught(said):
+    c = r.coach(at(Step.RESPONSE, Response.ONLY_TWELVE), said, F)
+    assert c.note is Note.OVER_AGREED and Done.OVER_PROMISED in c.done
+
+
+@pytest.mark.parametrize("said", ["我可以借钱先还一部分", "我找我爸借", "那我去借网贷先还上"])
+def test_borrowing_to_repay_is_flagged_at_any_amount(said):
+    c = r.coach(at(Step.RESPONSE, Response.PART_FIRST), said, F)
+    assert c.note is Note.BORROWING and Done.OVER_PROMISED in c.done
+
+
+def test_saying_no_to_borrowing_is_no_borrowing():
+    c = r.coach(at(Step.RESPONSE, Response.PART_FIRST), "我最多能先还1800元，我不想借钱", F)
+    assert c.note is not Note.BORROWING and Done.OVER_PROMISED not in c.done
+
+
+def test_an_affordable_counter_offer_wins_over_the_word_no_problem():
+    c = r.coach(at(Step.RESPONSE, Response.ONLY_TWELVE), "没问题，每月1800可以", F)
+    assert c.note is not Note.OVER_AGREED and Done.OVER_PROMISED not in c.done
+
+
+def test_guaranteeing_to_clear_it_all_is_flagged():
+    c = r.coach(at(Step.AMOUNT), "保证下个月还清", F)
+    assert c.note is Note.GUARANTEE and Done.OVER_PROMISED in c.done

@@ -31,6 +31,7 @@ DEBT_SEP = "；"
 WRITE_DOWN = "记下对方说的数，以对方说的为准。"
 CARD_RULE_NOTE = (
     "第70条是银行信用卡的规定，可作参考，不适用于花呗、借呗；银行可以同意，不是必须同意。"
+    "谈成后一般要承诺还清前不再办新卡。"
 )
 
 # --- the answers: what did the agent say?
@@ -50,9 +51,13 @@ ANSWER_BUTTONS: dict[AgentAnswer, str] = {
 # 同意了
 AGREED_TITLE = "<b>“同意了”</b>"
 AGREED_CHECK = "先对一下：每月不超过 {limit}，就可以答应；超过了，如实说还不起。"
+# a pause agreed: no monthly figure to check
+AGREED_PAUSE = "对方同意暂缓：问清到哪天为止、期间要不要还、罚息怎么算。"
 AGREED_QUICK = "好。问清楚怎么还、还完后会不会再产生费用。"
 # 只能分12期, when the ask is already 12 periods or fewer
-TWELVE_FITS = "你申请的就在 12 期以内。12 期的话每月更少，可以接受；问清每月多少、有没有手续费。"
+TWELVE_FITS = (
+    "你申请的就在 12 期以内，照原方案说。对方建议更长的，先问清每月多少、手续费和罚息再定。"
+)
 # 不能减免, when the debt is paid in the app
 NO_WAIVER_PAID = "没关系，同不同意由对方决定。按时把钱还上最要紧。"
 # 让我找人借

@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
-CARD_CHAT = "想申请按《商业银行信用卡业务监督管理办法》第七十条的个性化分期，并签书面协议。"
+CARD_CHAT = (
+    "我了解到《商业银行信用卡业务监督管理办法》第七十条有个性化分期的规定，"
+    "想请您帮我申请，并签书面协议。"
+)
 THANKS = "谢谢。"
 
 # the ask, by recommendation

@@ -24,7 +24,7 @@ INTRO = (
     "🎭 <b>先练一练</b>\n"
     "我来扮演客服，你像打电话时那样打字回答，每句后面我给个小提示。\n"
     "这只是练习：核实身份时回答“这里是练习”就行，"
-    "不要打真实的身份证号、卡号、验证码。\n"
+    "姓名和号码都不用打真实的，身份证号、卡号、验证码更不要打。\n"
     "客服的回答只是常见说法，真打时以对方为准。发 /cancel 随时结束。"
 )
 
@@ -62,12 +62,14 @@ REASON_GOOD = "原因说清楚了。简短、如实就够，不用多解释。"
 REASON_TIP = "可以多说一句，比如：“{reason}”"
 AMOUNT_SAID = "说出了具体金额 {amount}，和方案一样，很好。"
 AMOUNT_LOWER = "说了 {amount}，没超过方案的 {monthly}，很好。"
-AMOUNT_CEILING = "{amount}已经是你最多能拿出的，可以先报方案里的 {monthly}，留点余地。"
+AMOUNT_CEILING = "{amount}没超过你最多能拿出的 {most}。开口可以先报方案里的 {monthly}，留点余地。"
 AMOUNT_TIP = "说出具体数字，对方才好办：“我每月能还 {monthly}。”"
 PAUSE_SAID = "如实说了现在的情况，很好。"
 PAUSE_TIP = "如实说现在拿不出钱：“{pause}”"
 OVER_NUMBER = "⚠️ {amount}超过了你每月最多能拿出的 {most}。只答应自己真能做到的数。"
 OVER_AGREED = "⚠️ {amount}超过了你能拿出的 {most}，先别答应。可以说：“{counter}”"
+BORROWING = "⚠️ 别借新钱还旧账。可以说：“我不想借新的钱还旧的钱，那样只会越欠越多。”"
+GUARANTEE = "⚠️ 别保证做不到的事：按方案每月 {monthly}，说这个数就好。"
 RESPONSE_GOOD: dict[Response, str] = {
     Response.AGREES: "很好：复述一遍金额、期数和第一期，免得听错。",
     Response.ONLY_TWELVE: "很好：没答应还不起的数，说了自己能做到多少。",
