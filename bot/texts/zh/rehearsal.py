@@ -69,7 +69,7 @@ PAUSE_TIP = "如实说现在拿不出钱：“{pause}”"
 OVER_NUMBER = "⚠️ {amount}超过了你每月最多能拿出的 {most}。只答应自己真能做到的数。"
 OVER_AGREED = "⚠️ {amount}超过了你能拿出的 {most}，先别答应。可以说：“{counter}”"
 BORROWING = "⚠️ 别借新钱还旧账。可以说：“我不想借新的钱还旧的钱，那样只会越欠越多。”"
-GUARANTEE = "⚠️ 别保证做不到的事：按方案每月 {monthly}，说这个数就好。"
+GUARANTEE = "⚠️ 做不到的事别先答应下来：按方案每月 {monthly}，说这个数就好。"
 RESPONSE_GOOD: dict[Response, str] = {
     Response.AGREES: "很好：复述一遍金额、期数和第一期，免得听错。",
     Response.ONLY_TWELVE: "很好：没答应还不起的数，说了自己能做到多少。",
