@@ -25,6 +25,7 @@ from telegram.request import BaseRequest
 
 from bot import callbacks as cb
 from bot.adapters import calls, case, commands, faq, installments, nudges, paid_off, privacy, replan
+from bot.adapters import scam_check as scams
 from bot.adapters import settings as reminder_settings
 from bot.adapters.call_mode import tap_call
 from bot.adapters.deal.conversation import build_deal
@@ -99,6 +100,9 @@ def build_application(
     handlers: list[BaseHandler[Any, Any, Any]] = [
         # groups and channels: collect nothing, point to a private chat
         MessageHandler(GROUPS & filters.COMMAND, commands.group_redirect),
+        # /scam (issue 13): first, so while it waits the pasted text is the one checked,
+        # whatever question another conversation has open; that question stays open
+        scams.build_scam_check(),
         # conversations; the deal first, so /start inside it can hand over to the intake
         build_deal(),
         build_intake(),
@@ -145,6 +149,8 @@ def build_application(
         MessageHandler(
             filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE, commands.edited_message
         ),
+        # a message forwarded outside any question: checked for scam hooks (issue 13)
+        MessageHandler(scams.FORWARDED, scams.check_forwarded),
         # last: text no conversation wanted (maybe the amount after "金额不一样")
         MessageHandler(private, commands.outside_conversation),
         CallbackQueryHandler(commands.stale_button),
@@ -156,6 +162,8 @@ def build_application(
     )
     # 🎭 先练一练: a rehearsal ends once another conversation has opened a question
     application.add_handler(TypeHandler(Update, leave_when_elsewhere), group=2)
+    # /scam: a button or another command ends the wait for the message to check
+    application.add_handler(TypeHandler(Update, scams.leave_when_elsewhere), group=2)
     application.add_error_handler(commands.on_error)
     return application
 
