@@ -1,39 +1,41 @@
 """/scam: the user pastes or forwards a message or an ad, the bot names the scam hooks it shows.
 
-A small ConversationHandler ("scam_check") with one state: the next text (or a forwarded
-message's text or caption) is the one to check. It is registered *first* among the
-conversations, so while it waits the pasted text reaches the checker even if the intake or
-the deal recording has a question open; that question stays where it was.
+A one-shot state: after /scam (or 🔍 under the "agencies" worry) the next text, or a forwarded
+message's text or caption, is the one to check. Which users are waiting is a set in memory
+(``ScamCheck``), one per Application; nothing is persisted: a restart in the seconds between
+/scam and the paste only means sending /scam again, and no row can make another conversation
+think a question is open. (A ConversationHandler would not do: for someone who has not
+started a case, every update ends all conversations kept in PTB's memory, see
+``commands.note_activity``.)
 
-Nothing of the text is kept. The text is read, checked and forgotten: it is not stored,
-logged or echoed back, and the waiting state itself lives only in memory (not persisted:
-a restart in the few seconds between /scam and the paste only means sending /scam again,
-and no row can make another conversation think a question of ours is open). The privacy
-guard (group -2) deletes anything secret-looking before this handler sees it; the wait goes
-on, so the user can paste the message again without the number.
+Its handlers come *first* in the list, so while a user waits the pasted text reaches the
+checker even if the intake or the deal recording has a question open; that question stays
+where it was, and the answer says so.
+
+Nothing of the text is kept: it is read, checked and forgotten, never stored, logged or
+echoed back. The privacy guard (group -2) deletes anything secret-looking before these
+handlers see it; the wait goes on, so the user can paste it again without the number.
 
 The wait ends with the answer, with /cancel, or as soon as the user does anything else (a
-button, another command: ``leave_when_elsewhere``, in a group after the conversations), so
+button, another command: ``leave_when_elsewhere``, in a group after all others), so
 an answer meant for another question is never taken for a message to check.
 """
 
 from __future__ import annotations
 
-import warnings
+from typing import Any
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import (
-    Application,
+    BaseHandler,
+    CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
-    ConversationHandler,
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
-from bot.adapters.conversation import button
 from bot.adapters.filters import NEW_MESSAGE, NOT_TEXT, PRIVATE
 from bot.adapters.taps import answer
 from bot.domain.scams import find_hooks
@@ -42,9 +44,6 @@ from bot.texts.zh import scams as t
 from bot.usecases.privacy import question_open
 from bot.views.scams import check_answer
 
-END = ConversationHandler.END
-CONVERSATION_NAME = "scam_check"
-WAITING = 1
 COMMAND = "scam"
 
 # a message to check: typed or pasted text, or a forwarded message's text or caption
@@ -52,16 +51,81 @@ TO_CHECK = NEW_MESSAGE & ~filters.COMMAND & (filters.TEXT | filters.CAPTION)
 FORWARDED = filters.ChatType.PRIVATE & filters.FORWARDED & TO_CHECK
 
 
-async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """/scam or 🔍 under the "agencies" worry: asks for the message to check."""
-    assert update.effective_chat is not None
-    if update.callback_query is not None:
-        await answer(update.callback_query)
-    await update.effective_chat.send_message(t.ASK)
-    return WAITING
+class _Waiting(filters.MessageFilter):
+    """Messages from a user who sent /scam and whose message to check has not come yet."""
+
+    def __init__(self, waiting: set[tuple[int, int]]) -> None:
+        super().__init__(name="scam_check.waiting")
+        self.waiting = waiting
+
+    def filter(self, message: Message) -> bool:
+        user = message.from_user
+        return user is not None and (message.chat.id, user.id) in self.waiting
 
 
-async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+def _key(update: Update) -> tuple[int, int]:
+    assert update.effective_chat is not None and update.effective_user is not None
+    return (update.effective_chat.id, update.effective_user.id)
+
+
+class ScamCheck:
+    """The scam checker of one Application: who is waiting, and the handlers."""
+
+    def __init__(self) -> None:
+        self.waiting: set[tuple[int, int]] = set()
+        self._is_waiting = _Waiting(self.waiting)
+
+    def handlers(self) -> list[BaseHandler[Any, Any, Any]]:
+        """First in the list: the command, the button, and the message while one waits."""
+        waiting = PRIVATE & self._is_waiting
+        return [
+            CommandHandler(COMMAND, self.ask, filters=PRIVATE),
+            CallbackQueryHandler(self.ask, pattern=cb.SCAM_CHECK.pattern),
+            MessageHandler(waiting & TO_CHECK, self.check),
+            MessageHandler(waiting & NOT_TEXT, self.not_text),
+            CommandHandler("cancel", self.cancel, filters=waiting),
+        ]
+
+    async def ask(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/scam or 🔍 under the "agencies" worry: asks for the message to check."""
+        assert update.effective_chat is not None
+        if update.callback_query is not None:
+            await answer(update.callback_query)
+        self.waiting.add(_key(update))
+        await update.effective_chat.send_message(t.ASK)
+
+    async def check(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The pasted or forwarded message: the hooks it shows and what to do; nothing kept."""
+        self.waiting.discard(_key(update))
+        await reply(update, context)
+
+    async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A sticker, a photo without words, a voice message: only text can be checked."""
+        assert update.effective_chat is not None
+        await update.effective_chat.send_message(t.NOT_TEXT)
+
+    async def cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/cancel: nothing is checked."""
+        assert update.effective_chat is not None
+        self.waiting.discard(_key(update))
+        await update.effective_chat.send_message(t.CANCELLED)
+
+    async def leave_when_elsewhere(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE
+    ) -> None:
+        """After everything: a button or another command ends the wait for a message."""
+        if update.effective_chat is None or update.effective_user is None:
+            return
+        message = update.message
+        is_command = message is not None and (message.text or "").startswith("/")
+        if (update.callback_query is None and not is_command) or _starts_a_check(update):
+            return
+        self.waiting.discard(_key(update))
+
+
+async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The hooks the message shows, and what to do (a forwarded message outside any question
+    is answered so at once, as after /scam)."""
     chat, user, message = update.effective_chat, update.effective_user, update.message
     assert chat is not None and user is not None and message is not None
     hooks = find_hooks(message.text or message.caption or "")
@@ -70,72 +134,9 @@ async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await chat.send_message(text)
 
 
-async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """The pasted or forwarded message: the hooks it shows and what to do; nothing kept."""
-    await _reply(update, context)
-    return END
-
-
-async def check_forwarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A message forwarded outside any question: checked at once, as after /scam."""
-    await _reply(update, context)
-
-
-async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """A sticker, a photo without words, a voice message: only text can be checked."""
-    assert update.effective_chat is not None
-    await update.effective_chat.send_message(t.NOT_TEXT)
-    return WAITING
-
-
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """/cancel: nothing is checked."""
-    assert update.effective_chat is not None
-    await update.effective_chat.send_message(t.CANCELLED)
-    return END
-
-
-def build_scam_check() -> ConversationHandler:
-    with warnings.catch_warnings():
-        # per_message=False is deliberate: the wait belongs to the user in this chat
-        warnings.filterwarnings("ignore", category=PTBUserWarning, message=".*per_message.*")
-        return ConversationHandler(
-            entry_points=[
-                CommandHandler(COMMAND, ask, filters=PRIVATE),
-                button(ask, cb.SCAM_CHECK.pattern),
-            ],
-            states={WAITING: [MessageHandler(TO_CHECK, check), MessageHandler(NOT_TEXT, not_text)]},
-            fallbacks=[CommandHandler("cancel", cancel, filters=PRIVATE)],
-            name=CONVERSATION_NAME,
-            persistent=False,
-            allow_reentry=True,
-        )
-
-
-def _handler(application: Application) -> ConversationHandler | None:
-    for group in application.handlers.values():
-        for handler in group:
-            if isinstance(handler, ConversationHandler) and handler.name == CONVERSATION_NAME:
-                return handler
-    return None
-
-
 def _starts_a_check(update: Update) -> bool:
     query, message = update.callback_query, update.message
     if query is not None:
         return bool(cb.SCAM_CHECK.pattern.match(query.data or ""))
     words = (message.text or "").split() if message is not None else []
     return bool(words) and words[0].split("@")[0] == f"/{COMMAND}"
-
-
-async def leave_when_elsewhere(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """After the conversations: a button or another command ends the wait for a message."""
-    chat, user, message = update.effective_chat, update.effective_user, update.message
-    handler = _handler(context.application)
-    if chat is None or user is None or handler is None:
-        return
-    is_command = message is not None and (message.text or "").startswith("/")
-    if (update.callback_query is None and not is_command) or _starts_a_check(update):
-        return
-    # PTB has no public way to end a conversation from outside it (see forget_user)
-    handler._conversations.pop((chat.id, user.id), None)

@@ -130,7 +130,7 @@ _WORDS: dict[Hook, re.Pattern[str]] = {
 _UPFRONT = re.compile(r"定金|订金|保证金|押金|前期费|解冻费|工本费|先交|先付|先转|预付")
 # a fee for help, a hook when the text is about debts or negotiating
 _FEE = re.compile(
-    r"收费|服务费|咨询费|代理费|手续费\d|费用\d|佣金|提成|抽成|按比例收|收取\d|只需\d|只要\d+元|\d+元(?:搞定|办好|包)"
+    r"收费|服务费|咨询费|代理费|手续费\d|费用\d|佣金|提成|抽成|按比例收|收取\d|只需\d|只要\d+元|\d+元(?:搞定|办好|包|一家|每家|一单|一笔|起)"
 )
 _DEBT_CONTEXT = re.compile(
     r"协商|停息|挂账|减免|分期|延期|征信|逾期|债|上岸|催收|花呗|借呗|网商贷|信用卡|网贷|还款"
