@@ -32,4 +32,4 @@ def check_answer(hooks: Sequence[Hook], *, question_open: bool = False) -> list[
     if not hooks:
         return _pack([t.NONE_FOUND, *ending])
     lines = [t.HOOK_LINES[hook] for hook in hooks]
-    return _pack([t.FOUND, *lines, t.WHAT_TO_DO, " ".join(ending)])
+    return _pack([t.FOUND, *lines, t.WHAT_TO_DO, "".join(ending)])
