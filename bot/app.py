@@ -25,6 +25,7 @@ from telegram.request import BaseRequest
 
 from bot import callbacks as cb
 from bot.adapters import calls, case, commands, faq, installments, nudges, paid_off, privacy, replan
+from bot.adapters import scam_check as scams
 from bot.adapters import settings as reminder_settings
 from bot.adapters.call_mode import tap_call
 from bot.adapters.deal.conversation import build_deal
@@ -87,6 +88,7 @@ def build_application(
     application.bot_data[SERVICES_KEY] = services
 
     private = PRIVATE
+    scam_check = scams.ScamCheck()  # /scam: who is waiting for their message to be checked
     # taps from groups, or from someone whose data is gone: the stale answer, nothing else
     application.add_handler(CallbackQueryHandler(commands.screen_taps), group=-3)
     # before anything else: secrets (ID/card numbers, codes) are deleted and never reach a
@@ -99,6 +101,9 @@ def build_application(
     handlers: list[BaseHandler[Any, Any, Any]] = [
         # groups and channels: collect nothing, point to a private chat
         MessageHandler(GROUPS & filters.COMMAND, commands.group_redirect),
+        # /scam (issue 13): first, so while it waits the pasted text is the one checked,
+        # whatever question another conversation has open; that question stays open
+        *scam_check.handlers(),
         # conversations; the deal first, so /start inside it can hand over to the intake
         build_deal(),
         build_intake(),
@@ -145,6 +150,8 @@ def build_application(
         MessageHandler(
             filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE, commands.edited_message
         ),
+        # a message forwarded outside any question: checked for scam hooks (issue 13)
+        MessageHandler(scams.FORWARDED, scams.reply),
         # last: text no conversation wanted (maybe the amount after "金额不一样")
         MessageHandler(private, commands.outside_conversation),
         CallbackQueryHandler(commands.stale_button),
@@ -156,6 +163,9 @@ def build_application(
     )
     # 🎭 先练一练: a rehearsal ends once another conversation has opened a question
     application.add_handler(TypeHandler(Update, leave_when_elsewhere), group=2)
+    # /scam: a button or another command ends the wait for the message to check (a group of
+    # its own: only the first handler of a group that wants an update gets it)
+    application.add_handler(TypeHandler(Update, scam_check.leave_when_elsewhere), group=3)
     application.add_error_handler(commands.on_error)
     return application
 

@@ -250,6 +250,9 @@ def read_case(update: Update) -> tuple[str, int | None]:
 
 FAQ_MENU = Fixed("faq:menu")
 FAQ = Choice("faq:", {key: key for key, _, _ in faq_texts.TOPICS})
+# the scam checker (issue 13), under the "agencies" worry: "faq:" like the worries, so it
+# works before /start (it writes nothing)
+SCAM_CHECK = Fixed("faq:scam")
 DELETE = Choice("delete:", {"yes": True, "no": False})
 CALENDAR = Fixed("plan:ics")
 # /plan's pages (0 is the first); 120 periods at 12 a page make at most 10
@@ -460,6 +463,7 @@ ALL_PATTERNS: tuple[re.Pattern[str], ...] = (
             CHECK_IN_ANSWER,
             NUDGE,
             REHEARSE,
+            SCAM_CHECK,
         )
     ),
     CHANGE_PATTERN,

@@ -107,11 +107,14 @@ def test_scam_warnings_are_where_people_decide_and_only_there() -> None:
     # the worries: the whole warning, once
     agency = next(v for k, v in texts.items() if k.startswith("faq.TOPICS") and "停息挂账" in v)
     assert "别接平台电话" in agency and "已经结束" in agency and "免费" in agency
+    # the scam checker (/scam) names the hooks it finds: the place where a person decides
+    checker = "\n".join(v for k, v in texts.items() if k.startswith("scams."))
+    assert "免费" in checker and "照常接" in checker and "验证码不告诉任何人" in checker
     # nowhere else in the catalogue: not /help, not the plan's footer, not the checklist
     where = {
         name.split("[")[0]
         for name, text in texts.items()
-        if any(word in text for word in SCAM_WORDS)
+        if any(word in text for word in SCAM_WORDS) and not name.startswith("scams.")
     }
     assert where == {"intake.WELCOME", "faq.TOPICS"}, where
     for name, messages in golden_messages().items():

@@ -32,4 +32,8 @@ async def show_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if answer is None:
         return await show_menu(update, context)
     more = keyboards.grid([(t.MORE_BUTTON, cb.FAQ_MENU.data)])
+    if key == t.SCAM_TOPIC:  # the scam checker one tap away (issue 13)
+        more = keyboards.rows_markup(
+            [[(t.SCAM_BUTTON, cb.SCAM_CHECK.data)], [(t.MORE_BUTTON, cb.FAQ_MENU.data)]]
+        )
     await update.effective_chat.send_message(answer, reply_markup=more)

@@ -42,7 +42,7 @@ HELP = (
     "/update 收入或开支变了，重新算算\n"
     "/back 回到上一个问题\n"
     "/cancel 先停下，已填的会保存\n"
-    "/help 看这段说明\n"
+    "/scam 查一条可疑的消息\n"
     "/privacy 我保存了什么、保存多久\n"
     "/delete 删除我的全部资料\n\n"
     # the call companion (issue 12) and the nudges (issue 11), in one short paragraph
@@ -63,6 +63,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("back", "回到上一个问题"),
     ("cancel", "先停下，已填的会保存"),
     ("help", "命令说明"),
+    ("scam", "查一条可疑的消息"),
     ("privacy", "我的资料怎么保存"),
     ("delete", "删除我的全部资料"),
 )

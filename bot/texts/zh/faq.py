@@ -9,6 +9,9 @@ from __future__ import annotations
 MENU = "你最担心的是哪一件？点一下看说明。"
 MENU_BUTTON = "❓ 常见担心"
 MORE_BUTTON = "看其他问题"
+# under the "agencies" worry: the scam checker (/scam)
+SCAM_BUTTON = "🔍 把对方的话发给我看看"
+SCAM_TOPIC = "agency"
 
 # (key, button label, answer); keys are callback data: never rename
 TOPICS: tuple[tuple[str, str, str], ...] = (
