@@ -452,7 +452,9 @@ async def typed_what(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         return await _ask(update, context, S.ASK_WHAT, t.NOT_A_BEHAVIOUR)
     chosen |= typed
     await _keep_chosen(update, context, chosen)
-    labels = t.ECHO_WHAT.format(answer="、".join(t.BEHAVIOURS[b] for b in Behaviour if b in chosen))
+    labels = t.ECHO_WHAT.format(
+        answer=t.LIST_SEP.join(t.BEHAVIOURS[b] for b in Behaviour if b in chosen)
+    )
     await _send(update, t.CHOSEN.format(chosen=labels), _what_buttons(chosen))
     return S.ASK_WHAT
 
@@ -460,7 +462,7 @@ async def typed_what(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 async def tap_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """完成: the choices shown in one line, then the note."""
     chosen = _chosen(await usecase.draft(services(context), _user_id(update)))
-    names = "、".join(t.BEHAVIOURS[b] for b in Behaviour if b in chosen) or t.NOTHING
+    names = t.LIST_SEP.join(t.BEHAVIOURS[b] for b in Behaviour if b in chosen) or t.NOTHING
     await acknowledge(update, echo=t.ECHO_WHAT.format(answer=names))
     return await _ask(update, context, S.ASK_NOTE)
 

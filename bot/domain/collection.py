@@ -70,7 +70,8 @@ class Rule(StrEnum):
     NEW_LOAN = "new_loan"
 
 
-# who set each rule (domain.md); the quiet hours and third parties are in both
+# who set each rule (domain.md), the first named for it; the quiet hours and third
+# parties are in the national standard too (the words say so)
 SOURCES: dict[Rule, tuple[Source, ...]] = {
     Rule.QUIET_HOURS: (Source.GUIDELINE, Source.STANDARD),
     Rule.UNANSWERED_ATTEMPTS: (Source.GUIDELINE,),

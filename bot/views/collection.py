@@ -32,10 +32,11 @@ def _heading(entry: CheckedContact, template: str) -> str:
     )
 
 
-def _rule_line(rule: Rule, source: Source, entry: CheckedContact) -> str:
-    lines = t.STANDARD_LINES if source is Source.STANDARD else t.RULE_LINES
+def _rule_line(rule: Rule, entry: CheckedContact) -> str:
     verdict = entry.verdict
-    return lines[rule].format(attempts=verdict.unanswered_attempts, calls=verdict.answered_calls)
+    return t.RULE_LINES[rule].format(
+        attempts=verdict.unanswered_attempts, calls=verdict.answered_calls
+    )
 
 
 def verdict_messages(entry: CheckedContact) -> list[str]:
@@ -51,10 +52,11 @@ def verdict_messages(entry: CheckedContact) -> list[str]:
     else:
         body = [head, t.BREAKS]
         for source in Source:
-            rules = [r for r in verdict.rules if source in SOURCES[r]]
+            # each rule once, under the first source named for it
+            rules = [r for r in verdict.rules if SOURCES[r][0] is source]
             if rules:
                 body.append(t.SOURCE_HEAD[source])
-                body += [_rule_line(r, source, entry) for r in rules]
+                body += [_rule_line(r, entry) for r in rules]
         body += notes
     whole = "\n".join([*body, *advice, t.NEXT])
     if len(whole) <= MAX_CHARS:

@@ -57,7 +57,7 @@ ANSWERED_NO = "没接"
 ANSWERED_WORDS = frozenset({"接了", "接了的", "接通", "接通了", "接", "是", "对", "嗯"})
 UNANSWERED_WORDS = frozenset({"没接", "没有接", "没接通", "未接", "不接", "没", "没有", "否"})
 NOT_ANSWERED_CHOICE = "点“接了”或“没接”。"
-ASK_ATTEMPTS = "这个号码没接通的，今天这一阵一共打了几次？点一个，或直接写数字。"
+ASK_ATTEMPTS = "没接通的，这一阵一共打了几次？点一个，或直接写数字。"
 ATTEMPT_BUTTONS: tuple[tuple[str, int], ...] = (
     ("1次", 1),
     ("2次", 2),
@@ -114,19 +114,13 @@ SOURCE_HEAD: dict[Source, str] = {
     Source.STANDARD: "国家标准要求（贷后催收国家标准）：",
 }
 RULE_LINES: dict[Rule, str] = {
-    Rule.QUIET_HOURS: "• 未经你同意，晚上10点到早上8点不催收",
-    Rule.UNANSWERED_ATTEMPTS: "• 没接通时，同一号码一天最多打6次（今天已记 {attempts} 次）",
-    Rule.VOICE_CALLS: "• 每天有效通话最多3次（今天已记 {calls} 次接通）",
-    Rule.THIRD_PARTY: "• 原则上不联系与欠款无关的人",
+    Rule.QUIET_HOURS: "• 未经你同意，晚上10点到早上8点不催收（国家标准也这样要求）",
+    Rule.UNANSWERED_ATTEMPTS: "• 没接通时，同一号码一天最多打6次（当天已记 {attempts} 次）",
+    Rule.VOICE_CALLS: "• 每天有效通话最多3次（当天已记 {calls} 次接通）",
+    Rule.THIRD_PARTY: "• 原则上不联系与欠款无关的人（国家标准要求只向本人催收）",
     Rule.THREAT: "• 不得威胁恐吓",
     Rule.IMPERSONATION: "• 不得冒充法院、公安",
     Rule.NEW_LOAN: "• 不得诱导借新贷还旧贷",
-}
-# the national standard's own wording where both set a rule
-STANDARD_LINES: dict[Rule, str] = {
-    Rule.QUIET_HOURS: "• 晚上10点到早上8点不催收，除非你同意",
-    Rule.VOICE_CALLS: RULE_LINES[Rule.VOICE_CALLS],
-    Rule.THIRD_PARTY: "• 只向借款人本人催收",
 }
 NOTE_LINES: dict[Note, str] = {
     Note.LAWSUIT: "说要起诉或报警：欠款一般属于民事纠纷。",

@@ -42,13 +42,13 @@ HELP = (
     "/update 收入或开支变了，重新算算\n"
     "/back 回到上一个问题\n"
     "/cancel 先停下，已填的会保存\n"
-    "/help 看这段说明\n"
+    "/collector 记一次催收\n"
     "/privacy 我保存了什么、保存多久\n"
     "/delete 删除我的全部资料\n\n"
     # the call companion (issue 12) and the nudges (issue 11), in one short paragraph
     "通话稿下面：📞 开始打电话（一步一张卡）、🎭 先练一练（我扮演客服）、💬 打字版。"
     "做好方案后第 1、3、7 天中午我问你打了没有，点“不想打了”就不再问。\n\n"
-    "常见的担心，点下面看："
+    "常见的担心点下面："
 )
 
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -65,6 +65,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("help", "命令说明"),
     ("privacy", "我的资料怎么保存"),
     ("delete", "删除我的全部资料"),
+    # 📒 记录一次催收 (issue 13)
+    ("collector", "记录一次催收"),
 )
 
 STATUS_NONE = "还没有开始。发 /start，我一步一步问你，几分钟就能得到方案。"
