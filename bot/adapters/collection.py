@@ -452,9 +452,7 @@ async def typed_what(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         return await _ask(update, context, S.ASK_WHAT, t.NOT_A_BEHAVIOUR)
     chosen |= typed
     await _keep_chosen(update, context, chosen)
-    labels = t.ECHO_WHAT.format(
-        answer=t.LIST_SEP.join(t.BEHAVIOURS[b] for b in Behaviour if b in chosen)
-    )
+    labels = t.LIST_SEP.join(t.BEHAVIOURS[b] for b in Behaviour if b in chosen)
     await _send(update, t.CHOSEN.format(chosen=labels), _what_buttons(chosen))
     return S.ASK_WHAT
 
