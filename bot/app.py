@@ -28,6 +28,8 @@ from bot.adapters import calls, case, commands, faq, installments, nudges, paid_
 from bot.adapters import scam_check as scams
 from bot.adapters import settings as reminder_settings
 from bot.adapters.call_mode import tap_call
+from bot.adapters.collection import build_collector, show_list
+from bot.adapters.collection import leave_when_elsewhere as leave_collector
 from bot.adapters.deal.conversation import build_deal
 from bot.adapters.filters import GROUPS, PRIVATE, PRIVATE_ANY
 from bot.adapters.intake.conversation import build_intake
@@ -111,6 +113,9 @@ def build_application(
         build_update(),
         # 🎭 先练一练: after the three, which take the user's text first while they are open
         build_rehearsal(),
+        # 📒 记录一次催收 (issue 13): after the four, which take the user's text first
+        build_collector(),
+        CallbackQueryHandler(show_list, pattern=cb.COLLECTOR_LIST.pattern),
         # commands that work at any time
         CommandHandler("help", commands.cmd_help, filters=private),
         CommandHandler("status", commands.cmd_status, filters=private),
@@ -166,6 +171,9 @@ def build_application(
     # /scam: a button or another command ends the wait for the message to check (a group of
     # its own: only the first handler of a group that wants an update gets it)
     application.add_handler(TypeHandler(Update, scam_check.leave_when_elsewhere), group=3)
+    # 📒 记录一次催收, in a group of its own too: logging a contact ends once the intake,
+    # the deal or /update has opened
+    application.add_handler(TypeHandler(Update, leave_collector), group=4)
     application.add_error_handler(commands.on_error)
     return application
 

@@ -21,6 +21,7 @@ from typing import Generic, TypeVar
 from telegram import Update
 
 from bot.domain.call_steps import AgentAnswer, CallStep
+from bot.domain.collection import Behaviour, Channel
 from bot.domain.deal import DealKind
 from bot.domain.models import HardshipReason, Product
 from bot.domain.nudges import NudgeChoice
@@ -31,6 +32,7 @@ from bot.domain.reminders import (
     CallAgainChoice,
     SnoozeChoice,
 )
+from bot.texts.zh import collection as collection_texts
 from bot.texts.zh import faq as faq_texts
 from bot.texts.zh import intake as intake_texts
 
@@ -469,6 +471,38 @@ ALL_PATTERNS: tuple[re.Pattern[str], ...] = (
     CHANGE_PATTERN,
     CASE_PATTERN,
     CALL_PATTERN,
+)
+
+
+# ---- 📒 记录一次催收 (issue 13): logging a collector's contact -------------------------------
+
+COLLECTOR_START = Fixed("collect:start")
+COLLECTOR_LIST = Fixed("collect:list")
+COLLECTOR_WHEN = Choice("collect:when:", {v: v for v in ("now", "today", "type")})
+COLLECTOR_CHANNEL = Choice.of_enum("collect:how:", Channel)
+COLLECTOR_ANSWERED = Choice("collect:answered:", {"yes": True, "no": False})
+COLLECTOR_ATTEMPTS = Choice(
+    "collect:times:", {str(times): times for _, times in collection_texts.ATTEMPT_BUTTONS}
+)
+COLLECTOR_SKIP = Fixed("collect:skip")
+COLLECTOR_BEHAVIOUR = Choice.of_enum("collect:did:", Behaviour)
+COLLECTOR_DONE = Fixed("collect:done")
+ALL_PATTERNS = (
+    *ALL_PATTERNS,
+    *(
+        kind.pattern
+        for kind in (
+            COLLECTOR_START,
+            COLLECTOR_LIST,
+            COLLECTOR_WHEN,
+            COLLECTOR_CHANNEL,
+            COLLECTOR_ANSWERED,
+            COLLECTOR_ATTEMPTS,
+            COLLECTOR_SKIP,
+            COLLECTOR_BEHAVIOUR,
+            COLLECTOR_DONE,
+        )
+    ),
 )
 
 

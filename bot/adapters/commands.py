@@ -28,7 +28,7 @@ from bot.views.status import draft_status, planned_status
 log = logging.getLogger(__name__)
 # last-seen is kept to the half day: enough for a retention period counted in days
 ACTIVITY_RESOLUTION = timedelta(hours=12)
-_NEED_NO_USER = ("faq:", "delete:")  # buttons that work before /start
+_NEED_NO_USER = ("faq:", "delete:", "collect:start")  # buttons that work before /start
 
 
 async def cmd_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

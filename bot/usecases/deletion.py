@@ -7,7 +7,8 @@ from bot.usecases.deps import Deps
 
 
 async def delete_user(deps: Deps, user_id: int) -> None:
-    """Cases, debts, deals, installments, reminders, calls, drafts and conversation places go.
+    """Cases, debts, deals, installments, reminders, calls, drafts and conversation places go;
+    so do the collection log and its draft (they cascade with the user's row).
 
     What the running bot holds in memory (PTB's conversation states) is the adapter's part.
     """

@@ -31,9 +31,11 @@ async def test_help_offers_every_worry_and_each_answers(alice: Chat) -> None:
         await alice.send("/help")
         await alice.tap(label)
         assert phrase in alice.last_text, label
-        # the "agencies" worry leads to the scam checker (/scam)
+        # the "agencies" worry leads to the scam checker (/scam); 📒 记录一次催收 where
+        # collectors are the worry (family, complaints, a refusal)
         scam = ["🔍 把对方的话发给我看看"] if label == "有机构说能帮我协商" else []
-        assert alice.buttons() == [*scam, "看其他问题"]
+        logs = label in ("会找我家人朋友吗", "怎么投诉", "支付宝不同意怎么办")
+        assert alice.buttons() == [*scam, *(["📒 记录一次催收"] if logs else []), "看其他问题"]
     await alice.tap("看其他问题")
     assert len(alice.buttons()) == 8
 

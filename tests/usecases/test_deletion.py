@@ -4,6 +4,7 @@ from datetime import date
 
 import aiosqlite
 
+from bot.domain.collection import Channel, Contact
 from bot.storage import repo
 from bot.usecases import deletion
 from tests.usecases.world import World
@@ -46,6 +47,10 @@ async def _user_with_everything(world: World, user_id: int) -> None:
     async with world.database.transaction() as conn:
         await repo.save_deal_draft(conn, user_id, {"outcome": "agreed"})
         await repo.save_conversation(conn, "deal", (user_id, user_id), 2)
+        # 📒 the collection log and the contact being logged
+        contact = Contact(world.now(), Channel.CALL, who="13800138000")
+        await repo.add_contact(conn, user_id, contact, "说要上门", world.now())
+        await repo.save_collection_draft(conn, user_id, {"channel": "sms"})
 
 
 async def test_deleting_leaves_no_row_of_that_user_and_keeps_the_others(world: World) -> None:
@@ -57,6 +62,7 @@ async def test_deleting_leaves_no_row_of_that_user_and_keeps_the_others(world: W
 
     gone = await _rows_per_table(world, 1)
     assert {"users", "cases", "deals", "installments", "reminders", "call_log"} <= set(gone)
+    assert {"collection_log", "collection_drafts"} <= set(gone)
     assert set(gone.values()) == {0}, gone
     assert await _rows_per_table(world, 2) == kept
     assert all(kept.values()), kept

@@ -33,22 +33,23 @@ NEXT_CALL_EACH = (
 HELP = (
     "<b>可以用的命令</b>\n"
     "/start 开始或接着填\n"
-    "/status 看我的情况和还款进度\n"
+    "/status 我的情况和进度\n"
     "/deal 记录通话结果\n"
     "/script 看通话稿\n"
-    "/plan 看全部分期\n"
-    "/calls 看通话记录\n"
+    "/plan 全部分期\n"
+    "/calls 通话记录\n"
     "/settings 改提醒时间\n"
-    "/update 收入或开支变了，重新算算\n"
-    "/back 回到上一个问题\n"
+    "/update 收入或开支变了\n"
+    "/back 上一个问题\n"
     "/cancel 先停下，已填的会保存\n"
     "/scam 查一条可疑的消息\n"
-    "/privacy 我保存了什么、保存多久\n"
+    "/collector 记一次催收\n"
+    "/privacy 我保存什么、多久\n"
     "/delete 删除我的全部资料\n\n"
     # the call companion (issue 12) and the nudges (issue 11), in one short paragraph
     "通话稿下面：📞 开始打电话（一步一张卡）、🎭 先练一练（我扮演客服）、💬 打字版。"
     "做好方案后第 1、3、7 天中午我问你打了没有，点“不想打了”就不再问。\n\n"
-    "常见的担心，点下面看："
+    "常见的担心点下面："
 )
 
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -66,6 +67,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("scam", "查一条可疑的消息"),
     ("privacy", "我的资料怎么保存"),
     ("delete", "删除我的全部资料"),
+    # 📒 记录一次催收 (issue 13)
+    ("collector", "记录一次催收"),
 )
 
 STATUS_NONE = "还没有开始。发 /start，我一步一步问你，几分钟就能得到方案。"
