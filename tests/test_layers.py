@@ -51,6 +51,8 @@ def _imports(path: Path) -> set[str]:
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module)
+            # "from bot.storage import repo" reaches bot.storage.repo as much as an import of it
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
     return found
 
 
@@ -66,7 +68,8 @@ def test_a_layer_imports_nothing_above_it(layer: str) -> None:
         relative = path.relative_to(ROOT).as_posix()
         for name in _imports(path):
             hit = any(name == f or name.startswith(f + ".") for f in FORBIDDEN[layer])
-            if hit and (relative, name) not in KNOWN:
+            known = any(f == relative and (name == k or name.startswith(k + ".")) for f, k in KNOWN)
+            if hit and not known:
                 wrong.append(f"{relative} imports {name}")
     assert not wrong, "\n".join(wrong)
 

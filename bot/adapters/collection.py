@@ -42,10 +42,9 @@ from bot.domain.collection_time import TimeError, read_contact_time
 from bot.domain.dates import small_int
 from bot.domain.parsing import ParseError, ParseProblem
 from bot.services import services
-from bot.storage import repo
 from bot.texts.zh import collection as t
 from bot.usecases import collection as usecase
-from bot.usecases.places import Place, saved_state
+from bot.usecases.places import Place, open_conversations, saved_state
 from bot.views import collection as view
 
 END = ConversationHandler.END
@@ -198,8 +197,7 @@ def _chosen(data: dict[str, object]) -> set[Behaviour]:
 
 
 async def _other_question_open(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    conn = await services(context).database.connection()
-    return bool(await repo.open_conversations(conn, _key(update)) & _BEFORE)
+    return bool(await open_conversations(services(context), _key(update)) & _BEFORE)
 
 
 async def cmd_collector(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

@@ -32,3 +32,8 @@ async def save_place(conn: aiosqlite.Connection, place: Place | None) -> None:
     """Inside the calling use case's transaction; None saves nothing."""
     if place is not None:
         await repo.save_conversation(conn, place.name, place.key, place.state)
+
+
+async def open_conversations(deps: Deps, key: tuple[int, int]) -> set[str]:
+    """The conversations in which this chat and user have a question open."""
+    return await repo.open_conversations(await deps.database.connection(), key)
