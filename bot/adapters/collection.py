@@ -34,7 +34,13 @@ from telegram.ext import (
 
 from bot import callbacks as cb
 from bot.adapters import keyboards
-from bot.adapters.conversation import button, persistent_conversation
+from bot.adapters.conversation import (
+    button,
+    conversation_key,
+    message_text,
+    persistent_conversation,
+    user_id_of,
+)
 from bot.adapters.filters import NOT_TEXT, PRIVATE, TEXT_ANSWER
 from bot.adapters.taps import acknowledge, answer, replace_text
 from bot.domain.collection import MAX_ATTEMPTS, Behaviour, Channel, Contact
@@ -75,23 +81,8 @@ class CollectorState(IntEnum):
 S = CollectorState
 
 
-def _key(update: Update) -> tuple[int, int]:
-    assert update.effective_chat is not None and update.effective_user is not None
-    return (update.effective_chat.id, update.effective_user.id)
-
-
 def _place(update: Update, state: CollectorState | None) -> Place:
-    return Place(CONVERSATION_NAME, _key(update), None if state is None else int(state))
-
-
-def _user_id(update: Update) -> int:
-    assert update.effective_user is not None
-    return update.effective_user.id
-
-
-def _text(update: Update) -> str:
-    assert update.message is not None
-    return update.message.text or ""
+    return Place(CONVERSATION_NAME, conversation_key(update), None if state is None else int(state))
 
 
 def _folded(text: str) -> str:
@@ -161,7 +152,7 @@ async def _ask(
 ) -> int:
     """Saves the place and asks the question of ``state`` (after a one-line reason)."""
     svc = services(context)
-    user_id = _user_id(update)
+    user_id = user_id_of(update)
     data = await usecase.draft(svc, user_id)
     await usecase.answer(svc, user_id, {}, _place(update, state))
     question: tuple[str, InlineKeyboardMarkup | None]
@@ -197,14 +188,14 @@ def _chosen(data: dict[str, object]) -> set[Behaviour]:
 
 
 async def _other_question_open(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    return bool(await open_conversations(services(context), _key(update)) & _BEFORE)
+    return bool(await open_conversations(services(context), conversation_key(update)) & _BEFORE)
 
 
 async def cmd_collector(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """/collector: the first question (when?); /collector list: the log."""
     if context.args and _folded(" ".join(context.args)) in t.LIST_WORDS:
         await show_list(update, context)
-        state = await saved_state(services(context), CONVERSATION_NAME, _key(update))
+        state = await saved_state(services(context), CONVERSATION_NAME, conversation_key(update))
         return END if state is None else state
     return await _start(update, context)
 
@@ -223,7 +214,7 @@ async def _start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         return END
     svc = services(context)
     logged = await usecase.start(
-        svc, _user_id(update), update.effective_chat.id, _place(update, S.ASK_WHEN)
+        svc, user_id_of(update), update.effective_chat.id, _place(update, S.ASK_WHEN)
     )
     await _send(update, t.ASK_WHEN, _when_buttons(logged))
     return S.ASK_WHEN
@@ -233,7 +224,7 @@ async def show_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The last entries of the log, each with the rules it breaks."""
     if update.callback_query is not None:
         await answer(update.callback_query)
-    entries = await usecase.whole_log(services(context), _user_id(update))
+    entries = await usecase.whole_log(services(context), user_id_of(update))
     await _send(update, view.log_list(entries))
 
 
@@ -243,7 +234,7 @@ async def show_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _when_known(update: Update, context: ContextTypes.DEFAULT_TYPE, moment: datetime) -> int:
     await usecase.answer(
         services(context),
-        _user_id(update),
+        user_id_of(update),
         {"at": int(moment.timestamp())},
         _place(update, S.ASK_CHANNEL),
     )
@@ -259,7 +250,7 @@ async def tap_when(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         return await _when_known(update, context, services(context).now())
     svc = services(context)
     await usecase.answer(
-        svc, _user_id(update), {"today": choice == "today"}, _place(update, S.ASK_TIME)
+        svc, user_id_of(update), {"today": choice == "today"}, _place(update, S.ASK_TIME)
     )
     return await _ask(update, context, S.ASK_TIME)
 
@@ -267,9 +258,9 @@ async def tap_when(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 async def receive_time(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """A typed time ("昨晚11点", "今天上午10点"); at the first question too."""
     svc = services(context)
-    state = await saved_state(svc, CONVERSATION_NAME, _key(update))
-    text = _text(update)
-    data = await usecase.draft(svc, _user_id(update))
+    state = await saved_state(svc, CONVERSATION_NAME, conversation_key(update))
+    text = message_text(update)
+    data = await usecase.draft(svc, user_id_of(update))
     if data.get("today") and not re.match(r"\s*(今|昨|前|\d+月|\d{4})", text):
         text = "今天" + text
     try:
@@ -288,7 +279,7 @@ async def _channel_known(
 ) -> int:
     nxt = S.ASK_ANSWERED if channel is Channel.CALL else S.ASK_WHO
     changes: dict[str, object] = {"channel": channel.value, "answered": True, "attempts": 1}
-    await usecase.answer(services(context), _user_id(update), changes, _place(update, nxt))
+    await usecase.answer(services(context), user_id_of(update), changes, _place(update, nxt))
     return await _ask(update, context, nxt)
 
 
@@ -301,7 +292,7 @@ async def tap_channel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int
 
 async def typed_channel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """ "电话", "短信", "家人" … mean the buttons; anything else is asked again."""
-    folded = _folded(_text(update))
+    folded = _folded(message_text(update))
     for channel, words in t.CHANNEL_WORDS.items():
         if folded in words:
             return await _channel_known(update, context, channel)
@@ -316,7 +307,7 @@ async def _answered_known(
 ) -> int:
     nxt = S.ASK_WHO if answered else S.ASK_ATTEMPTS
     changes: dict[str, object] = {"answered": answered, "attempts": 1}
-    await usecase.answer(services(context), _user_id(update), changes, _place(update, nxt))
+    await usecase.answer(services(context), user_id_of(update), changes, _place(update, nxt))
     return await _ask(update, context, nxt)
 
 
@@ -330,7 +321,7 @@ async def tap_answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
 
 async def typed_answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """ "接了" / "没接" typed."""
-    folded = _folded(_text(update))
+    folded = _folded(message_text(update))
     if folded in t.ANSWERED_WORDS:
         return await _answered_known(update, context, True)
     if folded in t.UNANSWERED_WORDS:
@@ -340,7 +331,7 @@ async def typed_answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def _attempts_known(update: Update, context: ContextTypes.DEFAULT_TYPE, times: int) -> int:
     await usecase.answer(
-        services(context), _user_id(update), {"attempts": times}, _place(update, S.ASK_WHO)
+        services(context), user_id_of(update), {"attempts": times}, _place(update, S.ASK_WHO)
     )
     return await _ask(update, context, S.ASK_WHO)
 
@@ -366,7 +357,7 @@ def typed_attempts(text: str) -> int | None:
 
 async def receive_attempts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """A typed count of rings."""
-    times = typed_attempts(_text(update))
+    times = typed_attempts(message_text(update))
     if times is None:
         return await _ask(update, context, S.ASK_ATTEMPTS, t.NOT_ATTEMPTS)
     return await _attempts_known(update, context, times)
@@ -377,7 +368,7 @@ async def receive_attempts(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 async def _who_known(update: Update, context: ContextTypes.DEFAULT_TYPE, who: str | None) -> int:
     await usecase.answer(
-        services(context), _user_id(update), {"who": who}, _place(update, S.ASK_WHAT)
+        services(context), user_id_of(update), {"who": who}, _place(update, S.ASK_WHAT)
     )
     return await _ask(update, context, S.ASK_WHAT)
 
@@ -385,7 +376,7 @@ async def _who_known(update: Update, context: ContextTypes.DEFAULT_TYPE, who: st
 async def tap_skip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """跳过, under the number question or the note."""
     await acknowledge(update, echo=t.SKIP)
-    state = await saved_state(services(context), CONVERSATION_NAME, _key(update))
+    state = await saved_state(services(context), CONVERSATION_NAME, conversation_key(update))
     if state == S.ASK_NOTE:
         return await _save(update, context, None)
     return await _who_known(update, context, None)
@@ -393,7 +384,7 @@ async def tap_skip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 
 async def receive_who(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """The number or the name (a phone number is fine; secrets never reach here)."""
-    text = _text(update).strip()
+    text = message_text(update).strip()
     if _folded(text) in t.SKIP_WORDS:
         return await _who_known(update, context, None)
     if len(text) > MAX_WHO_CHARS:
@@ -408,7 +399,7 @@ async def tap_behaviour(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
     assert query is not None
     await answer(query)
     svc = services(context)
-    chosen = _chosen(await usecase.draft(svc, _user_id(update)))
+    chosen = _chosen(await usecase.draft(svc, user_id_of(update)))
     chosen ^= {behaviour}
     await _keep_chosen(update, context, chosen)
     await replace_text(query, t.ASK_WHAT, _what_buttons(chosen))
@@ -420,7 +411,7 @@ async def _keep_chosen(
 ) -> None:
     did = [b.value for b in Behaviour if b in chosen]
     await usecase.answer(
-        services(context), _user_id(update), {"did": did}, _place(update, S.ASK_WHAT)
+        services(context), user_id_of(update), {"did": did}, _place(update, S.ASK_WHAT)
     )
 
 
@@ -441,8 +432,8 @@ def typed_behaviours(text: str) -> set[Behaviour] | None:
 async def typed_what(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """ "完成" finishes; typed behaviours are ticked; anything else is asked again."""
     svc = services(context)
-    chosen = _chosen(await usecase.draft(svc, _user_id(update)))
-    text = _text(update)
+    chosen = _chosen(await usecase.draft(svc, user_id_of(update)))
+    text = message_text(update)
     if _folded(text) in t.DONE_WORDS:
         return await _ask(update, context, S.ASK_NOTE)
     typed = typed_behaviours(text)
@@ -457,7 +448,7 @@ async def typed_what(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 
 async def tap_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """完成: the choices shown in one line, then the note."""
-    chosen = _chosen(await usecase.draft(services(context), _user_id(update)))
+    chosen = _chosen(await usecase.draft(services(context), user_id_of(update)))
     names = t.LIST_SEP.join(t.BEHAVIOURS[b] for b in Behaviour if b in chosen) or t.NOTHING
     await acknowledge(update, echo=t.ECHO_WHAT.format(answer=names))
     return await _ask(update, context, S.ASK_NOTE)
@@ -465,7 +456,7 @@ async def tap_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 
 async def receive_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """The note (or "跳过"): the entry is stored and checked."""
-    text = _text(update).strip()
+    text = message_text(update).strip()
     if _folded(text) in t.SKIP_WORDS:
         return await _save(update, context, None)
     if len(text) > MAX_NOTE_CHARS:
@@ -490,7 +481,7 @@ def _contact(data: dict[str, Any]) -> Contact | None:
 
 async def _save(update: Update, context: ContextTypes.DEFAULT_TYPE, note: str | None) -> int:
     svc = services(context)
-    user_id = _user_id(update)
+    user_id = user_id_of(update)
     contact = _contact(await usecase.draft(svc, user_id))
     if contact is None:
         return await _start(update, context)
@@ -505,14 +496,14 @@ async def _save(update: Update, context: ContextTypes.DEFAULT_TYPE, note: str | 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """/cancel: nothing is logged, the draft goes."""
-    await usecase.discard(services(context), _user_id(update), _place(update, None))
+    await usecase.discard(services(context), user_id_of(update), _place(update, None))
     await _send(update, t.CANCELLED)
     return END
 
 
 async def again(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """/back, a sticker or a photo: the question once more."""
-    state = await saved_state(services(context), CONVERSATION_NAME, _key(update))
+    state = await saved_state(services(context), CONVERSATION_NAME, conversation_key(update))
     current = S(state) if state is not None and state in S._value2member_map_ else S.ASK_WHEN
     before = t.NOT_TEXT if update.message is not None and not update.message.text else ""
     return await _ask(update, context, current, before)

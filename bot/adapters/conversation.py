@@ -1,4 +1,5 @@
-"""What both conversations (intake, deal) build their state tables from."""
+"""What the conversations (intake, deal, /update, rehearsal, the collection log) share: their
+state tables' building blocks, and who and what an update is about."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
+from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, ConversationHandler
 from telegram.warnings import PTBUserWarning
 
@@ -36,3 +38,20 @@ def persistent_conversation(
             persistent=True,
             allow_reentry=True,
         )
+
+
+def conversation_key(update: Update) -> tuple[int, int]:
+    """The key python-telegram-bot uses for a per-chat, per-user conversation."""
+    assert update.effective_chat is not None and update.effective_user is not None
+    return (update.effective_chat.id, update.effective_user.id)
+
+
+def user_id_of(update: Update) -> int:
+    assert update.effective_user is not None
+    return update.effective_user.id
+
+
+def message_text(update: Update) -> str:
+    """The text of the message being answered ("" for none)."""
+    assert update.message is not None
+    return update.message.text or ""

@@ -29,7 +29,7 @@ from telegram.ext import (
 
 from bot import callbacks as cb
 from bot.adapters import keyboards
-from bot.adapters.conversation import button, persistent_conversation
+from bot.adapters.conversation import button, conversation_key, persistent_conversation
 from bot.adapters.filters import NOT_TEXT, PRIVATE, TEXT_ANSWER
 from bot.adapters.taps import answer
 from bot.domain import rehearsal as policy
@@ -44,13 +44,8 @@ END = ConversationHandler.END
 CONVERSATION_NAME = usecase.CONVERSATION_NAME
 
 
-def _key(update: Update) -> tuple[int, int]:
-    assert update.effective_chat is not None and update.effective_user is not None
-    return (update.effective_chat.id, update.effective_user.id)
-
-
 def _place(update: Update, state: Rehearsal | None) -> Place:
-    return Place(CONVERSATION_NAME, _key(update), None if state is None else state.code)
+    return Place(CONVERSATION_NAME, conversation_key(update), None if state is None else state.code)
 
 
 async def _send(update: Update, text: str, markup: Any = None) -> None:
@@ -75,7 +70,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     await answer(query)
     lender = cb.REHEARSE.read(update)
     svc = services(context)
-    if await usecase.other_question_open(svc, _key(update)):
+    if await usecase.other_question_open(svc, conversation_key(update)):
         await _send(update, t.BUSY)
         return END
     practice = await _practice(update, context, lender)
@@ -100,7 +95,7 @@ async def _current(
     """Where the rehearsal is, as saved, with its script; None if it is over or the plan
     is gone (the place is cleared then)."""
     svc = services(context)
-    code = await saved_state(svc, CONVERSATION_NAME, _key(update))
+    code = await saved_state(svc, CONVERSATION_NAME, conversation_key(update))
     state = Rehearsal.from_code(code) if isinstance(code, int) else None
     practice = await _practice(update, context, state.lender) if state is not None else None
     if state is None or practice is None or not policy.rehearsable(practice.script):

@@ -36,6 +36,7 @@ from telegram.ext import (
 )
 
 from bot import callbacks as cb
+from bot.adapters.conversation import conversation_key
 from bot.adapters.filters import NEW_MESSAGE, NOT_TEXT, PRIVATE
 from bot.adapters.taps import answer
 from bot.domain.scams import find_hooks
@@ -63,11 +64,6 @@ class _Waiting(filters.MessageFilter):
         return user is not None and (message.chat.id, user.id) in self.waiting
 
 
-def _key(update: Update) -> tuple[int, int]:
-    assert update.effective_chat is not None and update.effective_user is not None
-    return (update.effective_chat.id, update.effective_user.id)
-
-
 class ScamCheck:
     """The scam checker of one Application: who is waiting, and the handlers."""
 
@@ -91,12 +87,12 @@ class ScamCheck:
         assert update.effective_chat is not None
         if update.callback_query is not None:
             await answer(update.callback_query)
-        self.waiting.add(_key(update))
+        self.waiting.add(conversation_key(update))
         await update.effective_chat.send_message(t.ASK)
 
     async def check(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The pasted or forwarded message: the hooks it shows and what to do; nothing kept."""
-        self.waiting.discard(_key(update))
+        self.waiting.discard(conversation_key(update))
         await reply(update, context)
 
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -107,7 +103,7 @@ class ScamCheck:
     async def cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/cancel: nothing is checked."""
         assert update.effective_chat is not None
-        self.waiting.discard(_key(update))
+        self.waiting.discard(conversation_key(update))
         await update.effective_chat.send_message(t.CANCELLED)
 
     async def leave_when_elsewhere(
@@ -120,7 +116,7 @@ class ScamCheck:
         is_command = message is not None and (message.text or "").startswith("/")
         if (update.callback_query is None and not is_command) or _starts_a_check(update):
             return
-        self.waiting.discard(_key(update))
+        self.waiting.discard(conversation_key(update))
 
 
 async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

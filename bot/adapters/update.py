@@ -21,7 +21,13 @@ from telegram.ext import BaseHandler, CommandHandler, ContextTypes, Conversation
 from telegram.ext import MessageHandler as Message
 
 from bot import callbacks as cb
-from bot.adapters.conversation import button, persistent_conversation
+from bot.adapters.conversation import (
+    button,
+    conversation_key,
+    message_text,
+    persistent_conversation,
+    user_id_of,
+)
 from bot.adapters.deal.store import CONVERSATION_NAME as DEAL_CONVERSATION
 from bot.adapters.filters import NOT_TEXT, PRIVATE, TEXT_ANSWER
 from bot.adapters.installments import receive_paid_amount
@@ -61,23 +67,8 @@ _LABELS = {"same": t.SAME_BUTTON, "income": t.INCOME_BUTTON, "spending": t.SPEND
 _NOISE = re.compile(r"[\s,.!?;:~、，。！？；：～…\"'“”‘’()（）]+|[吧啊呀哦呢啦嘛哈]+$")
 
 
-def _key(update: Update) -> tuple[int, int]:
-    assert update.effective_chat is not None and update.effective_user is not None
-    return (update.effective_chat.id, update.effective_user.id)
-
-
 def _place(update: Update, state: UpdateState | None) -> Place:
-    return Place(CONVERSATION_NAME, _key(update), None if state is None else int(state))
-
-
-def _user_id(update: Update) -> int:
-    assert update.effective_user is not None
-    return update.effective_user.id
-
-
-def _text(update: Update) -> str:
-    assert update.message is not None
-    return update.message.text or ""
+    return Place(CONVERSATION_NAME, conversation_key(update), None if state is None else int(state))
 
 
 def _folded(text: str) -> str:
@@ -103,7 +94,7 @@ async def _busy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     """Whether the user is answering the intake or recording a call right now."""
     svc = services(context)
     for name in (INTAKE_CONVERSATION, DEAL_CONVERSATION):
-        if await saved_state(svc, name, _key(update)) is not None:
+        if await saved_state(svc, name, conversation_key(update)) is not None:
             return True
     return False
 
@@ -115,7 +106,7 @@ async def cmd_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         await update.effective_chat.send_message(t.BUSY)
         return END
     svc = services(context)
-    if not await checkins.open_question(svc, _user_id(update), _place(update, S.CHOOSE)):
+    if not await checkins.open_question(svc, user_id_of(update), _place(update, S.CHOOSE)):
         await update.effective_chat.send_message(t.NO_DEAL)
         return END
     await update.effective_chat.send_message(t.UPDATE_ASK, reply_markup=check_in_buttons())
@@ -137,7 +128,7 @@ async def tap_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 async def typed_at_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """A typed answer to the question: "没变化", "收入变了" … mean the buttons."""
     assert update.effective_chat is not None
-    choice = typed_choice(_text(update), at_question=True)
+    choice = typed_choice(message_text(update), at_question=True)
     if choice is None:
         await update.effective_chat.send_message(t.NOT_A_CHOICE, reply_markup=check_in_buttons())
         return S.CHOOSE
@@ -151,7 +142,7 @@ async def _chosen(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: st
         return await _unchanged(update, context, t.NO_CHANGE)
     figure = Figure(choice)
     state = _ASK[figure]
-    if not await checkins.open_question(svc, _user_id(update), _place(update, state)):
+    if not await checkins.open_question(svc, user_id_of(update), _place(update, state)):
         await update.effective_chat.send_message(t.NO_DEAL)
         return END
     await update.effective_chat.send_message(_QUESTION[figure])
@@ -162,7 +153,7 @@ async def _unchanged(update: Update, context: ContextTypes.DEFAULT_TYPE, fits_te
     """Nothing changed: the next check-in is queued; a deal that never fitted is said so."""
     assert update.effective_chat is not None
     svc = services(context)
-    user_id = _user_id(update)
+    user_id = user_id_of(update)
     unchanged = await checkins.no_change(
         svc, user_id, _place(update, None), max_periods=svc.settings.max_periods
     )
@@ -189,14 +180,14 @@ async def receive_spending(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def _receive(update: Update, context: ContextTypes.DEFAULT_TYPE, figure: Figure) -> int:
     assert update.effective_chat is not None
     svc = services(context)
-    user_id = _user_id(update)
+    user_id = user_id_of(update)
     asked = (await status_of(svc, user_id)).amount_asked_for
     if asked is not None:
         # "金额不一样" was tapped after the figure was asked: the number is the amount paid
         await checkins.end_question(svc, _place(update, None))
         await receive_paid_amount(update, context, asked)
         return END
-    text = _text(update)
+    text = message_text(update)
     if typed_choice(text, at_question=False) == "same":
         return await _unchanged(update, context, t.FIGURE_UNCHANGED)
     try:
@@ -236,7 +227,7 @@ async def back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 async def reject_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """Stickers, photos, voice: only text (or a tap) is understood; the same question again."""
     assert update.effective_chat is not None
-    state = await saved_state(services(context), CONVERSATION_NAME, _key(update))
+    state = await saved_state(services(context), CONVERSATION_NAME, conversation_key(update))
     for figure, asked in _ASK.items():
         if state == asked:
             await update.effective_chat.send_message(f"{t.NOT_TEXT}\n\n{_QUESTION[figure]}")

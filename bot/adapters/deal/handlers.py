@@ -11,6 +11,7 @@ from bot import callbacks as cb
 from bot.adapters import keyboards
 from bot.adapters.answers import debts_of
 from bot.adapters.case import plan_for
+from bot.adapters.conversation import message_text
 from bot.adapters.deal import store, typed
 from bot.adapters.deal.questions import default_due_day, question
 from bot.adapters.intake.entry import cmd_start
@@ -141,11 +142,6 @@ async def _tap(update: Update, context: ContextTypes.DEFAULT_TYPE, state: DealSt
 _NO_BUTTONS = InlineKeyboardMarkup([])
 
 
-def _text(update: Update) -> str:
-    assert update.message is not None
-    return update.message.text or ""
-
-
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """/deal or its button: asks how the call went."""
     if update.callback_query is not None:
@@ -274,7 +270,7 @@ async def _option(
 async def receive_periods(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores the number of installments and asks the amount."""
     try:
-        periods = parse_periods(_text(update))
+        periods = parse_periods(message_text(update))
     except ParseError:
         return await reask(update, context, t.PERIODS_PROBLEM)
     return await advance(update, context, S.PERIODS, periods=periods)
@@ -282,7 +278,7 @@ async def receive_periods(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def receive_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores the installment amount (or the total, written 共…) and asks the dates."""
-    text = _text(update).strip()
+    text = message_text(update).strip()
     is_total = text.startswith(_TOTAL_PREFIXES)
     for prefix in sorted(_TOTAL_PREFIXES, key=len, reverse=True):
         text = text.removeprefix(prefix)
@@ -321,7 +317,7 @@ async def _receive_date(
     update: Update, context: ContextTypes.DEFAULT_TYPE, field: str, answered: DealState
 ) -> DealState | int:
     try:
-        day = parse_due_date(_text(update), services(context).today())
+        day = parse_due_date(message_text(update), services(context).today())
     except ParseError as error:
         return await reask(update, context, typed.date_problem(error.problem))
     return await advance(update, context, answered, **{field: day.isoformat()})
@@ -332,7 +328,7 @@ async def receive_single_amount(
 ) -> DealState | int:
     """Stores the single payment's amount and asks its date."""
     try:
-        fen = parse_amount(_text(update), max_fen=MAX_DEBT_FEN)
+        fen = parse_amount(message_text(update), max_fen=MAX_DEBT_FEN)
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
     return await advance(update, context, S.SINGLE_AMOUNT, amount_fen=fen, periods=1)
@@ -349,7 +345,7 @@ async def tap_due_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Dea
 
 async def receive_due_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """Stores a typed monthly due day ("一样" keeps the first date's) and asks the staff id."""
-    text = _text(update)
+    text = message_text(update)
     same = default_due_day(await store.load(update, context))
     if same is not None and typed.means_same_day(text):
         return await advance(update, context, S.DUE_DAY, due_day=same)
@@ -367,7 +363,7 @@ async def receive_staff_id(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         staff = None
     else:
         try:
-            staff = parse_staff_id(_text(update))
+            staff = parse_staff_id(message_text(update))
         except ParseError:
             return await reask(update, context, t.STAFF_ID_PROBLEM)
     return await advance(update, context, S.STAFF_ID, staff_id=staff)
@@ -561,9 +557,9 @@ async def receive_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> De
     note = None
     if update.callback_query is not None:
         await _tap(update, context, S.NOTE)
-    elif not typed.means_skip(_text(update)):
+    elif not typed.means_skip(message_text(update)):
         try:
-            note = clean_note(_text(update))
+            note = clean_note(message_text(update))
         except ParseError:
             return await reask(update, context, t.NOTE_TOO_LONG)
     draft = await store.load(update, context)
@@ -612,7 +608,7 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 
 async def typed_outcome(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """ "谈好了" / "没谈成" typed instead of tapped."""
-    choice = typed.outcome(_text(update))
+    choice = typed.outcome(message_text(update))
     if choice is None:
         return await reask(update, context, t.NOT_UNDERSTOOD_OUTCOME)
     return await _outcome(update, context, choice)
@@ -623,7 +619,9 @@ async def typed_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Deal
     case = await store.planned_case(update, context)
     if case is None:
         return await ask(update, context, S.OUTCOME)
-    debt_id = typed.debt(_text(update), [(d.id, PRODUCT_NAMES[d.product]) for d in case.debts])
+    debt_id = typed.debt(
+        message_text(update), [(d.id, PRODUCT_NAMES[d.product]) for d in case.debts]
+    )
     if debt_id is None:
         return await reask(update, context, t.NOT_UNDERSTOOD_DEBT)
     return await _debt(update, context, str(debt_id))
@@ -632,7 +630,7 @@ async def typed_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Deal
 async def typed_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """ "分期" / "一次还清" / "先暂缓" / "按建议" typed instead of tapped."""
     draft = await store.load(update, context)
-    choice = typed.kind(_text(update), suggested=bool(draft.get("suggested_available")))
+    choice = typed.kind(message_text(update), suggested=bool(draft.get("suggested_available")))
     if choice is None:
         return await reask(update, context, t.NOT_UNDERSTOOD_KIND)
     return await _kind(update, context, choice)
@@ -642,7 +640,7 @@ async def typed_option(update: Update, context: ContextTypes.DEFAULT_TYPE) -> De
     """One of the plan's options (or "自己填") typed instead of tapped."""
     draft = await store.load(update, context)
     options = [(key, label) for key, label in draft.get("options", [])]
-    choice = typed.option(_text(update), options)
+    choice = typed.option(message_text(update), options)
     if choice is None:
         return await reask(update, context, t.USE_BUTTONS)
     return await _option(update, context, choice)
@@ -658,7 +656,7 @@ async def typed_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> D
         _, _, warned = await _confirmation_view(update, context, case, draft)
     except DealError as error:
         return await _fix(update, context, draft, error)
-    choice = typed.confirmation(_text(update), warned=warned)
+    choice = typed.confirmation(message_text(update), warned=warned)
     if choice == "save":
         return await save_deal(update, context)
     if choice == "redo":
@@ -670,7 +668,7 @@ async def typed_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> D
 
 async def typed_call_again(update: Update, context: ContextTypes.DEFAULT_TYPE) -> DealState | int:
     """ "明天上午" / "不用了" typed instead of tapped."""
-    choice = typed.call_again(_text(update))
+    choice = typed.call_again(message_text(update))
     if choice is None:
         return await reask(update, context, t.USE_BUTTONS)
     return await _call_again(update, context, choice)

@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import callbacks as cb
+from bot.adapters.conversation import message_text
 from bot.adapters.intake import store
 from bot.adapters.intake.entry import reask
 from bot.adapters.taps import acknowledge
@@ -25,11 +26,6 @@ from conversations.intake.states import MAX_DEBTS, IntakeState, next_state
 S = IntakeState
 
 
-def _text(update: Update) -> str:
-    assert update.message is not None
-    return update.message.text or ""
-
-
 async def receive_product(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores which product is overdue (button or its name typed) and asks the amount."""
     query = update.callback_query
@@ -38,7 +34,7 @@ async def receive_product(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         product = cb.PRODUCT.read(update)
         await acknowledge(update, echo=t.ECHO_PRODUCT.format(product=PRODUCT_NAMES[product]))
     else:
-        found = typed_product(_text(update))
+        found = typed_product(message_text(update))
         if found is None:
             return await reask(update, context, t.USE_PRODUCT_BUTTONS)
         product = found
@@ -72,7 +68,7 @@ async def _save_product(
 async def receive_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores the overdue amount and asks how long it has been overdue."""
     try:
-        fen = parse_amount(_text(update), max_fen=MAX_DEBT_FEN)
+        fen = parse_amount(message_text(update), max_fen=MAX_DEBT_FEN)
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
     return await _save_debt(update, context, S.ASK_AMOUNT, {DebtField.AMOUNT: fen})
@@ -81,7 +77,7 @@ async def receive_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def receive_overdue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores since when the debt is overdue and asks for the penalty rate."""
     try:
-        since = parse_overdue_since(_text(update), services(context).today())
+        since = parse_overdue_since(message_text(update), services(context).today())
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
     return await _save_debt(update, context, S.ASK_OVERDUE, {DebtField.OVERDUE_SINCE: since})
@@ -93,7 +89,7 @@ async def receive_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> In
     For 借呗 the question asks for the 借款详情 rate, a loan rate, unless the user says it
     is the penalty rate ("罚息 0.075%").
     """
-    text = _text(update)
+    text = message_text(update)
     if typed_reply(text) in (Reply.UNKNOWN, Reply.NO):
         return await skip_rate(update, context)
     try:
@@ -121,10 +117,10 @@ async def skip_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intak
 
 async def receive_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores the whole balance (全部待还) and asks about further debts."""
-    if typed_reply(_text(update)) in (Reply.UNKNOWN, Reply.NO):
+    if typed_reply(message_text(update)) in (Reply.UNKNOWN, Reply.NO):
         return await skip_total(update, context)
     try:
-        fen = parse_amount(_text(update), max_fen=MAX_DEBT_FEN)
+        fen = parse_amount(message_text(update), max_fen=MAX_DEBT_FEN)
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
     case = await store.require_case(update, context)
@@ -168,7 +164,7 @@ async def more_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Inta
 
 async def type_more_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """ "有"/"没有了" typed, or the next product's name ("还有借呗") to add it straight away."""
-    text = _text(update)
+    text = message_text(update)
     reply = typed_reply(text)
     if reply is Reply.NO:
         return await _more_debts(update, context, add=False)

@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import callbacks as cb
+from bot.adapters.conversation import message_text
 from bot.adapters.intake import store
 from bot.adapters.intake.entry import reask
 from bot.adapters.taps import acknowledge
@@ -33,11 +34,6 @@ from conversations.intake.states import Answers, IntakeState, next_state
 S = IntakeState
 # Sanity bound for monthly figures typed by a person: 100万元 a month.
 MAX_MONTHLY_FEN = 1_000_000 * 100
-
-
-def _text(update: Update) -> str:
-    assert update.message is not None
-    return update.message.text or ""
 
 
 def _answers(case: CaseRecord, fields: CaseChanges) -> Answers:
@@ -96,7 +92,7 @@ async def _button_word_at_reason(
 ) -> IntakeState | None:
     """ "确认", "对", "有" typed at a reason question are no reason: they keep the answer
     already given (after /back or from the summary), or the question is asked again."""
-    reply = typed_reply(_text(update))
+    reply = typed_reply(message_text(update))
     if reply is None:
         return None
     case = await store.require_case(update, context)
@@ -113,7 +109,7 @@ async def type_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Int
     if (asked := await _button_word_at_reason(update, context, S.ASK_REASON)) is not None:
         return asked
     try:
-        note = clean_note(_text(update))
+        note = clean_note(message_text(update))
     except ParseError as error:
         return await reask(update, context, _note_problem(error))
     fields = {CaseField.HARDSHIP_REASON: guess_reason(note), CaseField.HARDSHIP_NOTE: note}
@@ -125,7 +121,7 @@ async def receive_reason_text(update: Update, context: ContextTypes.DEFAULT_TYPE
     if (asked := await _button_word_at_reason(update, context, S.ASK_REASON_TEXT)) is not None:
         return asked
     try:
-        note = clean_note(_text(update))
+        note = clean_note(message_text(update))
     except ParseError as error:
         return await reask(update, context, _note_problem(error))
     return await _save_case(update, context, S.ASK_REASON_TEXT, {CaseField.HARDSHIP_NOTE: note})
@@ -149,7 +145,7 @@ async def choose_duration(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def type_duration(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores a typed duration ("3个月", "半年", "长期") and asks for the income."""
-    text = _text(update)
+    text = message_text(update)
     try:
         months = parse_hardship_months(text)
     except ParseError:
@@ -170,7 +166,7 @@ async def _save_duration(
 
 async def receive_income(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores the monthly net income and asks on which day it arrives (none: essentials)."""
-    if typed_reply(_text(update)) is Reply.NO:  # "没有": no income
+    if typed_reply(message_text(update)) is Reply.NO:  # "没有": no income
         return await _save_case(update, context, S.ASK_INCOME, {CaseField.INCOME: 0})
     return await _receive_money(update, context, S.ASK_INCOME, CaseField.INCOME)
 
@@ -189,7 +185,7 @@ async def choose_payday(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
 async def type_payday(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores a typed payday ("15号", "月底", "不固定") and asks for essential spending."""
     try:
-        payday = parse_payday(_text(update))
+        payday = parse_payday(message_text(update))
     except ParseError:
         return await reask(update, context, t.NOT_A_PAYDAY)
     fields = {CaseField.PAYDAY: payday, CaseField.PAYDAY_ANSWERED: True}
@@ -215,10 +211,10 @@ async def recheck_essentials(update: Update, context: ContextTypes.DEFAULT_TYPE)
 
     "没漏", "对", "好的" typed mean the button: the total stands.
     """
-    if typed_reply(_text(update)) in (Reply.YES, Reply.NO):
+    if typed_reply(message_text(update)) in (Reply.YES, Reply.NO):
         return await essentials_confirmed(update, context)
     try:
-        fen = parse_amount(_text(update), max_fen=MAX_MONTHLY_FEN, allow_zero=True)
+        fen = parse_amount(message_text(update), max_fen=MAX_MONTHLY_FEN, allow_zero=True)
     except ParseError as error:
         return await reask(update, context, problem_text(error.problem))
     fields = {CaseField.ESSENTIALS: fen, CaseField.ESSENTIALS_CHECKED: True}
@@ -227,7 +223,7 @@ async def recheck_essentials(update: Update, context: ContextTypes.DEFAULT_TYPE)
 
 async def receive_other_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
     """Stores other fixed monthly debt payments ("车贷每月800") and shows the summary."""
-    if typed_reply(_text(update)) is Reply.NO:
+    if typed_reply(message_text(update)) is Reply.NO:
         return await no_other_debts(update, context)
     return await _receive_money(update, context, S.ASK_OTHER_DEBTS, CaseField.OTHER_DEBTS)
 
@@ -243,7 +239,7 @@ async def _receive_money(
     update: Update, context: ContextTypes.DEFAULT_TYPE, answered: IntakeState, field: CaseField
 ) -> IntakeState:
     try:
-        fen = parse_amount(_text(update), max_fen=MAX_MONTHLY_FEN, allow_zero=True)
+        fen = parse_amount(message_text(update), max_fen=MAX_MONTHLY_FEN, allow_zero=True)
     except ParseError as error:
         if error.problem is ParseProblem.SEVERAL_AMOUNTS and answered == S.ASK_INCOME:
             # "好的时候8000，差的时候2000" is a range: a plan must fit the lean months

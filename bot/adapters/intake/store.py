@@ -11,6 +11,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.adapters.answers import case_answers
+from bot.adapters.conversation import conversation_key, user_id_of
 from bot.adapters.intake.questions import MESSAGE_BREAK, question, short_question
 from bot.domain.case_fields import CaseChanges, DebtChanges
 from bot.domain.models import Product
@@ -23,17 +24,6 @@ from bot.usecases.places import Place
 from conversations.intake.states import IntakeState
 
 CONVERSATION_NAME = "intake"
-
-
-def conversation_key(update: Update) -> tuple[int, int]:
-    """The key python-telegram-bot uses for a per-chat, per-user conversation."""
-    assert update.effective_chat is not None and update.effective_user is not None
-    return (update.effective_chat.id, update.effective_user.id)
-
-
-def user_id_of(update: Update) -> int:
-    assert update.effective_user is not None
-    return update.effective_user.id
 
 
 async def current_case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> CaseRecord | None:
