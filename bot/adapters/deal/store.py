@@ -10,6 +10,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.adapters.case import plan_for
+from bot.adapters.conversation import user_id_of
 from bot.domain.deal import (
     DealError,
     DealKind,
@@ -31,11 +32,6 @@ from bot.usecases.places import Place
 from conversations.deal.states import DealState
 
 CONVERSATION_NAME = "deal"
-
-
-def user_id_of(update: Update) -> int:
-    assert update.effective_user is not None
-    return update.effective_user.id
 
 
 def key_of(update: Update) -> tuple[int, int]:
