@@ -57,6 +57,8 @@ END = ConversationHandler.END
 CONVERSATION_NAME = usecase.CONVERSATION_NAME
 # while one of these has a question open, /collector waits ("finish that first")
 _BEFORE = frozenset({"intake", "deal", "update"})
+# the log's own buttons; a tap on any other ends it
+_OWN_BUTTONS = "collect:"
 MAX_WHO_CHARS = 40
 MAX_NOTE_CHARS = 200
 _NOISE = re.compile(r"[\s,.!?;:~、，。！？；：～…\"'“”‘’()（）]+|[吧啊呀哦呢啦嘛哈]+$")
@@ -566,7 +568,8 @@ def _collector_handler(application: Application) -> ConversationHandler | None:
 
 async def leave_when_elsewhere(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """After the conversations: logging a contact ends as soon as the intake, the deal
-    recording or /update opens a question, so their questions never collide."""
+    recording or /update opens a question, or a button of something else is tapped (a
+    reminder's "金额不一样" asks for a figure the log must not take as its answer)."""
     chat, user = update.effective_chat, update.effective_user
     handler = _collector_handler(context.application)
     if chat is None or user is None or handler is None:
@@ -576,7 +579,9 @@ async def leave_when_elsewhere(update: Update, context: ContextTypes.DEFAULT_TYP
     states = handler._conversations
     if states.get(key) is None:
         return
-    if not await _other_question_open(update, context):
+    query = update.callback_query
+    elsewhere = query is not None and not (query.data or "").startswith(_OWN_BUTTONS)
+    if not elsewhere and not await _other_question_open(update, context):
         return
     del states[key]
     await usecase.discard(services(context), user.id, Place(CONVERSATION_NAME, key, None))

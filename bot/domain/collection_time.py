@@ -63,8 +63,10 @@ def _hour_in_part(hour: int, part: str | None) -> tuple[int, int]:
     if part in _EVENING:
         if hour == 12:
             return 0, 1
-        if part in ("夜里", "夜间", "半夜", "深夜") and hour <= 5:
-            return hour, 1  # 昨天夜里2点: the small hours after that day
+        if part not in ("下午", "傍晚") and hour <= 5:
+            # 昨晚2点, 昨天夜里2点: the small hours after that evening (nobody says 晚上 for
+            # two in the afternoon), so a night call is never read as a daytime one
+            return hour, 1
         return (hour + 12 if hour < 12 else hour), 0
     if part == "中午":
         return (hour + 12 if hour <= 3 else hour), 0

@@ -69,7 +69,7 @@ def _local(deps: Deps, entry: LoggedContact, verdict: Verdict) -> CheckedContact
 async def log_contact(
     deps: Deps, user_id: int, contact: Contact, note: str | None, place: Place
 ) -> CheckedContact:
-    """Stores the contact (the draft goes) and checks it with the others of its local day."""
+    """Stores the contact (the draft goes) and checks it with those before it that day."""
     day = contact.contacted_at.astimezone(deps.tz).date()
     start_, end = _day_bounds(deps, day)
     async with deps.database.transaction() as conn:
@@ -80,7 +80,10 @@ async def log_contact(
         (stored,) = [
             e for e in await repo.contacts_between(conn, user_id, start_, end) if e.id == entry_id
         ]
-    verdict = check(stored.contact, [e.contact for e in others], deps.tz)
+    # judged against what came before it that day, as the whole log is (check_log): a call
+    # logged late for the morning does not break a limit reached only in the afternoon
+    earlier = [e.contact for e in others if e.contact.contacted_at <= stored.contact.contacted_at]
+    verdict = check(stored.contact, earlier, deps.tz)
     return _local(deps, stored, verdict)
 
 

@@ -232,3 +232,29 @@ async def test_delete_erases_the_log(bot: Bot, alice: Chat, bob: Chat) -> None:
     assert await rows(bot, "SELECT user_id FROM collection_log") == [(bob.user_id,)]
     await alice.send("/collector list")
     assert "还没有催收记录" in alice.last_text
+
+
+async def test_a_reminder_button_tapped_mid_log_ends_it_and_the_amount_goes_to_the_payment(
+    tmp_path: Path,
+) -> None:
+    """The log waiting for a number must not take "1500" typed after "金额不一样"."""
+    from tests.support.flows import deal_in_12, planned
+    from tests.support.reminders import at, sweep
+
+    clock = Clock()
+    async with running_bot(tmp_path / "bot.sqlite3", clock) as bot:
+        alice = bot.chat(101)
+        await planned(alice)
+        await deal_in_12(alice)
+        await sweep(bot, clock, at("2026-12-07", 20))
+        reminder = alice.last.message_id
+        await alice.send("/collector")
+        await alice.tap("刚才")
+        await alice.tap("短信")  # now asking for the number
+        paid = dict(b for row in alice._rows()[reminder] for b in row)["✅ 已还"]
+        await alice.tap_data(paid, reminder)
+        await alice.tap("金额不一样")
+        await alice.send("1500")
+        assert await rows(bot, "SELECT paid_fen FROM installments WHERE number = 1") == [(150_000,)]
+        assert await rows(bot, "SELECT COUNT(*) FROM collection_drafts") == [(0,)]
+        assert await rows(bot, "SELECT COUNT(*) FROM collection_log") == [(0,)]

@@ -111,3 +111,18 @@ async def test_deleting_a_user_erases_their_log_and_draft_only(world: World) -> 
     for table in ("collection_log", "collection_drafts"):
         async with conn.execute(f"SELECT user_id FROM {table}") as cursor:
             assert [r[0] for r in await cursor.fetchall()] == [2], table
+
+
+async def test_a_call_logged_late_is_judged_against_the_calls_before_it(world: World) -> None:
+    """Four afternoon calls, then the morning's logged last: the morning one broke nothing,
+    as the whole log says too."""
+    await collection.start(world, 1, 1, place(1, 1))
+    day = world.today()
+    for hour in (10, 11, 12, 13):
+        await collection.log_contact(world, 1, answered_call(day, hour), None, place(1, None))
+    morning = await collection.log_contact(world, 1, answered_call(day, 9), None, place(1, None))
+    assert morning.verdict.rules == ()
+    flagged = [
+        e.contact.contacted_at.hour for e in await collection.whole_log(world, 1) if e.verdict.rules
+    ]
+    assert flagged == [12, 13]
