@@ -44,13 +44,10 @@ def part_first(s: LenderScript) -> list[str]:
     """To "pay part first": the most that can be paid now, and why no more."""
     arrives = income_arrives(s.reason.reason)
     when = t.AFTER_MONEY_ARRIVES.format(arrives=arrives) if s.ask.payday else ""
-    return [
-        t.IF_PART_FIRST,
-        *say(
-            t.PART_FIRST.format(when=when, amount=yuan(s.fallbacks.part_now_fen)),
-            t.PART_FIRST_WHY,
-        ),
-    ]
+    said = [t.PART_FIRST.format(when=when, amount=yuan(s.fallbacks.part_now_fen)), t.PART_FIRST_WHY]
+    if s.ask.kind in (Recommendation.INSTALLMENTS, Recommendation.LONG_INSTALLMENTS):
+        said.append(t.PART_FIRST_COUNTS)  # never a down payment on top of the first month's
+    return [t.IF_PART_FIRST, *say(*said)]
 
 
 def no_waiver(s: LenderScript) -> list[str]:

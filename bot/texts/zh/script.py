@@ -88,6 +88,8 @@ IF_PART_FIRST = "<b>“要先还一部分”</b>"
 AFTER_MONEY_ARRIVES = "{arrives}后，"
 PART_FIRST = "{when}我最多能先还 {amount}。"
 PART_FIRST_WHY = "这是不借钱、不动生活费能拿出来的。"
+# paid up front, it is that month's money: the installments start a month later, not on top
+PART_FIRST_COUNTS = "先还的这笔算作第一期，剩下的从下个月起按月还。"
 PENALTY_INTO_INSTALLMENTS = "好的。那{penalty}能不能一起算进分期？"
 PENALTY_AFTER_INSTALLMENTS = "分期以后，还会不会继续产生{penalty}？"
 NOT_WAIVED = (
