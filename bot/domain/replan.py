@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from bot.domain.lenders import Lender
 from bot.domain.models import Budget, CaseFacts, Debt, Hardship, Product
-from bot.domain.plan import Plan, build_plan
+from bot.domain.plan import LenderPlan, Plan, build_plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,15 +37,12 @@ class DealLeft:
     next_missing_fen: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Replan:
-    """The new proposal, and the facts it answers."""
+class _DealsLeft:
+    """What a group of running deals adds up to (the whole proposal, or one lender's part)."""
+
+    __slots__ = ()
 
     deals: tuple[DealLeft, ...]
-    plan: Plan
-    # before this date the call should be made (the earliest next due date still ahead);
-    # None when a payment is already late: then as soon as possible
-    call_before: date | None
 
     @property
     def left_fen(self) -> int:
@@ -54,6 +52,25 @@ class Replan:
     def monthly_fen(self) -> int:
         """What the running deals ask a month now, together."""
         return sum(d.monthly_fen for d in self.deals)
+
+    @property
+    def paid_fen(self) -> int:
+        return sum(d.paid_fen for d in self.deals)
+
+    @property
+    def next_missing_fen(self) -> int:
+        return sum(d.next_missing_fen for d in self.deals)
+
+
+@dataclass(frozen=True, slots=True)
+class Replan(_DealsLeft):
+    """The new proposal, and the facts it answers."""
+
+    deals: tuple[DealLeft, ...]
+    plan: Plan
+    # before this date the call should be made (the earliest next due date still ahead);
+    # None when a payment is already late: then as soon as possible
+    call_before: date | None
 
     @property
     def still_fits(self) -> bool:
@@ -88,3 +105,20 @@ def replan(
     late = any(d.next_due is not None and d.next_due < today for d in open_deals)
     call_before = None if late or not ahead else min(ahead)
     return Replan(deals=open_deals, plan=plan, call_before=call_before)
+
+
+@dataclass(frozen=True, slots=True)
+class LenderPart(_DealsLeft):
+    """One lender's running deals and its part of the new proposal."""
+
+    lender: Lender
+    plan: LenderPlan
+    deals: tuple[DealLeft, ...]
+
+
+def lender_parts(proposal: Replan) -> tuple[LenderPart, ...]:
+    """The proposal lender by lender: the plan's lenders index the proposal's deals."""
+    return tuple(
+        LenderPart(lp.lender, lp, tuple(proposal.deals[i] for i in lp.lender.debt_indices))
+        for lp in proposal.plan.lenders
+    )

@@ -7,48 +7,14 @@ adviser's rules as the first plan), by when to call, and that the lender decides
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
-from bot.domain.lenders import Lender, LenderKind
-from bot.domain.plan import REVIEW_MONTHS, LenderPlan, Recommendation
-from bot.domain.replan import DealLeft, Replan
+from bot.domain.lenders import LenderKind
+from bot.domain.plan import REVIEW_MONTHS, Recommendation
+from bot.domain.replan import LenderPart, Replan, lender_parts
 from bot.texts.zh import replan as t
 from bot.texts.zh.lenders import CHANNELS, HOTLINES, LENDER_NAMES
 from bot.views.fmt import month_day, yuan
-
-
-@dataclass(frozen=True, slots=True)
-class LenderPart:
-    """One lender's running deals and its part of the new proposal."""
-
-    lender: Lender
-    plan: LenderPlan
-    deals: tuple[DealLeft, ...]
-
-    @property
-    def left_fen(self) -> int:
-        return sum(d.left_fen for d in self.deals)
-
-    @property
-    def monthly_fen(self) -> int:
-        return sum(d.monthly_fen for d in self.deals)
-
-    @property
-    def paid_fen(self) -> int:
-        return sum(d.paid_fen for d in self.deals)
-
-    @property
-    def next_missing_fen(self) -> int:
-        return sum(d.next_missing_fen for d in self.deals)
-
-
-def lender_parts(proposal: Replan) -> tuple[LenderPart, ...]:
-    """The proposal lender by lender: the plan's lenders index the proposal's deals."""
-    return tuple(
-        LenderPart(lp.lender, lp, tuple(proposal.deals[i] for i in lp.lender.debt_indices))
-        for lp in proposal.plan.lenders
-    )
 
 
 def own_installments(proposal: Replan, part: LenderPart) -> tuple[tuple[date, int], ...]:

@@ -11,13 +11,13 @@ from __future__ import annotations
 from bot.domain.lenders import LenderKind
 from bot.domain.models import Product
 from bot.domain.plan import REVIEW_MONTHS, Recommendation
-from bot.domain.replan import Replan
+from bot.domain.replan import LenderPart, Replan, lender_parts
 from bot.texts.zh import replan as t
 from bot.texts.zh.lenders import CHANNELS, DIAL, LENDER_NAMES
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.texts.zh.speech import PENALTY_WORD
 from bot.views.fmt import month_day, yuan
-from bot.views.replan import LenderPart, lender_names, lender_parts, own_installments
+from bot.views.replan import lender_names, own_installments
 from bot.views.speech import say
 
 
