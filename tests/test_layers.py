@@ -33,6 +33,17 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "bot/storage": (*ADAPTERS, *JOBS, "bot.texts", "bot.usecases", "conversations"),
     # jobs and adapters are wired together only by app.py
     "bot/jobs": ADAPTERS[1:],  # the job queue and Bot API errors, never the adapters
+    # files drawn from finished words and numbers: layout only, knows nothing of the bot
+    "bot/render": (
+        *ADAPTERS,
+        *JOBS,
+        *STORAGE,
+        "bot.domain",
+        "bot.texts",
+        "bot.usecases",
+        "bot.views",
+        "conversations",
+    ),
     # adapters reach storage through use cases only (row types: bot.storage.records)
     "bot/adapters": (*JOBS, "bot.storage.repo", "aiosqlite", "sqlite3"),
 }
