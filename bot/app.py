@@ -24,7 +24,18 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import callbacks as cb
-from bot.adapters import calls, case, commands, faq, installments, nudges, paid_off, privacy, replan
+from bot.adapters import (
+    calls,
+    case,
+    commands,
+    export,
+    faq,
+    installments,
+    nudges,
+    paid_off,
+    privacy,
+    replan,
+)
 from bot.adapters import scam_check as scams
 from bot.adapters import settings as reminder_settings
 from bot.adapters.call_mode import tap_call
@@ -127,6 +138,9 @@ def build_application(
         CallbackQueryHandler(case.show_document, pattern=cb.CASE_PATTERN),
         CommandHandler("plan", installments.cmd_plan, filters=private),
         CommandHandler("calls", calls.cmd_calls, filters=private),
+        # the complaint-ready record (issue 13): a PDF and a text file, never stored
+        CommandHandler("export", export.cmd_export, filters=private),
+        CallbackQueryHandler(export.cmd_export, pattern=cb.EXPORT.pattern),
         CommandHandler("settings", reminder_settings.cmd_settings, filters=private),
         CallbackQueryHandler(reminder_settings.change_setting, pattern=cb.SETTING.pattern),
         CallbackQueryHandler(installments.send_calendar, pattern=cb.CALENDAR.pattern),

@@ -487,6 +487,8 @@ COLLECTOR_ATTEMPTS = Choice(
 COLLECTOR_SKIP = Fixed("collect:skip")
 COLLECTOR_BEHAVIOUR = Choice.of_enum("collect:did:", Behaviour)
 COLLECTOR_DONE = Fixed("collect:done")
+# 📄 导出投诉用的记录: the same as /export
+EXPORT = Fixed("export")
 ALL_PATTERNS = (
     *ALL_PATTERNS,
     *(
@@ -501,6 +503,7 @@ ALL_PATTERNS = (
             COLLECTOR_SKIP,
             COLLECTOR_BEHAVIOUR,
             COLLECTOR_DONE,
+            EXPORT,
         )
     ),
 )

@@ -49,6 +49,7 @@ from bot.domain.dates import small_int
 from bot.domain.parsing import ParseError, ParseProblem
 from bot.services import services
 from bot.texts.zh import collection as t
+from bot.texts.zh import export as export_texts
 from bot.usecases import collection as usecase
 from bot.usecases.places import Place, open_conversations, saved_state
 from bot.views import collection as view
@@ -227,7 +228,12 @@ async def show_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.callback_query is not None:
         await answer(update.callback_query)
     entries = await usecase.whole_log(services(context), user_id_of(update))
-    await _send(update, view.log_list(entries))
+    await _send(update, view.log_list(entries), _export_button() if entries else None)
+
+
+def _export_button() -> InlineKeyboardMarkup:
+    """📄 导出投诉用的记录: the log, with the rest of the record, as a file to complain with."""
+    return keyboards.rows_markup([[(export_texts.BUTTON, cb.EXPORT.data)]])
 
 
 # ---- when --------------------------------------------------------------------------------
@@ -488,8 +494,11 @@ async def _save(update: Update, context: ContextTypes.DEFAULT_TYPE, note: str | 
     if contact is None:
         return await _start(update, context)
     entry = await usecase.log_contact(svc, user_id, contact, note, _place(update, None))
-    for message in view.verdict_messages(entry):
-        await _send(update, message)
+    messages = view.verdict_messages(entry)
+    for index, message in enumerate(messages):
+        # a rule broken: the record to complain with is one tap away, under the last message
+        last = index == len(messages) - 1
+        await _send(update, message, _export_button() if last and entry.verdict.broken else None)
     return END
 
 

@@ -11,6 +11,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes, ConversationHandl
 from bot import callbacks
 from bot.adapters import keyboards
 from bot.adapters.case import documents, plan_for, send_script
+from bot.adapters.export import take_back
 from bot.adapters.faq import topics_keyboard
 from bot.adapters.installments import deal_status, receive_paid_amount
 from bot.adapters.nudges import answer_choice
@@ -23,6 +24,7 @@ from bot.texts.zh import common as c
 from bot.texts.zh import nudges as n
 from bot.usecases import activity, cases, deletion, payments
 from bot.usecases.status import status_of
+from bot.views.deletion import deleted_text
 from bot.views.status import draft_status, planned_status
 
 log = logging.getLogger(__name__)
@@ -94,11 +96,12 @@ async def delete_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
     assert update.effective_user is not None and update.effective_chat is not None
     await acknowledge(update)
     if callbacks.DELETE.read(update):
-        await deletion.delete_user(services(context), update.effective_user.id)
+        sent = await deletion.delete_user(services(context), update.effective_user.id)
         # every conversation ends (the deal's too): nothing of the user is written back
         forget_user(context.application, update.effective_user.id)
         log.info("user %s deleted their data", update.effective_user.id)
-        await update.effective_chat.send_message(c.DELETE_DONE)
+        left = await take_back(context, sent)
+        await update.effective_chat.send_message(deleted_text(len(sent), left))
     else:
         await update.effective_chat.send_message(c.DELETE_KEPT)
     return ConversationHandler.END

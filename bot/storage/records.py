@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.domain.deal import DealKind
 from bot.domain.models import (
     Budget,
     CaseFacts,
@@ -23,6 +24,7 @@ from bot.domain.progress import Installment
 __all__ = [
     "CallRecord",
     "CaseRecord",
+    "DealRecord",
     "DebtRecord",
     "DueReminder",
     "InstallmentRecord",
@@ -71,6 +73,7 @@ class CaseRecord:
     payday: int | None = None
     payday_answered: bool = True
     essentials_checked: bool = False
+    planned_at: datetime | None = None  # when the plan was first shown (UTC)
 
     @property
     def current_debt(self) -> DebtRecord | None:
@@ -128,6 +131,19 @@ class CallRecord:
     outcome: str
     staff_id: str | None
     note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DealRecord:
+    """A deal as recorded: for which debt, its shape, when, and how it ended (if it has)."""
+
+    id: int
+    product: Product
+    kind: DealKind
+    agreed_at: datetime
+    active: bool
+    outcome: str | None  # "paid_off", "replanned", or None while it runs
+    ended_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True)

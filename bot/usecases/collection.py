@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
+import aiosqlite
+
 from bot.domain.collection import Contact, Verdict, check, check_log
 from bot.storage import repo
 from bot.storage.repo import LoggedContact
@@ -96,7 +98,12 @@ async def day_entries(deps: Deps, user_id: int, day: date) -> list[CheckedContac
 
 
 async def whole_log(deps: Deps, user_id: int) -> list[CheckedContact]:
-    """Every contact logged, in time order, each with the rules it breaks (for the export)."""
-    entries = await repo.contacts_of(await deps.database.connection(), user_id)
+    """Every contact logged, in time order, each with the rules it breaks."""
+    return await checked_log(deps, await deps.database.connection(), user_id)
+
+
+async def checked_log(deps: Deps, conn: aiosqlite.Connection, user_id: int) -> list[CheckedContact]:
+    """The whole log judged as one (within a transaction the caller holds, for the export)."""
+    entries = await repo.contacts_of(conn, user_id)
     verdicts = check_log([e.contact for e in entries], deps.tz)
     return [_local(deps, e, v) for e, v in zip(entries, verdicts, strict=True)]

@@ -118,7 +118,7 @@ async def test_the_button_under_the_agencies_worry_opens_the_check(alice: Chat) 
 
 async def test_help_and_the_command_menu_name_it(bot: Bot, alice: Chat) -> None:
     (help_,) = await alice.send("/help")
-    assert "/scam" in help_.text and len(shown(help_)) <= 310
+    assert "/scam" in help_.text and len(shown(help_)) <= 300
     assert ("scam", "查一条可疑的消息") in COMMANDS
     menus = [params for method, params in bot.api.calls if method == "setMyCommands"]
     assert "scam" in str(menus[-1]["commands"])

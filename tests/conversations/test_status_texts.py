@@ -108,5 +108,5 @@ async def test_delete_warns_about_everything_it_erases(alice: Chat) -> None:
     await planned(alice)
     await alice.send("/delete")
     text = alice.last_text
-    for thing in ("欠款", "收支", "还款约定", "提醒", "通话记录"):
+    for thing in ("欠款", "收支", "还款约定", "提醒", "通话", "催收记录"):
         assert thing in text

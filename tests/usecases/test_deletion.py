@@ -51,6 +51,8 @@ async def _user_with_everything(world: World, user_id: int) -> None:
         contact = Contact(world.now(), Channel.CALL, who="13800138000")
         await repo.add_contact(conn, user_id, contact, "说要上门", world.now())
         await repo.save_collection_draft(conn, user_id, {"channel": "sms"})
+        # the messages that carried an export (/delete takes them back out of the chat)
+        await repo.add_sent_exports(conn, user_id, user_id, [7, 8], world.now())
 
 
 async def test_deleting_leaves_no_row_of_that_user_and_keeps_the_others(world: World) -> None:
@@ -58,11 +60,12 @@ async def test_deleting_leaves_no_row_of_that_user_and_keeps_the_others(world: W
     await _user_with_everything(world, 2)
     kept = await _rows_per_table(world, 2)
 
-    await deletion.delete_user(world, 1)
+    sent = await deletion.delete_user(world, 1)
+    assert sent == [(1, 7), (1, 8)]  # the adapter deletes these from the chat
 
     gone = await _rows_per_table(world, 1)
     assert {"users", "cases", "deals", "installments", "reminders", "call_log"} <= set(gone)
-    assert {"collection_log", "collection_drafts"} <= set(gone)
+    assert {"collection_log", "collection_drafts", "sent_exports"} <= set(gone)
     assert set(gone.values()) == {0}, gone
     assert await _rows_per_table(world, 2) == kept
     assert all(kept.values()), kept

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bot.storage.records import (
     CallRecord,
     CaseRecord,
+    DealRecord,
     DebtRecord,
     DueReminder,
     InstallmentRecord,
@@ -30,8 +31,10 @@ from bot.storage.repo.collection import (
 )
 from bot.storage.repo.deals import (
     active_installments,
+    all_installments,
     amount_question,
     create_deal,
+    deal_history,
     get_installment,
     get_prefs,
     list_calls,
@@ -44,6 +47,7 @@ from bot.storage.repo.deals import (
     set_prefs,
     undo_paid,
 )
+from bot.storage.repo.exports import add_sent_exports, sent_exports
 from bot.storage.repo.intake import (
     add_debt,
     delete_debt,
@@ -51,6 +55,7 @@ from bot.storage.repo.intake import (
     ensure_user,
     has_consented,
     in_any_conversation,
+    latest_case,
     load_conversation_state,
     load_conversations,
     open_case,
@@ -103,6 +108,7 @@ from bot.storage.repo.retention import (
 __all__ = [
     "CallRecord",
     "CaseRecord",
+    "DealRecord",
     "DebtRecord",
     "DueReminder",
     "InstallmentRecord",
@@ -116,6 +122,8 @@ __all__ = [
     "add_debt",
     "add_nudges",
     "add_reminders",
+    "add_sent_exports",
+    "all_installments",
     "amount_question",
     "call_recorded_since_plan",
     "cancel_reminder",
@@ -130,6 +138,7 @@ __all__ = [
     "count_rehearsal",
     "create_deal",
     "deal_case_status",
+    "deal_history",
     "delete_debt",
     "delete_user",
     "ensure_user",
@@ -140,6 +149,7 @@ __all__ = [
     "has_later_due_reminder",
     "has_reminder",
     "in_any_conversation",
+    "latest_case",
     "list_calls",
     "load_collection_draft",
     "load_conversation_state",
@@ -162,6 +172,7 @@ __all__ = [
     "save_collection_draft",
     "save_conversation",
     "save_deal_draft",
+    "sent_exports",
     "sent_reminder_kinds",
     "set_amount_question",
     "set_blocked",

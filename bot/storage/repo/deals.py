@@ -8,17 +8,19 @@ from datetime import date, datetime
 
 import aiosqlite
 
-from bot.domain.deal import DealTerms, PlannedInstallment
+from bot.domain.deal import DealKind, DealTerms, PlannedInstallment
 from bot.domain.free_text import storable_staff_id, storable_text
 from bot.domain.models import Product
 from bot.storage import deal_terms
-from bot.storage.records import CallRecord, InstallmentRecord, PrefsRecord
+from bot.storage.records import CallRecord, DealRecord, InstallmentRecord, PrefsRecord
 from bot.storage.timestamps import from_text, to_text
 
 __all__ = [
     "active_installments",
+    "all_installments",
     "amount_question",
     "create_deal",
+    "deal_history",
     "get_installment",
     "get_prefs",
     "list_calls",
@@ -91,11 +93,14 @@ async def record_call(
     return cursor.lastrowid
 
 
-async def list_calls(conn: aiosqlite.Connection, user_id: int, limit: int = 20) -> list[CallRecord]:
+async def list_calls(
+    conn: aiosqlite.Connection, user_id: int, limit: int | None = 20
+) -> list[CallRecord]:
+    """The latest calls, newest first (``limit=None``: all of them)."""
     async with conn.execute(
         "SELECT id, called_at, outcome, staff_id, note FROM call_log WHERE user_id = ?"
         " ORDER BY called_at DESC, id DESC LIMIT ?",
-        (user_id, limit),
+        (user_id, -1 if limit is None else limit),
     ) as cursor:
         rows = await cursor.fetchall()
     return [CallRecord(r[0], from_text(r[1]), r[2], r[3], r[4]) for r in rows]
@@ -191,6 +196,38 @@ async def active_installments(conn: aiosqlite.Connection, user_id: int) -> list[
     async with conn.execute(
         f"{_INSTALLMENT_SELECT} WHERE i.user_id = ? AND d.active = 1"
         " ORDER BY i.due_date, b.id, i.number",
+        (user_id,),
+    ) as cursor:
+        return [_installment(row) for row in await cursor.fetchall()]
+
+
+async def deal_history(conn: aiosqlite.Connection, user_id: int) -> list[DealRecord]:
+    """Every deal the user recorded, active or ended, in the order they were agreed."""
+    async with conn.execute(
+        "SELECT d.id, b.product, d.kind, d.agreed_at, d.active, d.outcome, d.ended_at"
+        " FROM deals d JOIN debts b ON b.id = d.debt_id WHERE d.user_id = ?"
+        " ORDER BY d.agreed_at, d.id",
+        (user_id,),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    return [
+        DealRecord(
+            id=r[0],
+            product=Product(r[1]),
+            kind=DealKind(r[2]),
+            agreed_at=from_text(r[3]),
+            active=bool(r[4]),
+            outcome=r[5],
+            ended_at=None if r[6] is None else from_text(r[6]),
+        )
+        for r in rows
+    ]
+
+
+async def all_installments(conn: aiosqlite.Connection, user_id: int) -> list[InstallmentRecord]:
+    """The installments of every deal, ended ones too (their payments are history)."""
+    async with conn.execute(
+        f"{_INSTALLMENT_SELECT} WHERE i.user_id = ? ORDER BY i.due_date, b.id, i.number",
         (user_id,),
     ) as cursor:
         return [_installment(row) for row in await cursor.fetchall()]

@@ -15,7 +15,7 @@ from bot.domain.case_fields import CaseChanges, CaseField, DebtChanges, DebtFiel
 from bot.domain.free_text import storable_text
 from bot.domain.models import HardshipReason, Product, RateBasis
 from bot.storage.records import CaseRecord, DebtRecord
-from bot.storage.timestamps import to_text
+from bot.storage.timestamps import from_text, to_text
 
 __all__ = [
     "add_debt",
@@ -137,8 +137,23 @@ async def open_case(conn: aiosqlite.Connection, user_id: int) -> CaseRecord | No
         "SELECT * FROM cases WHERE user_id = ? AND status != 'closed'", (user_id,)
     ) as cursor:
         row = await cursor.fetchone()
-    if row is None:
-        return None
+    return None if row is None else await _case_record(conn, row)
+
+
+async def latest_case(conn: aiosqlite.Connection, user_id: int) -> CaseRecord | None:
+    """The open case, else the last one closed after a deal (a debt paid off): the case a
+    record of the user's own (the export) is about."""
+    async with conn.execute(
+        "SELECT * FROM cases c WHERE user_id = ? AND (status != 'closed'"
+        " OR EXISTS (SELECT 1 FROM deals d WHERE d.case_id = c.id))"
+        " ORDER BY status != 'closed' DESC, id DESC LIMIT 1",
+        (user_id,),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return None if row is None else await _case_record(conn, row)
+
+
+async def _case_record(conn: aiosqlite.Connection, row: aiosqlite.Row) -> CaseRecord:
     async with conn.execute(
         "SELECT * FROM debts WHERE case_id = ? ORDER BY id", (row["id"],)
     ) as cursor:
@@ -162,6 +177,7 @@ async def open_case(conn: aiosqlite.Connection, user_id: int) -> CaseRecord | No
         payday=row["payday"],
         payday_answered=bool(row["payday_answered"]),
         essentials_checked=bool(row["essentials_checked"]),
+        planned_at=None if row["planned_at"] is None else from_text(row["planned_at"]),
         debts=tuple(
             DebtRecord(
                 id=d["id"],

@@ -41,14 +41,15 @@ HELP = (
     "/settings 改提醒时间\n"
     "/update 收入或开支变了\n"
     "/back 上一个问题\n"
-    "/cancel 先停下，已填的会保存\n"
-    "/scam 查一条可疑的消息\n"
+    "/cancel 先停下，填的会保存\n"
+    "/scam 查可疑消息\n"
     "/collector 记一次催收\n"
-    "/privacy 我保存什么、多久\n"
-    "/delete 删除我的全部资料\n\n"
+    "/export 导出记录，投诉用\n"
+    "/privacy 保存什么、多久\n"
+    "/delete 删除全部资料\n\n"
     # the call companion (issue 12) and the nudges (issue 11), in one short paragraph
-    "通话稿下面：📞 开始打电话（一步一张卡）、🎭 先练一练（我扮演客服）、💬 打字版。"
-    "做好方案后第 1、3、7 天中午我问你打了没有，点“不想打了”就不再问。\n\n"
+    "通话稿下面：📞 开始打电话、🎭 先练一练、💬 打字版。"
+    "做好方案后第 1、3、7 天中午我问你打了没，点“不想打了”就不问了。\n\n"
     "常见的担心点下面："
 )
 
@@ -69,6 +70,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("delete", "删除我的全部资料"),
     # 📒 记录一次催收 (issue 13)
     ("collector", "记录一次催收"),
+    ("export", "导出记录（PDF），投诉时用"),
 )
 
 STATUS_NONE = "还没有开始。发 /start，我一步一步问你，几分钟就能得到方案。"
@@ -97,11 +99,18 @@ GROUP_ONLY_PRIVATE = "为了保护隐私，我不在群里收集任何信息。�
 
 DELETE_ASK = (
     "确定要删除你的全部资料吗？欠款、收支、原因、填写进度，"
-    "还有记下的还款约定、提醒和通话记录，都会删掉，无法恢复。"
+    "还有记下的还款约定、提醒、通话和催收记录，都会删掉，无法恢复。"
 )
 DELETE_YES = "确定删除"
 DELETE_NO = "先不删"
 DELETE_DONE = "已全部删除。如果需要，随时发 /start 重新开始。"
+DELETE_DONE_EXPORTS = (
+    "已全部删除，导出的记录文件也从聊天里删掉了。如果需要，随时发 /start 重新开始。"
+)
+DELETE_DONE_EXPORTS_LEFT = (
+    "已全部删除。有 {left} 个导出的记录文件超过 48 小时，我删不掉，请在聊天里长按它自己删除。"
+    "如果需要，随时发 /start 重新开始。"
+)
 DELETE_KEPT = "好的，没有删除。"
 
 ERROR = "抱歉，我这边出了点问题，你的资料没有丢。请稍后再试一次，或发 /start 接着来。"
