@@ -7,12 +7,14 @@ from __future__ import annotations
 import io
 import logging
 import re
+from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from bot.adapters import progress_picture
 from bot.render import chart
+from bot.render.fonts import FontMissing
 from tests.support.chat import Bot, Chat
 from tests.support.flows import deal_in_12, planned
 
@@ -62,17 +64,34 @@ async def test_the_button_under_the_picture_marks_the_installment_paid(with_deal
     assert "✅ 花呗第2期已还" in [label for label, _ in photo.flat_buttons]
 
 
+def font_gone() -> Path:
+    raise FontMissing("NotoSansCJKsc-Regular.otf not found: reinstall the package mplfonts")
+
+
+@pytest.mark.parametrize(
+    ("where", "name", "broken", "error"),
+    [
+        (progress_picture, "progress_png", fail_to_draw, "RuntimeError"),
+        (chart, "cjk_font", font_gone, "FontMissing"),  # a partial install
+    ],
+)
 async def test_when_drawing_fails_the_summary_comes_as_text_and_the_log_has_no_amounts(
-    with_deal: Chat, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    with_deal: Chat,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    where: object,
+    name: str,
+    broken: object,
+    error: str,
 ) -> None:
     alice = with_deal
-    monkeypatch.setattr(progress_picture, "progress_png", fail_to_draw)
+    monkeypatch.setattr(where, name, broken)
     with caplog.at_level(logging.INFO):
         [text] = await alice.send("/status")
     assert text.via == "sendMessage"
     assert "已还 0/12 期" in text.text and "✅ 花呗第1期已还" in alice.buttons()
     [warning] = [r for r in caplog.records if r.name == progress_picture.__name__]
-    assert warning.levelno == logging.WARNING and "RuntimeError" in warning.getMessage()
+    assert warning.levelno == logging.WARNING and error in warning.getMessage()
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert not re.search(r"\d,\d{3}|1958|23500", logged)
 
