@@ -8,8 +8,9 @@ answer when a button label carries a number (约3个月, 15号, 每月 10 号, �
 每月 1,679 元) or when the only button skips a question answered by typing (跳过, 没有 …).
 Keys work only while that keyboard is under the newest message.
 
-Files the bot sends (the ``.ics`` calendar) are written next to the database, and the
-console says where. The short notices a tap gets on a phone are printed as ``💬 …``.
+Files the bot sends (the ``.ics`` calendar) and pictures (the progress picture on
+/status) are written next to the database, and the console says where; a picture's caption
+is printed as a message's text. The short notices a tap gets on a phone are printed as ``💬 …``.
 """
 
 from __future__ import annotations
@@ -89,10 +90,11 @@ def render(message: SentMessage) -> str:
 
 
 def save_document(message: SentMessage, folder: Path) -> Path:
-    """Writes a sent file (the .ics) into ``folder``; returns where."""
-    assert message.document is not None
+    """Writes a sent file (the .ics) or picture (the .png) into ``folder``; returns where."""
+    name = message.document or message.photo
+    assert name is not None
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / Path(message.document).name
+    path = folder / Path(name).name
     path.write_bytes(message.document_bytes)
     return path
 
@@ -111,9 +113,10 @@ async def run_console(
 
     def show(message: SentMessage) -> None:
         write(render(message))
-        if message.document is not None:
+        if message.document is not None or message.photo is not None:
             try:
-                write(t.FILE_SAVED.format(path=save_document(message, folder)))
+                saved = t.PICTURE_SAVED if message.photo is not None else t.FILE_SAVED
+                write(saved.format(path=save_document(message, folder)))
             except OSError as error:
                 write(t.FILE_NOT_SAVED.format(folder=folder, reason=error.strerror))
         # keys typed later tap these buttons only while they are the latest shown

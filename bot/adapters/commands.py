@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes, ConversationHandler
 
 from bot import callbacks
-from bot.adapters import keyboards
+from bot.adapters import keyboards, progress_picture
 from bot.adapters.case import documents, plan_for, send_script
 from bot.adapters.export import take_back
 from bot.adapters.faq import topics_keyboard
@@ -54,7 +54,11 @@ async def cmd_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         if status.planned:
             # the script stays one tap away: for the next call, or a payment about to slip
             markup = _with_script_button(markup)
-    elif case is None:
+        # the months at a glance, the summary as the picture's caption
+        items = list(status.installments)
+        await progress_picture.send_status(update.effective_chat, items, svc.today(), text, markup)
+        return
+    if case is None:
         text = c.STATUS_NONE
     elif case.status != "planned" or facts is None:
         text = draft_status(

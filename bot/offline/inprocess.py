@@ -56,7 +56,8 @@ class SentMessage:
     text: str
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)
     document: str | None = None
-    document_bytes: bytes = b""
+    document_bytes: bytes = b""  # the file's bytes: a document's, or a photo's
+    photo: str | None = None  # a picture sent: the name it was uploaded as
     # how it reached the screen: sendMessage, editMessageText, editMessageReplyMarkup …
     via: str = "sendMessage"
 
@@ -73,6 +74,7 @@ class SentMessage:
             buttons=_buttons_of(shown.reply_markup),
             document=shown.file_name if shown.method == "sendDocument" else None,
             document_bytes=shown.content,
+            photo=(shown.file_name or "photo.png") if shown.method == "sendPhoto" else None,
             via=shown.method,
         )
 

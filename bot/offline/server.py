@@ -3,7 +3,7 @@
 ``OfflineTelegram`` knows which methods exist, which parameters each needs, how message ids
 are given out (one counter per chat, as Telegram does), the edit rules ("message is not
 modified", "message to edit not found", "message can't be edited"), inline keyboards,
-deleteMessage, answerCallbackQuery, sendDocument, the getUpdates queue with its offset
+deleteMessage, answerCallbackQuery, sendDocument, sendPhoto, the getUpdates queue with its offset
 confirmation, and failures injected with ``fail_next``. It is thread-safe.
 
 Two thin transports hand it decoded ``(method, params, files)`` and send back its
@@ -25,6 +25,7 @@ import copy
 import itertools
 import json
 import re
+import struct
 import sys
 import threading
 import time
@@ -45,6 +46,10 @@ NOT_FOUND = "Not Found"
 
 _MAX_TEXT = 4096
 _MAX_CAPTION = 1024
+# a photo Telegram takes: width + height at most 10000 px, the sides at most 20:1
+_MAX_PHOTO_SIDES = 10000
+_MAX_PHOTO_RATIO = 20
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 # The parameters each method cannot do without, and Telegram's words when one is missing.
 # A method not in this table does not exist: 404 Not Found, as Telegram answers.
@@ -63,6 +68,7 @@ REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
         ),
     ),
     "sendDocument": (_CHAT_ID, ("document", "Bad Request: there is no document in the request")),
+    "sendPhoto": (_CHAT_ID, ("photo", "Bad Request: there is no photo in the request")),
     "setMyCommands": (("commands", "Bad Request: commands must be an array"),),
     "getMyCommands": (),
     "deleteMyCommands": (),
@@ -109,13 +115,13 @@ class UploadedFile:
 class Shown:
     """One change the user saw: a message sent or edited (text, keyboard or document)."""
 
-    method: str  # sendMessage, editMessageText, editMessageReplyMarkup, sendDocument
+    method: str  # sendMessage, editMessageText, editMessageReplyMarkup, sendDocument, sendPhoto
     chat_id: int | str
     message_id: int
     text: str  # the message's text (or caption) after the change
     reply_markup: dict[str, Any] | None  # the inline keyboard now under the message
     sent_markup: Any  # reply_markup as the bot sent it
-    file_name: str | None = None
+    file_name: str | None = None  # a document's name, or the name a photo was uploaded as
     content: bytes = b""
 
 
@@ -174,6 +180,7 @@ class OfflineTelegram:
         self._shown: list[Shown] = []
         self._bot_message_log: dict[int | str, list[dict[str, Any]]] = {}
         self._documents: dict[int | str, list[dict[str, Any]]] = {}
+        self._photos: dict[int | str, list[dict[str, Any]]] = {}
         self._file_ids: dict[str, dict[str, Any]] = {}
         self._blocked: set[int | str] = set()
         self._callback_ids = itertools.count(1)
@@ -186,6 +193,7 @@ class OfflineTelegram:
             "editMessageReplyMarkup": self._m_edit_message_reply_markup,
             "answerCallbackQuery": self._m_answer_callback_query,
             "sendDocument": self._m_send_document,
+            "sendPhoto": self._m_send_photo,
             "setMyCommands": self._m_set_my_commands,
             "getMyCommands": self._m_get_my_commands,
             "deleteMyCommands": self._m_delete_my_commands,
@@ -289,7 +297,9 @@ class OfflineTelegram:
     def _log_shown(self, method: str, message: dict[str, Any], sent_markup: Any) -> None:
         """Records what the user now sees of ``message``; the caller holds the lock."""
         document = message.get("document") or {}
-        file_id = document.get("file_id")
+        sizes = message.get("photo") or [{}]
+        file_id = document.get("file_id") or sizes[-1].get("file_id")
+        stored = self._file_ids.get(file_id, {}) if file_id else {}
         shown = Shown(
             method=method,
             chat_id=message["_key"],
@@ -297,8 +307,8 @@ class OfflineTelegram:
             text=str(message.get("text") or message.get("caption") or ""),
             reply_markup=copy.deepcopy(message.get("reply_markup")),
             sent_markup=copy.deepcopy(sent_markup),
-            file_name=document.get("file_name"),
-            content=self._file_ids[file_id]["content"] if file_id in self._file_ids else b"",
+            file_name=document.get("file_name") or stored.get("upload_name"),
+            content=stored.get("content", b""),
         )
         self._shown.append(shown)
         if method in ("sendMessage", "editMessageText"):
@@ -484,7 +494,7 @@ class OfflineTelegram:
                     doc["mime_type"] = document.content_type
                 self._file_ids[doc["file_id"]] = {"document": doc, "content": document.content}
                 content = document.content
-            elif isinstance(document, str) and document in self._file_ids:
+            elif isinstance(document, str) and "document" in self._file_ids.get(document, {}):
                 doc = copy.deepcopy(self._file_ids[document]["document"])
                 content = self._file_ids[document]["content"]
             elif isinstance(document, str) and document:
@@ -514,6 +524,65 @@ class OfflineTelegram:
                 }
             )
             self._log_shown("sendDocument", message, markup)
+            return self._public(message)
+
+    def _m_send_photo(self, params: dict[str, Any], files: dict[str, Any]) -> dict[str, Any]:
+        """A picture with an optional caption and keyboard; Telegram keeps the image (as
+        resized copies), not the file: the message has sizes, no file name."""
+        chat_id = self._chat_key(params.get("chat_id"))
+        photo = params.get("photo")
+        caption = params.get("caption")
+        if isinstance(caption, str) and utf16_len(caption) > _MAX_CAPTION:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        markup = self._markup_param(params)
+        with self._cond:
+            self._check_can_send(chat_id)
+            if isinstance(photo, UploadedFile):
+                width, height = _photo_size(photo.content)
+                unique = uuid.uuid4().hex[:16]
+                size: dict[str, Any] = {
+                    "file_id": f"PHO{unique}",
+                    "file_unique_id": unique,
+                    "width": width,
+                    "height": height,
+                    "file_size": len(photo.content),
+                }
+                self._file_ids[size["file_id"]] = {
+                    "photo": size,
+                    "content": photo.content,
+                    "upload_name": photo.filename,
+                }
+                content = photo.content
+            elif isinstance(photo, str) and "photo" in self._file_ids.get(photo, {}):
+                size = copy.deepcopy(self._file_ids[photo]["photo"])
+                content = self._file_ids[photo]["content"]
+            elif isinstance(photo, str) and photo:
+                raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+            else:
+                raise ApiError(400, "Bad Request: there is no photo in the request")
+            message: dict[str, Any] = {
+                "message_id": self._next_message_id(chat_id),
+                "from": dict(self.bot_user),
+                "chat": self._chat(chat_id),
+                "date": self._now(),
+                "photo": [size],
+            }
+            if caption:
+                message["caption"] = caption
+            inline = self._inline_markup(markup)
+            if inline is not None:
+                message["reply_markup"] = inline
+            self._store(chat_id, message)
+            self._photos.setdefault(chat_id, []).append(
+                {
+                    "message_id": message["message_id"],
+                    "width": size["width"],
+                    "height": size["height"],
+                    "content": content,
+                    "caption": caption,
+                }
+            )
+            self._log_shown("sendPhoto", message, markup)
             return self._public(message)
 
     @staticmethod
@@ -810,6 +879,11 @@ class OfflineTelegram:
         with self._lock:
             return copy.deepcopy(self._documents.get(chat_id, []))
 
+    def sent_photos(self, chat_id: int) -> list[dict[str, Any]]:
+        """sendPhoto that succeeded: dicts {message_id, width, height, content, caption}."""
+        with self._lock:
+            return copy.deepcopy(self._photos.get(chat_id, []))
+
     def message(self, chat_id: int, message_id: int) -> dict[str, Any] | None:
         """Current state of a message (bot or user) as a Bot API Message dict."""
         with self._lock:
@@ -919,6 +993,19 @@ def resolve_attachments(params: dict[str, Any], files: dict[str, Any]) -> None:
                 params[key] = part
     for key, part in files.items():
         params.setdefault(key, part)
+
+
+def _photo_size(content: bytes) -> tuple[int, int]:
+    """A PNG's width and height from its header, refused as Telegram refuses a picture it
+    cannot read or whose sides it does not take (the bot sends only PNGs)."""
+    if len(content) < 24 or not content.startswith(_PNG_SIGNATURE):
+        raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+    width, height = struct.unpack(">II", content[16:24])
+    if not width or not height or width + height > _MAX_PHOTO_SIDES:
+        raise ApiError(400, "Bad Request: PHOTO_INVALID_DIMENSIONS")
+    if max(width, height) > _MAX_PHOTO_RATIO * min(width, height):
+        raise ApiError(400, "Bad Request: PHOTO_INVALID_DIMENSIONS")
+    return width, height
 
 
 def _message_text(params: dict[str, Any]) -> str:

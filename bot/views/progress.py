@@ -16,7 +16,7 @@ RECENT_PAID = 2
 PLAN_PAGE_SIZE = 12  # a phone screen, and a year of monthly installments
 
 
-def _short_date(day: date, today: date) -> str:
+def short_date(day: date, today: date) -> str:
     """This year's dates without the year; others in full."""
     return month_day(day) if day.year == today.year else cn_date(day)
 
@@ -29,7 +29,7 @@ def installment_line(item: Installment, status: InstallmentStatus, today: date) 
         "product": PRODUCT_NAMES[item.product],
         "number": item.number,
         "count": item.count,
-        "due": _short_date(item.due, today),
+        "due": short_date(item.due, today),
     }
     if item.partly_paid:
         return t.INSTALLMENT_LINE_PARTIAL.format(
@@ -81,7 +81,7 @@ def render_status(
             template.format(
                 product=PRODUCT_NAMES[first.product],
                 amount=format_fen(first.outstanding_fen),
-                due=_short_date(first.due, today),
+                due=short_date(first.due, today),
                 countdown=countdown((first.due - today).days),
             )
         )

@@ -93,3 +93,17 @@ def test_console_saves_the_calendar_next_to_the_database_and_prints_notices(
     assert saved.read_bytes().count(b"BEGIN:VEVENT") == 14
     # the notice a tap gets (a toast on the phone) is printed
     assert "💬 已更新，之后的提醒按新设置发送。" in out
+
+
+def test_console_saves_the_progress_picture_and_prints_its_caption(tmp_path: Path) -> None:
+    database = tmp_path / "data" / "console.sqlite3"
+    deal = ["/deal", "1", "1", "a", "a", "1", "/status", "/quit"]  # the plan's option, saved
+    result = run_console(database, [*INTAKE, *deal])
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    saved = database.parent / "还款进度.png"
+    assert f"🖼 图片已保存到：{saved}" in out
+    assert saved.read_bytes().startswith(b"\x89PNG")
+    # the caption is the summary, with its buttons and their keys
+    caption = out[out.rindex("我的还款进度") :]
+    assert "已还 0/14 期" in caption and "[a] ✅ 花呗第1期已还" in caption

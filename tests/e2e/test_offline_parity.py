@@ -3,6 +3,7 @@ over HTTP (console mode and the conversation tests see what the e2e process sees
 
 from __future__ import annotations
 
+import struct
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -26,6 +27,15 @@ def _steady(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_steady(v) for v in value]
     return value
+
+
+def _png(width: int, height: int) -> bytes:
+    """The start of a PNG: its signature and header, all the offline API reads of it."""
+    header = struct.pack(">II", width, height) + b"\x08\x06\x00\x00\x00"
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + header + b"\0" * 4
+
+
+PNG = _png(720, 860)
 
 
 def _keyboard(*labels: str) -> InlineKeyboardMarkup:
@@ -77,6 +87,14 @@ async def _script(bot: Bot, server: OfflineTelegram) -> list[object]:
         lambda: bot.send_document(USER, document, filename="还款.ics", caption="日历"),
     )
     await step("edit a document", lambda: bot.edit_message_text("无", USER, first + 2))
+    await step(
+        "photo",
+        lambda: bot.send_photo(USER, PNG, caption="进度", reply_markup=_keyboard("已还")),
+    )
+    await step("edit a photo's text", lambda: bot.edit_message_text("无", USER, first + 3))
+    await step("photo off", lambda: bot.edit_message_reply_markup(USER, first + 3))
+    await step("not a picture", lambda: bot.send_photo(USER, b"BEGIN:VCALENDAR"))
+    await step("too narrow", lambda: bot.send_photo(USER, _png(10, 400)))
     await step("typing", lambda: bot.send_chat_action(USER, "typing"))
     # the user's side: a message, a tap, polling with offsets
     server.send_text(USER, "身份证 110101199003071234")
@@ -102,6 +120,7 @@ async def _script(bot: Bot, server: OfflineTelegram) -> list[object]:
     await step("no message id", lambda: bot.do_api_request("deleteMessage", {"chat_id": USER}))
     await step("no query id", lambda: bot.do_api_request("answerCallbackQuery", {"text": "x"}))
     await step("no document", lambda: bot.do_api_request("sendDocument", {"chat_id": USER}))
+    await step("no photo", lambda: bot.do_api_request("sendPhoto", {"chat_id": USER}))
     await step("empty text", lambda: bot.send_message(USER, "  "))
     return seen
 
@@ -153,6 +172,16 @@ async def test_both_transports_answer_the_same_script_the_same_way() -> None:
     assert outcomes["too many"][1] == "RetryAfter"
     assert outcomes["blocked"][1] == "Forbidden"
     assert local_state["confirmed"] == [1, 2]
+    photo = outcomes["photo"][1]
+    assert photo["caption"] == "进度" and photo["photo"][0]["width"] == 720
+    assert photo["reply_markup"]["inline_keyboard"][0][0]["text"] == "已还"
+    assert outcomes["edit a photo's text"][2] == "There is no text in the message to edit"
+    assert outcomes["photo off"][0] == "ok"
+    assert outcomes["not a picture"][2] == "Image_process_failed"
+    assert outcomes["too narrow"][2] == "Photo_invalid_dimensions"
+    assert outcomes["no photo"][2] == "There is no photo in the request"
+    shown = [(s.method, s.text, s.content) for s in server.shown if s.method == "sendPhoto"]
+    assert shown == [("sendPhoto", "进度", PNG)]
 
 
 async def test_a_message_built_for_the_in_process_transport_can_be_deleted() -> None:

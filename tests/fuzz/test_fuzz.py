@@ -62,7 +62,7 @@ DELETING_INPUTS = 8  # the last inputs may confirm /delete (after it, every tap 
 
 USER = 4242
 GROUP = -1001234
-REPLIES = {"sendMessage", "editMessageText", "sendDocument", "answerCallbackQuery"}
+REPLIES = {"sendMessage", "editMessageText", "sendDocument", "sendPhoto", "answerCallbackQuery"}
 TOO_OLD = "Bad Request: query is too old and response timeout expired or query id is invalid"
 REFUSALS = {
     "answerCallbackQuery": TOO_OLD,

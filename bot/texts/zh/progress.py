@@ -35,6 +35,21 @@ STATUS_PARTIAL = "🟡 有 {count} 期只还了一部分，还差 {amount} 元�
 # the ones not listed, with what they still need, so the lines add up to "还剩"
 STATUS_MORE = "……还有 {count} 期共 {amount} 元，发 /plan 看全部。"
 
+# the picture on /status: one bar a month, the next payment marked (a file, not HTML)
+PICTURE_TITLE = "我的还款进度"
+PICTURE_SUMMARY = "已还 {paid} 元 · 还剩 {remaining} 元"
+PICTURE_SUMMARY_DONE = "已还 {paid} 元 · 全部还完了"
+PICTURE_PAID = "已还"
+PICTURE_REMAINING = "待还"
+PICTURE_UNIT = "单位：元"
+# the month of the next payment: "下一期 12月10日 · 1,958.34 元"
+PICTURE_NEXT = "下一期 {due} · {amount} 元"
+PICTURE_NEXT_PARTIAL = "下一期 {due} · 还差 {amount} 元"
+# below the bars; a year on a second line where it changes: "12月", "1月\n2027年"
+PICTURE_MONTH = "{month}月"
+PICTURE_MONTH_AND_YEAR = "{month}月\n{year}年"
+PICTURE_FILENAME = "还款进度.png"
+
 # /plan
 PLAN_TITLE = "<b>全部分期</b>（✅已还 🟡还差一部分 ⏳未到 ⏰今天 ❗已过期未标记）"
 PLAN_PAGE = "第 {page}/{pages} 页（第 {first}–{last} 期，共 {count} 期）"
