@@ -144,6 +144,7 @@ class DealRecord:
     active: bool
     outcome: str | None  # "paid_off", "replanned", or None while it runs
     ended_at: datetime | None
+    pause_until: date | None = None  # a pause, then installments: paused until this day
 
 
 @dataclass(frozen=True, slots=True)

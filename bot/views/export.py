@@ -9,6 +9,7 @@ each entry may break, under the source named as shared/domain.md names it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,7 @@ from bot.domain.money import format_fen
 from bot.domain.plan import Plan, Recommendation
 from bot.domain.progress import Installment
 from bot.domain.rates import format_rate
+from bot.domain.script import LenderScript, build_call_scripts
 from bot.render.document import Document, Section, Table
 from bot.texts.zh import collection as col
 from bot.texts.zh import export as t
@@ -29,6 +31,8 @@ from bot.usecases.collection import CheckedContact
 from bot.usecases.export import ExportRecord
 from bot.views.fmt import cn_date, listing
 from bot.views.plan_labels import lender_labels
+
+BEIJING = ZoneInfo("Asia/Shanghai")
 
 
 def file_name(day: date, ext: str) -> str:
@@ -82,18 +86,23 @@ def _budget(record: ExportRecord) -> list[str]:
         or case.other_debts_fen is None
     ):
         return []
+    other = (
+        t.BUDGET_OTHER.format(other=format_fen(case.other_debts_fen))
+        if case.other_debts_fen
+        else t.BUDGET_NO_OTHER
+    )
     figures = {
         "income": format_fen(case.income_fen),
         "essentials": format_fen(case.essentials_fen),
-        "other": format_fen(case.other_debts_fen),
+        "other": other,
     }
     return [(t.BUDGET if case.income_fen > 0 else t.BUDGET_NO_INCOME).format(**figures)]
 
 
-def _debts(record: ExportRecord) -> Section:
+def _debts(record: ExportRecord) -> Section | None:
     case = record.case
     if case is None or not case.debts:
-        return Section(t.DEBTS_HEADING, (t.NONE_YET,))
+        return None
     rows = tuple(
         (
             PRODUCT_NAMES[d.product],
@@ -108,7 +117,32 @@ def _debts(record: ExportRecord) -> Section:
     return Section(t.DEBTS_HEADING, table=table, after=(*_hardship(record), *_budget(record)))
 
 
+def _lender_ask(s: LenderScript, name: str) -> str | None:
+    """What the script asks this lender for, in one line (None: pay in the app, no ask)."""
+    ask = s.ask
+    if ask.kind is Recommendation.PAUSE:
+        months = t.PLAN_PAUSE_MONTHS.format(months=ask.pause_months) if ask.pause_months else ""
+        token = t.PLAN_PAUSE_TOKEN.format(amount=format_fen(ask.token_fen)) if ask.token_fen else ""
+        return t.PLAN_LENDER_PAUSE.format(lender=name, months=months, token=token)
+    if ask.kind is Recommendation.LONG_INSTALLMENTS and ask.monthly_fen is not None:
+        periods = t.PLAN_LONG_PERIODS.format(periods=ask.periods) if ask.periods else ""
+        return t.PLAN_LENDER_LONG.format(
+            lender=name, amount=format_fen(ask.monthly_fen), periods=periods
+        )
+    if ask.kind is Recommendation.PAY_NOW or not ask.amounts or ask.first_due is None:
+        return None
+    last = t.PLAN_LENDER_LAST.format(amount=format_fen(ask.last_fen)) if ask.last_fen else ""
+    return t.PLAN_LENDER.format(
+        lender=name,
+        amount=format_fen(ask.amounts[0]),
+        periods=len(ask.amounts),
+        first=cn_date(ask.first_due),
+        last=last,
+    )
+
+
 def _plan(facts: CaseFacts, plan: Plan) -> Section:
+    """The plan as the call scripts ask it: each lender's own request, on what it is based."""
     limit = (
         t.PLAN_LIMIT.format(amount=format_fen(plan.limit_fen))
         if plan.limit_fen > 0
@@ -119,28 +153,25 @@ def _plan(facts: CaseFacts, plan: Plan) -> Section:
         limit,
         t.PLAN_KINDS[plan.kind].format(periods=plan.max_periods),
     ]
-    if plan.kind is not Recommendation.PAY_NOW:
-        labels = lender_labels(facts, [part.lender for part in plan.lenders])
-        for part in plan.lenders:
-            fields = {
-                "lender": LENDER_NAMES[part.lender.kind]
-                + t.CALL_DEBTS.format(debts=labels[part.lender]),
-                "owed": format_fen(part.base_fen),
-                "share": format_fen(part.share_limit_fen),
-            }
-            if part.share_limit_fen <= 0:
-                lines.append(t.PLAN_LENDER_PAUSE.format(**fields) + t.PLAN_LENDER_END)
-                continue
-            line = t.PLAN_LENDER.format(**fields)
-            if part.installments and plan.schedule is not None:
-                line += t.PLAN_LENDER_PERIODS.format(
-                    periods=len(part.installments), first=cn_date(plan.schedule.first_due)
-                )
-            lines.append(line + t.PLAN_LENDER_END)
+    scripts = build_call_scripts(facts, plan, plan.today).scripts
+    labels = lender_labels(facts, [s.lender for s in scripts])
+    asked = False
+    for s in scripts:
+        name = LENDER_NAMES[s.lender.kind] + t.CALL_DEBTS.format(debts=labels[s.lender])
+        line = _lender_ask(s, name)
+        if line is None:
+            continue
+        asked = True
+        basis = t.PLAN_BASIS_WHOLE if s.whole_known else t.PLAN_BASIS_OVERDUE
+        lines.append(line + t.PLAN_BASIS.format(basis=basis, owed=format_fen(s.base_fen)))
+    if asked:
+        lines.append(t.PLAN_WAIVER)
     return Section(t.PLAN_HEADING, tuple(lines))
 
 
-def _calls(calls: Sequence[LoggedCall], tz: ZoneInfo) -> Section:
+def _calls(calls: Sequence[LoggedCall], tz: ZoneInfo) -> Section | None:
+    if not calls:
+        return None
     rows = tuple(
         (
             _when(call.called_at, tz),
@@ -156,10 +187,10 @@ def _calls(calls: Sequence[LoggedCall], tz: ZoneInfo) -> Section:
         for call in calls
     )
     table = Table(t.CALL_COLUMNS, rows, (0.26, 0.2, 0.16, 0.38))
-    return Section(t.CALLS_HEADING, () if rows else (t.NONE_YET,), table)
+    return Section(t.CALLS_HEADING, table=table)
 
 
-def _deal_terms(kind: DealKind, items: Sequence[Installment]) -> str:
+def _deal_terms(kind: DealKind, pause_until: date | None, items: Sequence[Installment]) -> str:
     if len(items) == 1:
         return t.DEAL_SINGLE.format(
             amount=format_fen(items[0].amount_fen), due=cn_date(items[0].due)
@@ -170,7 +201,11 @@ def _deal_terms(kind: DealKind, items: Sequence[Installment]) -> str:
         first=cn_date(items[0].due),
         last=cn_date(items[-1].due),
     )
-    return t.DEAL_AFTER_PAUSE + text if kind is DealKind.PAUSE_THEN_INSTALLMENTS else text
+    if kind is not DealKind.PAUSE_THEN_INSTALLMENTS:
+        return text
+    if pause_until is None:
+        return t.DEAL_AFTER_PAUSE_UNKNOWN + text
+    return t.DEAL_AFTER_PAUSE.format(until=cn_date(pause_until)) + text
 
 
 def _deal_state(
@@ -183,7 +218,7 @@ def _deal_state(
     return t.DEAL_STATE_ACTIVE
 
 
-def _deals(record: ExportRecord, tz: ZoneInfo) -> Section:
+def _deals(record: ExportRecord, tz: ZoneInfo) -> Section | None:
     rows = []
     for deal in record.deals:
         items = sorted(
@@ -196,15 +231,22 @@ def _deals(record: ExportRecord, tz: ZoneInfo) -> Section:
             (
                 PRODUCT_NAMES[deal.product],
                 cn_date(deal.agreed_at.astimezone(tz).date()),
-                _deal_terms(deal.kind, items),
+                _deal_terms(deal.kind, deal.pause_until, items),
                 _deal_state(deal.outcome, ended, items, tz),
             )
         )
     table = Table(t.DEAL_COLUMNS, tuple(rows), (0.14, 0.22, 0.42, 0.22))
-    return Section(t.DEALS_HEADING, () if rows else (t.NONE_YET,), table)
+    return Section(t.DEALS_HEADING, table=table) if rows else None
 
 
-def _payments(installments: Sequence[Installment], tz: ZoneInfo) -> Section:
+def _payments(record: ExportRecord, tz: ZoneInfo) -> Section | None:
+    installments = record.installments
+    # a payment under a deal that was replaced names that deal's day
+    ended = {
+        d.id: t.PAYMENT_OLD_DEAL.format(date=cn_date(d.agreed_at.astimezone(tz).date()))
+        for d in record.deals
+        if not d.active and d.outcome != "paid_off"
+    }
     paid = sorted(
         (i for i in installments if i.paid_fen is not None),
         key=lambda i: (i.paid_at or datetime.combine(i.due, datetime.min.time(), tz), i.id),
@@ -213,7 +255,7 @@ def _payments(installments: Sequence[Installment], tz: ZoneInfo) -> Section:
         (
             cn_date(i.paid_at.astimezone(tz).date() if i.paid_at else i.due),
             PRODUCT_NAMES[i.product],
-            t.PAYMENT_NUMBER.format(number=i.number, count=i.count),
+            t.PAYMENT_NUMBER.format(number=i.number, count=i.count) + ended.get(i.deal_id, ""),
             format_fen(i.paid_fen or 0)
             if i.paid
             else t.PAYMENT_PART.format(
@@ -225,7 +267,7 @@ def _payments(installments: Sequence[Installment], tz: ZoneInfo) -> Section:
     total = sum(i.paid_fen or 0 for i in paid)
     table = Table(t.PAYMENT_COLUMNS, rows, (0.24, 0.18, 0.2, 0.38))
     after = (t.PAYMENTS_TOTAL.format(amount=format_fen(total)),) if rows else ()
-    return Section(t.PAYMENTS_HEADING, () if rows else (t.NONE_YET,), table, after)
+    return Section(t.PAYMENTS_HEADING, table=table, after=after) if rows else None
 
 
 def _channel(entry: CheckedContact) -> str:
@@ -288,15 +330,35 @@ def export_document(
     record: ExportRecord, facts: CaseFacts | None, plan: Plan | None, tz: ZoneInfo, now: datetime
 ) -> Document:
     """The whole record, in the order a complaint handler reads it."""
-    sections = [_debts(record)]
-    if facts is not None and plan is not None:
-        sections.append(_plan(facts, plan))
-    sections += [
+    found = [
+        _debts(record),
+        _plan(facts, plan) if facts is not None and plan is not None else None,
         _calls(record.calls, tz),
         _deals(record, tz),
-        _payments(record.installments, tz),
-        _contacts(record.contacts),
+        _payments(record, tz),
+        _contacts(record.contacts),  # always: an empty log is worth saying too
         Section(t.COMPLAIN_HEADING, t.COMPLAIN_STEPS),
     ]
-    intro = (t.MADE.format(when=_when(now, tz), zone=_zone(tz)), t.NOT_A_STATEMENT)
-    return Document(t.TITLE, intro, tuple(sections), footer=t.FOOTER, subject=t.SUBJECT)
+    # numbered as they come, so a part left out leaves no gap
+    sections = tuple(
+        replace(s, heading=t.NUMBERED.format(number=t.NUMBERS[n], heading=s.heading))
+        for n, s in enumerate(s for s in found if s is not None)
+    )
+    intro = (
+        t.MADE.format(when=_when(now, tz), zone=_zone(tz)),
+        *_offset(tz, now),
+        t.NOT_A_STATEMENT,
+    )
+    return Document(t.TITLE, intro, sections, footer=t.FOOTER, subject=t.SUBJECT)
+
+
+def _offset(tz: ZoneInfo, now: datetime) -> tuple[str, ...]:
+    """Outside Beijing time, how far it is (the lender and 12378 read Beijing time)."""
+    local = now.astimezone(tz).utcoffset()
+    beijing = now.astimezone(BEIJING).utcoffset()
+    if local is None or beijing is None or local == beijing:
+        return ()
+    hours = (beijing - local).total_seconds() / 3600
+    shown = f"{abs(hours):g}"
+    template = t.ZONE_OFFSET_AHEAD if hours > 0 else t.ZONE_OFFSET_BEHIND
+    return (template.format(hours=shown),)

@@ -67,7 +67,7 @@ async def test_a_night_call_with_threats_logged_with_buttons(
     text = verdict.text
     assert text.startswith("📒 已记下：11月24日 23:10 电话（138 0013 8000）")
     assert f"行业规范要求（{GUIDELINE}）" in text
-    assert "晚上10点到早上8点不催收" in text
+    assert "晚上10点到早上8点不得催收" in text
     assert "同一号码一天最多打6次（当天已记 7 次）" in text
     assert "不得威胁恐吓" in text and "不得冒充法院、公安" in text
     assert "12378" in text and "12368" in text and "App内投诉" in text

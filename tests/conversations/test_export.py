@@ -84,10 +84,14 @@ async def test_the_record_comes_as_a_pdf_and_text_that_say_everything(
     for wanted in (
         "还款协商和催收记录",
         "本人整理，生成于2026年12月9日10:00（北京时间）",
-        "不是平台出具的账单",
+        "不是借款机构出具的账单",
         "花呗|23,500|2026年10月10日",  # the debt as entered: 45 days before 11月24日
         "逾期原因：失业",
         "每月最多能拿出1,800元",
+        # the plan as the script asks it, on the day it was made, and what it is based on
+        "2026年11月24日按上面的收支算出的方案",
+        "申请每期还1,679元，分14期，第一期2026年12月17日，最后一期1,673元",
+        "按填写的逾期金额23,500元算，罚息不在内",
         "A1234",
         "谈好了（花呗）",
         "分12期，共23,500元，2026年12月10日到2027年11月10日",
@@ -96,7 +100,9 @@ async def test_the_record_comes_as_a_pdf_and_text_that_say_everything(
         "2026年12月8日23:40",
         "没接，打了10次",
         "95xxx客服",
-        "［行业规范］未经你同意，晚上10点到早上8点不催收",
+        "［行业规范］未经本人同意，晚上10点到早上8点不得催收",
+        "五、已经还的钱",
+        "七、怎么投诉",
         "同一号码一天最多打6次（当天已记10次）",
         "不得威胁恐吓",
         "12378",
@@ -182,3 +188,26 @@ async def test_files_older_than_telegram_allows_are_named_for_deleting_by_hand(
     await alice.send("/delete")
     await alice.tap("确定删除")
     assert "有 1 个导出的记录文件超过 48 小时" in alice.last_text
+
+
+async def test_only_a_collection_log_numbers_what_there_is(
+    bot: Bot, clock: Clock, alice: Chat
+) -> None:
+    clock.now = datetime(2026, 12, 8, 23, 40, tzinfo=SHANGHAI)
+    await alice.send("/collector")
+    await alice.tap("刚才")
+    await alice.tap("联系了我的家人或朋友")
+    await alice.tap("跳过")
+    await alice.tap("完成")
+    await alice.tap("跳过")
+    _, text_file = await alice.send("/export")
+    text = text_file.document_bytes.decode("utf-8")
+    assert "一、催收记录" in text and "二、怎么投诉" in text
+    assert "欠款（我自己填写的）" not in text  # nothing entered, nothing shown
+    assert "还没有记录" not in text
+    row = next(line for line in text.splitlines() if line.startswith("2026年12月8日 23:40"))
+    assert row == (
+        "2026年12月8日 23:40 | 联系了我的家人或朋友 | 没有勾选特别情况 | "
+        "［行业规范］未经本人同意，晚上10点到早上8点不得催收（国家标准也这样要求） / "
+        "［行业规范］原则上不联系与欠款无关的人（国家标准要求只向本人催收）"
+    )

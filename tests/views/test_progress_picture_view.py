@@ -96,4 +96,4 @@ def test_all_paid_marks_no_month_and_says_so() -> None:
     )
     picture = progress_picture(done, TODAY)
     assert picture.marked is None and picture.mark == ""
-    assert picture.summary == "已还 23,500 元 · 全部还完了"
+    assert picture.summary == "已还 23,500 元 · 约定的都还完了"

@@ -204,7 +204,7 @@ async def active_installments(conn: aiosqlite.Connection, user_id: int) -> list[
 async def deal_history(conn: aiosqlite.Connection, user_id: int) -> list[DealRecord]:
     """Every deal the user recorded, active or ended, in the order they were agreed."""
     async with conn.execute(
-        "SELECT d.id, b.product, d.kind, d.agreed_at, d.active, d.outcome, d.ended_at"
+        "SELECT d.id, b.product, d.kind, d.agreed_at, d.active, d.outcome, d.ended_at, d.terms"
         " FROM deals d JOIN debts b ON b.id = d.debt_id WHERE d.user_id = ?"
         " ORDER BY d.agreed_at, d.id",
         (user_id,),
@@ -219,6 +219,7 @@ async def deal_history(conn: aiosqlite.Connection, user_id: int) -> list[DealRec
             active=bool(r[4]),
             outcome=r[5],
             ended_at=None if r[6] is None else from_text(r[6]),
+            pause_until=deal_terms.from_json(DealKind(r[2]), r[7]).pause_until,
         )
         for r in rows
     ]

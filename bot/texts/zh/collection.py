@@ -114,7 +114,7 @@ SOURCE_HEAD: dict[Source, str] = {
     Source.STANDARD: "国家标准要求（贷后催收国家标准）：",
 }
 RULE_LINES: dict[Rule, str] = {
-    Rule.QUIET_HOURS: "• 未经你同意，晚上10点到早上8点不催收（国家标准也这样要求）",
+    Rule.QUIET_HOURS: "• 未经本人同意，晚上10点到早上8点不得催收（国家标准也这样要求）",
     Rule.UNANSWERED_ATTEMPTS: "• 没接通时，同一号码一天最多打6次（当天已记 {attempts} 次）",
     Rule.VOICE_CALLS: "• 每天有效通话最多3次（当天已记 {calls} 次接通）",
     Rule.THIRD_PARTY: "• 原则上不联系与欠款无关的人（国家标准要求只向本人催收）",

@@ -38,7 +38,7 @@ STATUS_MORE = "……还有 {count} 期共 {amount} 元，发 /plan 看全部。
 # the picture on /status: one bar a month, the next payment marked (a file, not HTML)
 PICTURE_TITLE = "我的还款进度"
 PICTURE_SUMMARY = "已还 {paid} 元 · 还剩 {remaining} 元"
-PICTURE_SUMMARY_DONE = "已还 {paid} 元 · 全部还完了"
+PICTURE_SUMMARY_DONE = "已还 {paid} 元 · 约定的都还完了"
 PICTURE_PAID = "已还"
 PICTURE_REMAINING = "待还"
 PICTURE_UNIT = "单位：元"
