@@ -28,7 +28,16 @@ def setup_logging(level: int, secrets: Iterable[str] = ()) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(RedactingFormatter(LOG_FORMAT, secrets))
     logging.basicConfig(level=level, handlers=[handler], force=True)
+    quiet_libraries()
+
+
+def quiet_libraries() -> None:
+    """Libraries whose INFO lines would carry a token or what the person wrote."""
     # httpx logs every request URL at INFO, and Bot API URLs contain the token
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # making the export's PDF: fontTools lists the glyphs it keeps at INFO and fpdf2 names
+    # the characters it cannot draw (both say what the person wrote): errors only
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    logging.getLogger("fpdf").setLevel(logging.ERROR)

@@ -10,14 +10,13 @@ import logging
 
 from telegram import InputFile, Update
 from telegram.constants import ChatAction
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.adapters.conversation import user_id_of
 from bot.adapters.taps import acknowledge
 from bot.domain.plan import build_plan
 from bot.render.document import Document
-from bot.render.pdf import as_pdf
 from bot.render.text import as_text
 from bot.services import services, slot
 from bot.texts.zh import export as t
@@ -25,8 +24,10 @@ from bot.usecases import export as usecase
 from bot.views import export as view
 
 log = logging.getLogger(__name__)
-# making a PDF reads the whole CJK font (~100 MB while it works, about a second of CPU):
-# one at a time, in a worker thread, so answers to everyone else are not held up
+# making a PDF reads the whole CJK font (~100 MB while it works, ~0.6 s of CPU): one at a
+# time, in a worker thread, so the event loop stays free (sending and the reminder sweep
+# go on). Updates are still handled one after another (PTB's default, issue 15), so other
+# users' answers wait for it.
 _PDF_TURN_KEY = "export_pdf_turn"
 
 
@@ -44,23 +45,28 @@ async def cmd_export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     case = record.case
     now = svc.now()
-    # the plan as it was proposed (on the day it was made, from today's figures): only while
-    # the case is planned, not after paying off
+    # the plan as it was proposed: on the day it was made, or on the day the figures last
+    # changed (/update), so the budget shown and the plan agree; only while the case is
+    # planned, not after paying off
     facts = case.facts() if case is not None and case.status == "planned" else None
     plan = None
     if facts is not None and case is not None:
-        made = (case.planned_at or now).astimezone(svc.tz).date()
+        moments = [m for m in (case.planned_at, case.updated_at) if m is not None]
+        made = max(moments, default=now).astimezone(svc.tz).date()
         plan = build_plan(facts, made, max_periods=svc.settings.max_periods)
     document = view.export_document(record, facts, plan, svc.tz, now)
     await chat.send_chat_action(ChatAction.UPLOAD_DOCUMENT)
     pdf = await _pdf(context, document)
-    if pdf is not None:
+    try:
+        if pdf is None:
+            raise _NoPdf
         sent = await chat.send_document(
             InputFile(io.BytesIO(pdf), filename=view.file_name(now.date(), "pdf")),
             caption=t.CAPTION_PDF,
         )
         await usecase.remember_sent(svc, user_id, chat.id, [sent.message_id])
-    else:
+    except (_NoPdf, BadRequest, NetworkError):
+        # not made, or Telegram would not take it: the text file still goes out
         await chat.send_message(t.PDF_FAILED)
     text = as_text(document).encode("utf-8")
     sent = await chat.send_document(
@@ -70,11 +76,18 @@ async def cmd_export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await usecase.remember_sent(svc, user_id, chat.id, [sent.message_id])
 
 
+class _NoPdf(Exception):
+    """The PDF could not be made."""
+
+
 async def _pdf(context: ContextTypes.DEFAULT_TYPE, document: Document) -> bytes | None:
     """The PDF, or None when it cannot be made (the text file still goes out)."""
     turn = slot(context, _PDF_TURN_KEY, asyncio.Lock, asyncio.Lock)
     try:
         async with turn:
+            # imported here: fpdf2 costs start-up time and memory for a rare command
+            from bot.render.pdf import as_pdf
+
             return await asyncio.to_thread(as_pdf, document)
     except Exception as error:  # a broken font install must not cost the person the record
         # the type only: the message could quote the person's own text
@@ -93,6 +106,6 @@ async def take_back(context: ContextTypes.DEFAULT_TYPE, sent: list[tuple[int, in
             # already deleted by the person counts as gone; too old to delete does not
             if "not found" not in error.message.lower():
                 left += 1
-        except Forbidden:  # the bot was blocked: the chat is out of reach
+        except TelegramError:  # blocked, or the API failing: that one stays in the chat
             left += 1
     return left

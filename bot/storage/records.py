@@ -74,6 +74,7 @@ class CaseRecord:
     payday_answered: bool = True
     essentials_checked: bool = False
     planned_at: datetime | None = None  # when the plan was first shown (UTC)
+    updated_at: datetime | None = None  # the last change of an answer or a figure (UTC)
 
     @property
     def current_debt(self) -> DebtRecord | None:

@@ -48,6 +48,12 @@ def _zone(tz: ZoneInfo) -> str:
     return t.ZONE_NAMES.get(tz.key, t.ZONE_OTHER.format(zone=tz.key))
 
 
+def _one_line(typed: str) -> str:
+    """Typed text in a table cell: its line breaks become spaces (a cell taller than a
+    page cannot be laid out, and a row stays one line in the text file)."""
+    return " ".join(typed.split())
+
+
 def _money(fen: int | None) -> str:
     return t.NOT_GIVEN if fen is None else format_fen(fen)
 
@@ -182,7 +188,7 @@ def _calls(calls: Sequence[LoggedCall], tz: ZoneInfo) -> Section | None:
                 else ""
             ),
             call.staff_id or t.NO_STAFF_ID,
-            call.note or "",
+            _one_line(call.note or ""),
         )
         for call in calls
     )
@@ -280,14 +286,14 @@ def _channel(entry: CheckedContact) -> str:
             else t.CONTACT_UNANSWERED.format(attempts=contact.attempts)
         )
         channel = t.CONTACT_CALL.format(channel=channel, answered=answered)
-    return channel + (t.CONTACT_WHO.format(who=contact.who) if contact.who else "")
+    return channel + (t.CONTACT_WHO.format(who=_one_line(contact.who)) if contact.who else "")
 
 
 def _what(entry: CheckedContact) -> str:
     done = [col.BEHAVIOURS[b] for b in sorted(entry.contact.behaviours)]
     text = t.ITEM_SEPARATOR.join(done) if done else t.CONTACT_NOTHING
     if entry.note:
-        text += t.LINE_BREAK + t.CONTACT_NOTE.format(note=entry.note)
+        text += t.LINE_BREAK + t.CONTACT_NOTE.format(note=_one_line(entry.note))
     return text
 
 

@@ -134,7 +134,7 @@ async def test_a_pdf_that_cannot_be_made_still_leaves_the_text(
     def broken(document: object) -> bytes:
         raise OSError("font file unreadable")
 
-    monkeypatch.setattr("bot.adapters.export.as_pdf", broken)
+    monkeypatch.setattr("bot.render.pdf.as_pdf", broken)
     said, text_file = await alice.send("/export")
     assert said.document is None and "文字版" in said.text
     assert text_file.document is not None and "A1234" in text_file.document_bytes.decode()
@@ -211,3 +211,68 @@ async def test_only_a_collection_log_numbers_what_there_is(
         "［行业规范］未经本人同意，晚上10点到早上8点不得催收（国家标准也这样要求） / "
         "［行业规范］原则上不联系与欠款无关的人（国家标准要求只向本人催收）"
     )
+
+
+async def test_a_pdf_telegram_refuses_still_leaves_the_text(
+    bot: Bot, clock: Clock, alice: Chat
+) -> None:
+    await with_a_record(bot, clock, alice)
+    bot.api.fail_next("sendDocument", 400, "Bad Request: file is too big")
+    said, text_file = await alice.send("/export")
+    assert said.document is None and "文字版" in said.text
+    assert text_file.document is not None and "A1234" in text_file.document_bytes.decode()
+    assert await rows(bot, "SELECT message_id FROM sent_exports") == [(text_file.message_id,)]
+
+
+async def test_a_failing_delete_call_still_erases_and_says_what_is_left(
+    bot: Bot, clock: Clock, alice: Chat
+) -> None:
+    await with_a_record(bot, clock, alice)
+    await alice.send("/export")
+    bot.api.fail_next("deleteMessage", 502, "Bad Gateway")
+    await alice.send("/delete")
+    await alice.tap("确定删除")
+    assert "有 1 个导出的记录文件" in alice.last_text and "抱歉" not in alice.last_text
+    deletes = [p for m, p in bot.api.calls if m == "deleteMessage"]
+    assert len(deletes) == 2  # the second one is still tried
+    assert await rows(bot, "SELECT * FROM users") == []
+
+
+async def test_new_figures_date_the_plan_on_the_day_they_changed(
+    bot: Bot, clock: Clock, alice: Chat
+) -> None:
+    await with_a_record(bot, clock, alice)
+    clock.now = datetime(2026, 12, 12, 10, 0, tzinfo=SHANGHAI)
+    await alice.send("/update")
+    await alice.tap("收入变了")
+    await alice.send("8000")
+    clock.now = datetime(2026, 12, 13, 10, 0, tzinfo=SHANGHAI)
+    _, text_file = await alice.send("/export")
+    text = text_file.document_bytes.decode("utf-8")
+    assert "每月收入约 8,000 元" in text
+    assert "2026年12月12日按上面的收支算出的方案" in text
+    assert "2026年11月24日按上面的收支" not in text
+
+
+async def test_starting_again_keeps_the_debts_of_the_running_deal(
+    bot: Bot, clock: Clock, alice: Chat
+) -> None:
+    await with_a_record(bot, clock, alice)
+    await alice.send("/start")
+    await alice.tap("重新开始")
+    _, text_file = await alice.send("/export")
+    text = text_file.document_bytes.decode("utf-8")
+    assert "花呗 | 23,500 | 2026年10月10日" in text
+    assert "进行中" in text
+
+
+async def test_a_note_of_many_lines_stays_one_cell(bot: Bot, clock: Clock, alice: Chat) -> None:
+    await alice.send("/collector")
+    await alice.tap("刚才")
+    await alice.tap("短信")
+    await alice.tap("跳过")
+    await alice.tap("完成")
+    await alice.send("\n".join(["说要上门"] * 40))
+    pdf, text_file = await alice.send("/export")
+    assert pdf.document is not None  # laid out, not refused as a row taller than a page
+    assert "说要上门 说要上门" in text_file.document_bytes.decode("utf-8")

@@ -141,12 +141,13 @@ async def open_case(conn: aiosqlite.Connection, user_id: int) -> CaseRecord | No
 
 
 async def latest_case(conn: aiosqlite.Connection, user_id: int) -> CaseRecord | None:
-    """The open case, else the last one closed after a deal (a debt paid off): the case a
-    record of the user's own (the export) is about."""
+    """The case a record of the user's own (the export) is about: the planned one, else the
+    last one with a deal (paid off, or left running by 重新开始), else a draft."""
     async with conn.execute(
         "SELECT * FROM cases c WHERE user_id = ? AND (status != 'closed'"
         " OR EXISTS (SELECT 1 FROM deals d WHERE d.case_id = c.id))"
-        " ORDER BY status != 'closed' DESC, id DESC LIMIT 1",
+        " ORDER BY status = 'planned' DESC,"
+        " EXISTS (SELECT 1 FROM deals d WHERE d.case_id = c.id) DESC, id DESC LIMIT 1",
         (user_id,),
     ) as cursor:
         row = await cursor.fetchone()
@@ -178,6 +179,7 @@ async def _case_record(conn: aiosqlite.Connection, row: aiosqlite.Row) -> CaseRe
         payday_answered=bool(row["payday_answered"]),
         essentials_checked=bool(row["essentials_checked"]),
         planned_at=None if row["planned_at"] is None else from_text(row["planned_at"]),
+        updated_at=from_text(row["updated_at"]),
         debts=tuple(
             DebtRecord(
                 id=d["id"],
