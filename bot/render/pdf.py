@@ -1,8 +1,9 @@
 """A :class:`Document` as an A4 PDF, with the CJK font embedded (as a subset of the glyphs
 used), so any phone or office that opens it shows the same characters.
 
-fpdf2 lays it out; CJK text has no spaces, so lines break between characters. There is one
-weight of the font: headings stand out by size and a rule, not by bold. Making one takes
+fpdf2 lays it out. A paragraph breaks between any two characters, as Chinese typesetting
+does; table cells break at spaces first. There is one weight of the font: headings stand
+out by size and a rule, not by bold. Making one takes
 about a second of CPU (the font is read each time): run it in a worker thread.
 """
 
@@ -46,7 +47,7 @@ class _Pdf(FPDF):
 def _paragraph(pdf: FPDF, text: str, size: float = BODY_PT) -> None:
     pdf.set_font(FAMILY, size=size)
     pdf.multi_cell(
-        0, LINE_MM, text, align="L", wrapmode=WrapMode.WORD, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        0, LINE_MM, text, align="L", wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT
     )
 
 
@@ -55,6 +56,7 @@ def _table(pdf: FPDF, table: Table) -> None:
     with pdf.table(
         col_widths=tuple(w * 100 for w in table.widths),
         text_align="LEFT",
+        # in narrow cells a break at a space keeps a date or an amount whole
         wrapmode=WrapMode.WORD,
         line_height=LINE_MM - 0.6,
         padding=1.2,
@@ -71,7 +73,7 @@ def _table(pdf: FPDF, table: Table) -> None:
 def _section(pdf: FPDF, section: Section) -> None:
     pdf.ln(3)
     pdf.set_font(FAMILY, size=HEADING_PT)
-    pdf.multi_cell(0, LINE_MM + 1, section.heading, wrapmode=WrapMode.WORD, new_x=XPos.LMARGIN)
+    pdf.multi_cell(0, LINE_MM + 1, section.heading, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN)
     pdf.set_draw_color(*RULE_COLOUR)
     pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
     pdf.ln(1.5)
@@ -95,7 +97,7 @@ def as_pdf(document: Document) -> bytes:
         pdf.set_subject(document.subject)
     pdf.add_page()
     pdf.set_font(FAMILY, size=TITLE_PT)
-    pdf.multi_cell(0, 10, document.title, wrapmode=WrapMode.WORD, new_x=XPos.LMARGIN)
+    pdf.multi_cell(0, 10, document.title, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN)
     pdf.set_text_color(*GREY)
     for text in document.intro:
         _paragraph(pdf, text, size=BODY_PT - 1)
