@@ -501,19 +501,7 @@ class OfflineTelegram:
                 raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
             else:
                 raise ApiError(400, "Bad Request: there is no document in the request")
-            message: dict[str, Any] = {
-                "message_id": self._next_message_id(chat_id),
-                "from": dict(self.bot_user),
-                "chat": self._chat(chat_id),
-                "date": self._now(),
-                "document": doc,
-            }
-            if caption:
-                message["caption"] = caption
-            inline = self._inline_markup(markup)
-            if inline is not None:
-                message["reply_markup"] = inline
-            self._store(chat_id, message)
+            message = self._store_media(chat_id, "document", doc, caption, markup)
             self._documents.setdefault(chat_id, []).append(
                 {
                     "message_id": message["message_id"],
@@ -525,6 +513,26 @@ class OfflineTelegram:
             )
             self._log_shown("sendDocument", message, markup)
             return self._public(message)
+
+    def _store_media(
+        self, chat_id: int | str, kind: str, media: object, caption: object, markup: object
+    ) -> dict[str, Any]:
+        """A bot message carrying a file (``kind``: document or photo), stored; under the
+        lock the caller holds."""
+        message: dict[str, Any] = {
+            "message_id": self._next_message_id(chat_id),
+            "from": dict(self.bot_user),
+            "chat": self._chat(chat_id),
+            "date": self._now(),
+            kind: media,
+        }
+        if caption:
+            message["caption"] = caption
+        inline = self._inline_markup(markup)
+        if inline is not None:
+            message["reply_markup"] = inline
+        self._store(chat_id, message)
+        return message
 
     def _m_send_photo(self, params: dict[str, Any], files: dict[str, Any]) -> dict[str, Any]:
         """A picture with an optional caption and keyboard; Telegram keeps the image (as
@@ -560,19 +568,7 @@ class OfflineTelegram:
                 raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
             else:
                 raise ApiError(400, "Bad Request: there is no photo in the request")
-            message: dict[str, Any] = {
-                "message_id": self._next_message_id(chat_id),
-                "from": dict(self.bot_user),
-                "chat": self._chat(chat_id),
-                "date": self._now(),
-                "photo": [size],
-            }
-            if caption:
-                message["caption"] = caption
-            inline = self._inline_markup(markup)
-            if inline is not None:
-                message["reply_markup"] = inline
-            self._store(chat_id, message)
+            message = self._store_media(chat_id, "photo", [size], caption, markup)
             self._photos.setdefault(chat_id, []).append(
                 {
                     "message_id": message["message_id"],
