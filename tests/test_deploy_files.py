@@ -42,3 +42,50 @@ def test_systemd_unit_restarts_on_failure_as_its_own_user() -> None:
     assert service["EnvironmentFile"].endswith("bot.env")
     assert service["ExecStart"].endswith("python -m bot")
     assert unit["Install"]["WantedBy"] == "multi-user.target"
+
+
+def test_secrets_and_data_stay_out_of_commits_and_images() -> None:
+    """Following deploy/README (cp env.example deploy/bot.env) leaves the token one
+    `git add -A` away from a commit unless it is ignored; the image's build context is the
+    repository root, so the venv, the env files and the database are kept out of it too."""
+    import fnmatch
+    import subprocess
+
+    root = DEPLOY.parent
+    must_ignore = ["deploy/bot.env", ".env", "data/bot.sqlite3", "bot.sqlite3-wal", ".venv/x"]
+    checked = subprocess.run(
+        ["git", "check-ignore", "--no-index", *must_ignore],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert sorted(checked.stdout.split()) == sorted(must_ignore)
+    patterns = [
+        line.strip()
+        for line in (root / ".dockerignore").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+    def docker_ignores(path: str) -> bool:
+        # .dockerignore matches from the context root (filepath.Match, ** for any depth)
+        for pattern in patterns:
+            bare = pattern.rstrip("/")
+            parts = path.split("/")
+            # a folder's pattern covers what is inside it
+            heads = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+            if bare.startswith("**/"):  # at any depth
+                bare = bare.removeprefix("**/")
+                heads = [
+                    "/".join(parts[i:j])
+                    for i in range(len(parts))
+                    for j in range(i + 1, len(parts) + 1)
+                ]
+            if any(fnmatch.fnmatch(head, bare) for head in heads):
+                return True
+        return False
+
+    for path in (*must_ignore, "data/backups/bot-1.sqlite3", ".git/config"):
+        assert docker_ignores(path), path
+    for needed in ("pyproject.toml", "README.md", "bot/app.py", "conversations/intake/states.py"):
+        assert not docker_ignores(needed), needed
