@@ -13,7 +13,7 @@ from telegram.error import InvalidToken, TelegramError
 
 from bot.config import Settings
 from bot.services import Services
-from bot.storage.db import Database, migration_scripts
+from bot.storage.db import Database, create_private, migration_scripts
 from bot.usecases.outcomes import OutcomeReport, outcome_report
 
 CHECK_TIMEOUT_SECONDS = 10  # inside Docker's 15 s HEALTHCHECK timeout
@@ -71,8 +71,9 @@ def backup(settings: Settings, target: Path) -> int:
         return 1
     partial = target.with_name(target.name + ".partial")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
+        create_private(partial)  # a copy of the data is as private as the data
         source = sqlite3.connect(settings.database)
         try:
             destination = sqlite3.connect(partial)

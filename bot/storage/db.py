@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -29,6 +30,10 @@ def migration_scripts() -> list[tuple[int, str]]:
     if versions != list(range(1, len(versions) + 1)):
         raise RuntimeError(f"migration numbers must run 1, 2, 3…; found {versions}")
     return found
+
+
+# rw for the owner only (databases, backups)
+PRIVATE_FILE = 0o600
 
 
 class DatabaseUnusable(RuntimeError):
@@ -144,6 +149,11 @@ async def schema_version(conn: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
+def create_private(path: Path) -> None:
+    """An empty file only its owner can read and write (an empty file is an empty database)."""
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
+
+
 def check_usable(path: Path) -> None:
     """Refuses a database that is not a file, damaged, newer than this program, read-only or
     locked (DatabaseUnusable, one line), without writing anything to it.
@@ -152,7 +162,11 @@ def check_usable(path: Path) -> None:
     probe is a transaction that is rolled back, so the file itself is never touched.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # private to the service user whatever the umask: the data is financial and health
+        # information (SQLite gives the -wal and -shm files the database's own mode)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not path.exists() and not path.is_symlink():
+            create_private(path)
     except OSError as error:
         raise DatabaseUnusable(
             f"database directory {path.parent} cannot be created: {error.strerror}"
