@@ -165,12 +165,18 @@ def check_usable(path: Path) -> None:
         # private to the service user whatever the umask: the data is financial and health
         # information (SQLite gives the -wal and -shm files the database's own mode)
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not path.exists() and not path.is_symlink():
-            create_private(path)
     except OSError as error:
         raise DatabaseUnusable(
             f"database directory {path.parent} cannot be created: {error.strerror}"
         ) from None
+    if not path.exists() and not path.is_symlink():
+        try:
+            create_private(path)
+        except OSError as error:
+            raise DatabaseUnusable(
+                f"database {path} cannot be created ({error.strerror}): let the bot's user"
+                " write the file and its directory"
+            ) from None
     if path.exists() and not path.is_file():
         raise DatabaseUnusable(f"database {path} is not a file: point BOT_DATABASE at one")
     try:
