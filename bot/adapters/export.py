@@ -4,7 +4,6 @@ carried them are remembered so /delete can take them back."""
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 
@@ -14,21 +13,20 @@ from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.adapters.conversation import user_id_of
+from bot.adapters.drawing import drawn
 from bot.adapters.taps import acknowledge
 from bot.domain.plan import build_plan
 from bot.render.document import Document
 from bot.render.text import as_text
-from bot.services import services, slot
+from bot.services import services
 from bot.texts.zh import export as t
 from bot.usecases import export as usecase
 from bot.views import export as view
 
 log = logging.getLogger(__name__)
-# making a PDF reads the whole CJK font (~100 MB while it works, ~0.6 s of CPU): one at a
-# time, in a worker thread, so the event loop stays free (sending and the reminder sweep
-# go on). Updates are still handled one after another (PTB's default, issue 15), so other
-# users' answers wait for it.
-_PDF_TURN_KEY = "export_pdf_turn"
+# the PDF is made in the drawing thread, so the event loop stays free (sending and the
+# reminder sweep go on); updates are still handled one after another (PTB's default,
+# issue 15), so other users' answers wait the ~0.6 s it takes
 
 
 async def cmd_export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -56,17 +54,19 @@ async def cmd_export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         plan = build_plan(facts, made, max_periods=svc.settings.max_periods)
     document = view.export_document(record, facts, plan, svc.tz, now)
     await chat.send_chat_action(ChatAction.UPLOAD_DOCUMENT)
-    pdf = await _pdf(context, document)
-    try:
-        if pdf is None:
-            raise _NoPdf
-        sent = await chat.send_document(
-            InputFile(io.BytesIO(pdf), filename=view.file_name(now.date(), "pdf")),
-            caption=t.CAPTION_PDF,
-        )
+    pdf = await _pdf(document)
+    sent = None
+    if pdf is not None:
+        try:
+            sent = await chat.send_document(
+                InputFile(io.BytesIO(pdf), filename=view.file_name(now.date(), "pdf")),
+                caption=t.CAPTION_PDF,
+            )
+        except (BadRequest, NetworkError):
+            sent = None  # Telegram would not take it
+    if sent is not None:
         await usecase.remember_sent(svc, user_id, chat.id, [sent.message_id])
-    except (_NoPdf, BadRequest, NetworkError):
-        # not made, or Telegram would not take it: the text file still goes out
+    else:  # not made, or refused: the text file still goes out
         await chat.send_message(t.PDF_FAILED)
     text = as_text(document).encode("utf-8")
     sent = await chat.send_document(
@@ -76,19 +76,13 @@ async def cmd_export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await usecase.remember_sent(svc, user_id, chat.id, [sent.message_id])
 
 
-class _NoPdf(Exception):
-    """The PDF could not be made."""
-
-
-async def _pdf(context: ContextTypes.DEFAULT_TYPE, document: Document) -> bytes | None:
+async def _pdf(document: Document) -> bytes | None:
     """The PDF, or None when it cannot be made (the text file still goes out)."""
-    turn = slot(context, _PDF_TURN_KEY, asyncio.Lock, asyncio.Lock)
     try:
-        async with turn:
-            # imported here: fpdf2 costs start-up time and memory for a rare command
-            from bot.render.pdf import as_pdf
+        # imported here: fpdf2 costs start-up time and memory for a rare command
+        from bot.render.pdf import as_pdf
 
-            return await asyncio.to_thread(as_pdf, document)
+        return await drawn(as_pdf, document)
     except Exception as error:  # a broken font install must not cost the person the record
         # the type only: the message could quote the person's own text
         log.warning("export: the PDF could not be made (%s)", type(error).__name__)

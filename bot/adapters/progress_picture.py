@@ -6,16 +6,15 @@ matplotlib error) or Telegram refuses it, the summary goes out as the text it wa
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from telegram import Chat, InlineKeyboardMarkup, InputFile
 from telegram.constants import MessageLimit
 from telegram.error import BadRequest
 
+from bot.adapters.drawing import drawn
 from bot.domain.progress import Installment
 from bot.domain.progress_months import monthly_progress
 from bot.render.chart import progress_png
@@ -23,11 +22,6 @@ from bot.texts.zh import progress as t
 from bot.views.progress_picture import progress_picture
 
 log = logging.getLogger(__name__)
-
-# One thread draws every picture, off the event loop: matplotlib's caches (fonts, text
-# layout) are not made for threads drawing at once, and one thread holds one copy of the
-# 16 MB font instead of one per worker of the default pool. A picture takes about 0.1 s.
-_DRAWER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="progress-picture")
 
 
 def fits_caption(text: str) -> bool:
@@ -41,8 +35,7 @@ async def draw(items: list[Installment], today: date) -> bytes | None:
     amounts: only what went wrong)."""
     try:
         picture = progress_picture(monthly_progress(items), today)
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(_DRAWER, progress_png, picture)
+        return await drawn(progress_png, picture)
     except Exception as error:
         log.warning("progress picture not drawn (%s); sending the text", type(error).__name__)
         log.debug("progress picture failure", exc_info=True)

@@ -314,22 +314,17 @@ def _broken(entry: CheckedContact) -> str:
     return t.LINE_BREAK.join(items)
 
 
-def _contacts(entries: Sequence[CheckedContact]) -> Section:
+def _contacts(entries: Sequence[CheckedContact], tz: ZoneInfo) -> Section:
     if not entries:
         return Section(t.CONTACTS_HEADING, (t.NONE_YET,))
     rows = tuple(
-        (_when_local(e.contact.contacted_at), _channel(e), _what(e), _broken(e)) for e in entries
+        (_when(e.contact.contacted_at, tz), _channel(e), _what(e), _broken(e)) for e in entries
     )
     broken = sum(1 for e in entries if e.verdict.broken)
     intro = (t.CONTACTS_COUNT.format(total=len(entries), broken=broken), t.CONTACTS_SOURCES)
     return Section(
         t.CONTACTS_HEADING, intro, Table(t.CONTACT_COLUMNS, rows, (0.2, 0.2, 0.24, 0.36))
     )
-
-
-def _when_local(moment: datetime) -> str:
-    """A contact's moment is already on the person's clock (the use case put it there)."""
-    return t.WHEN.format(date=cn_date(moment.date()), hour=moment.hour, minute=moment.minute)
 
 
 def export_document(
@@ -342,7 +337,7 @@ def export_document(
         _calls(record.calls, tz),
         _deals(record, tz),
         _payments(record, tz),
-        _contacts(record.contacts),  # always: an empty log is worth saying too
+        _contacts(record.contacts, tz),  # always: an empty log is worth saying too
         Section(t.COMPLAIN_HEADING, t.COMPLAIN_STEPS),
     ]
     # numbered as they come, so a part left out leaves no gap
