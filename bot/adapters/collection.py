@@ -430,8 +430,15 @@ def typed_behaviours(text: str) -> set[Behaviour] | None:
     ]
     found: set[Behaviour] = set()
     for part in parts:
-        matches = {b for b, label in t.BEHAVIOURS.items() if part in label or label in part}
-        if len(matches) != 1:
+        # a button's label, whole or in part (two characters at least: "说" is in a label
+        # but means nothing), or a word that means it
+        matches = {
+            b
+            for b, label in t.BEHAVIOURS.items()
+            if (len(part) >= 2 and part in label) or label in part
+        }
+        matches |= {b for b, words in t.BEHAVIOUR_WORDS.items() if any(w in part for w in words)}
+        if not matches:
             return None
         found |= matches
     return found or None

@@ -99,6 +99,11 @@ async def test_typed_answers_mean_the_buttons_and_bad_ones_are_asked_again(
     assert alice.last_text.startswith("点按钮选")
     await alice.send("辱骂、说要起诉")
     assert "已选：说要起诉或报警、辱骂" in alice.last_text
+    # said in one's own words, not the button's: "我的家人", "半夜…骂人" tick both
+    await alice.send("联系了我的家人朋友")
+    assert "已选：说要起诉或报警、联系了家人朋友、辱骂" in alice.last_text
+    await alice.send("半夜打来骂人")
+    assert "已选：说要起诉或报警、联系了家人朋友、夜里打来、辱骂" in alice.last_text
     await alice.send("完成")
     assert "还想补充一句吗" in alice.last_text
     messages = [m.text for m in await alice.send("他说要打电话给我妈")]
@@ -108,7 +113,7 @@ async def test_typed_answers_mean_the_buttons_and_bad_ones_are_asked_again(
     assert "欠款一般属于民事纠纷" in text and "12368" in text
     assert all(visible(m) <= LIMIT for m in messages)
     assert await rows(bot, "SELECT who, behaviours, note FROM collection_log") == [
-        (None, "lawsuit,insult", "他说要打电话给我妈")
+        (None, "lawsuit,family,night,insult", "他说要打电话给我妈")
     ]
 
 

@@ -85,6 +85,17 @@ BEHAVIOURS: dict[Behaviour, str] = {
     Behaviour.NEW_LOAN: "让我借新贷还",
     Behaviour.IMPERSONATION: "冒充法院或公安",
 }
+# typed words that mean a behaviour ("联系了我的家人", "半夜打来骂人"): a part of the answer
+# that holds one of them ticks that button (several may be ticked at once)
+BEHAVIOUR_WORDS: dict[Behaviour, frozenset[str]] = {
+    Behaviour.THREAT: frozenset({"威胁", "恐吓", "吓唬", "恐嚇"}),
+    Behaviour.LAWSUIT: frozenset({"起诉", "报警", "告我", "坐牢", "抓我"}),
+    Behaviour.FAMILY: frozenset({"家人", "朋友", "亲戚", "父母", "爸妈", "同事", "单位", "通讯录"}),
+    Behaviour.NIGHT: frozenset({"夜里", "半夜", "深夜", "凌晨", "晚上打"}),
+    Behaviour.INSULT: frozenset({"辱骂", "骂", "脏话"}),
+    Behaviour.NEW_LOAN: frozenset({"借新", "新贷", "以贷养贷", "借钱还", "再借"}),
+    Behaviour.IMPERSONATION: frozenset({"冒充", "假装", "自称法院", "自称公安", "自称警察"}),
+}
 CHOSEN_MARK = "✅ "
 DONE = "完成"
 DONE_WORDS = frozenset({"完成", "好了", "没了", "没有了", "就这些", "都没有", "没有", "done"})
