@@ -39,6 +39,7 @@ from bot.health import HealthServer
 from bot.logging_setup import setup_logging
 from bot.services import HEALTH_KEY, Services, services
 from bot.storage.db import DatabaseUnusable
+from bot.systemd_notify import notify
 from bot.webhook import WebhookListener
 
 EXIT_OK = 0
@@ -189,7 +190,9 @@ class Runner:
             loop.add_signal_handler(sig, stop.set)
         try:
             if await self._unless_stopped(self._start(), stop):
+                notify("READY=1")  # systemd's Type=notify: started, the watchdog counts now
                 await stop.wait()
+            notify("STOPPING=1")
             log.info("stopping")
             return EXIT_OK
         except StartupFailed as failure:

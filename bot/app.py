@@ -21,7 +21,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import callbacks as cb
 from bot.adapters import (
@@ -49,9 +49,10 @@ from bot.adapters.reminder_messages import reminder_message
 from bot.adapters.update import build_update
 from bot.config import Settings
 from bot.health import HealthServer
+from bot.jobs.heartbeat import AnsweredRequest, Heartbeat, start_heartbeat, stop_heartbeat
 from bot.jobs.reminders import start_engine
 from bot.jobs.retention import start_retention
-from bot.services import HEALTH_KEY, SERVICES_KEY, Services
+from bot.services import HEALTH_KEY, HEARTBEAT_KEY, SERVICES_KEY, Services
 from bot.services import services as get_services
 from bot.storage.db import Database
 from bot.storage.persistence import SqlitePersistence
@@ -96,9 +97,17 @@ def build_application(
         # PTB types the builder for a limiter without per-call arguments; ours takes none
         builder = builder.rate_limiter(rate_limiter)  # type: ignore[arg-type]
     if request is not None:
-        builder = builder.request(request).get_updates_request(request)
+        builder = builder.request(request)
+    # polling: the heartbeat names the last getUpdates the Bot API answered (python -m bot
+    # check); PTB's own default for this connection is a pool of one
+    updates = AnsweredRequest(request or HTTPXRequest(connection_pool_size=1))
+    builder = builder.get_updates_request(updates)
     application = builder.build()
     application.bot_data[SERVICES_KEY] = services
+    polling = not settings.webhook_url
+    application.bot_data[HEARTBEAT_KEY] = Heartbeat(
+        mode="polling" if polling else "webhook", updates=updates if polling else None
+    )
 
     private = PRIVATE
     scam_check = scams.ScamCheck()  # /scam: who is waiting for their message to be checked
@@ -202,6 +211,7 @@ async def _post_init(application: Application) -> None:
     await services.database.connection()
     await start_engine(application, reminder_message)
     start_retention(application)
+    await start_heartbeat(application)
     try:
         await application.bot.set_my_commands([BotCommand(n, d) for n, d in COMMANDS])
     except TelegramError as error:
@@ -209,9 +219,10 @@ async def _post_init(application: Application) -> None:
 
 
 async def _post_shutdown(application: Application) -> None:
-    """Closes what post_init opened: the health listener, then the database."""
+    """Closes what post_init opened: the health listener, the heartbeat, the database."""
     health: HealthServer | None = application.bot_data.pop(HEALTH_KEY, None)
     if health is not None:
         await health.stop()
+    await stop_heartbeat(application)
     services = get_services(application)
     await services.database.close()

@@ -6,14 +6,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 from telegram import Bot
 from telegram.error import InvalidToken, TelegramError
 
 from bot.config import Settings
+from bot.jobs.heartbeat import HEARTBEAT_STALE
 from bot.services import Services
+from bot.storage import repo
 from bot.storage.db import Database, create_private, migration_scripts
+from bot.storage.repo import HeartbeatRecord
 from bot.usecases.outcomes import OutcomeReport, outcome_report
 
 CHECK_TIMEOUT_SECONDS = 10  # inside Docker's 15 s HEALTHCHECK timeout
@@ -56,9 +60,50 @@ async def _api_problem(settings: Settings) -> str | None:
     return None
 
 
+def _ago(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds < 120 else f"{seconds / 60:.0f} min"
+
+
+def heartbeat_problem(beat: HeartbeatRecord | None, now: datetime) -> str | None:
+    """What the running bot's last heartbeat says is wrong, if anything."""
+    if beat is None:
+        return "bot: no heartbeat yet: it has not been started on this database"
+    if beat.stopped_at is not None:
+        return f"bot: stopped {_ago((now - beat.stopped_at).total_seconds())} ago"
+    silent = (now - beat.beat_at).total_seconds()
+    if silent > HEARTBEAT_STALE.total_seconds():
+        return f"bot: no heartbeat for {_ago(silent)}: it is down or hung"
+    if beat.mode == "polling":
+        # before the first answer, the time since the start counts
+        waited = (now - (beat.updates_at or beat.started_at)).total_seconds()
+        if waited > HEARTBEAT_STALE.total_seconds():
+            return (
+                f"bot: the Bot API has answered no getUpdates for {_ago(waited)} "
+                "(the network, or another instance polling this token)"
+            )
+    return None
+
+
+def _heartbeat_problem(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            beat = repo.read_heartbeat(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        return f"database: {error}"
+    return heartbeat_problem(beat, datetime.now(UTC))
+
+
 def check(settings: Settings) -> int:
-    """``python -m bot check``: 0 when the database is migrated and the Bot API answers."""
-    problem = _database_problem(settings.database) or asyncio.run(_api_problem(settings))
+    """``python -m bot check``: 0 when the database is migrated, the running bot's heartbeat
+    is fresh (and, polling, so is its last getUpdates), and the Bot API answers."""
+    problem = (
+        _database_problem(settings.database)
+        or _heartbeat_problem(settings.database)
+        or asyncio.run(_api_problem(settings))
+    )
     print(problem or "ok")
     return 0 if problem is None else 1
 

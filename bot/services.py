@@ -17,6 +17,7 @@ SERVICES_KEY = "services"
 # every other bot_data key, each read through slot() with its type
 HEALTH_KEY = "health_server"
 ENGINE_KEY = "reminder_engine"
+HEARTBEAT_KEY = "heartbeat"
 GROUPS_TOLD_KEY = "groups_told"  # bot_data is never persisted: nothing about groups is kept
 T = TypeVar("T")
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
+from bot.jobs.heartbeat import HEARTBEAT_INTERVAL, HEARTBEAT_STALE
 
 DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
 
@@ -48,6 +49,18 @@ def test_systemd_unit_restarts_on_failure_as_its_own_user() -> None:
     assert service["EnvironmentFile"].endswith("bot.env")
     assert service["ExecStart"].endswith("python -m bot")
     assert unit["Install"]["WantedBy"] == "multi-user.target"
+
+
+def test_systemd_restarts_a_bot_whose_heartbeat_stops() -> None:
+    """The bot pings the watchdog from its heartbeat job; systemd's patience is the same as
+    ``python -m bot check``'s."""
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.optionxform = str
+    unit.read(DEPLOY / "huankuan-bot.service", encoding="utf-8")
+    service = unit["Service"]
+    assert service["Type"] == "notify" and service["NotifyAccess"] == "main"
+    assert int(service["WatchdogSec"]) == HEARTBEAT_STALE.total_seconds()
+    assert HEARTBEAT_INTERVAL * 3 <= HEARTBEAT_STALE
 
 
 def test_secrets_and_data_stay_out_of_commits_and_images() -> None:

@@ -48,6 +48,12 @@ from bot.storage.repo.deals import (
     undo_paid,
 )
 from bot.storage.repo.exports import add_sent_exports, sent_exports
+from bot.storage.repo.heartbeat import (
+    HeartbeatRecord,
+    beat,
+    mark_stopped,
+    read_heartbeat,
+)
 from bot.storage.repo.intake import (
     add_debt,
     delete_debt,
@@ -111,6 +117,7 @@ __all__ = [
     "DealRecord",
     "DebtRecord",
     "DueReminder",
+    "HeartbeatRecord",
     "InstallmentRecord",
     "LoggedContact",
     "PrefsRecord",
@@ -125,6 +132,7 @@ __all__ = [
     "add_sent_exports",
     "all_installments",
     "amount_question",
+    "beat",
     "call_recorded_since_plan",
     "cancel_reminder",
     "cancel_waiting_nudges",
@@ -158,11 +166,13 @@ __all__ = [
     "mark_paid",
     "mark_reminder_failed",
     "mark_reminder_sent",
+    "mark_stopped",
     "open_case",
     "open_conversations",
     "plan_case",
     "products_by_agreement",
     "purge_expired",
+    "read_heartbeat",
     "record_call",
     "record_consent",
     "rehearsals_done",
