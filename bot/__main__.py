@@ -21,13 +21,17 @@ import contextlib
 import datetime as dt
 import errno
 import logging
+import platform
 import signal
+import sqlite3
 import sys
 import time
 from collections.abc import Awaitable, Callable, Coroutine
+from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
+import telegram
 from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
@@ -299,7 +303,20 @@ class Runner:
         await application.post_shutdown(application)  # the health listener, the database
 
 
+def version_line() -> str:
+    """What runs, for the first log line: the bot and the versions that change behaviour."""
+    try:
+        own = metadata.version("huabei-helper-bot")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        own = "unknown"
+    return (
+        f"huabei-helper-bot {own} (python-telegram-bot {telegram.__version__}, "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version})"
+    )
+
+
 def run_bot(settings: Settings) -> int:
+    log.info("%s", version_line())
     application = build_application(settings)
     log.info("starting (%s)", "webhook" if settings.webhook_url else "polling")
     return asyncio.run(Runner(application, settings).run())

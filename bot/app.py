@@ -16,6 +16,7 @@ from telegram.ext import (
     BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
+    ConversationHandler,
     Defaults,
     MessageHandler,
     TypeHandler,
@@ -47,6 +48,7 @@ from bot.adapters.intake.conversation import build_intake
 from bot.adapters.rehearsal import build_rehearsal, leave_when_elsewhere
 from bot.adapters.reminder_messages import reminder_message
 from bot.adapters.update import build_update
+from bot.adapters.update_log import LoggedUpdates
 from bot.config import Settings
 from bot.health import HealthServer
 from bot.jobs.heartbeat import AnsweredRequest, Heartbeat, start_heartbeat, stop_heartbeat
@@ -78,6 +80,7 @@ def build_application(
     database = services.database if services else Database(settings.database)
     services = services or Services(settings=settings, database=database)
     assert settings.token is not None
+    processor = LoggedUpdates()
     builder = (
         ApplicationBuilder()
         .token(settings.token.get_secret_value())
@@ -92,6 +95,8 @@ def build_application(
         .persistence(SqlitePersistence(database))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        # one update at a time, as PTB's default; each logged in one line when handled
+        .concurrent_updates(processor)
     )
     if rate_limiter is not None:
         # PTB types the builder for a limiter without per-call arguments; ours takes none
@@ -185,6 +190,7 @@ def build_application(
         CallbackQueryHandler(commands.stale_button),
     ]
     application.add_handlers(handlers)
+    processor.watch(h for h in handlers if isinstance(h, ConversationHandler))
     # after an undo (handled above): a paid-off case with something unpaid again is reopened
     application.add_handler(
         CallbackQueryHandler(paid_off.reopen_after_undo, pattern=cb.UNDO.pattern), group=1
