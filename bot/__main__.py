@@ -38,7 +38,7 @@ from telegram.ext import Application
 
 from bot import operations
 from bot.app import build_application
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ConfigError, Settings, load_settings, unknown_variables
 from bot.health import HealthServer
 from bot.logging_setup import setup_logging
 from bot.services import HEALTH_KEY, Services, services
@@ -339,6 +339,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     for handler in logging.getLogger().handlers:
         handler.addFilter(OneLineTelegramErrors())
+    for line in unknown_variables():
+        log.warning("%s", line)
     if args.command == "check":
         return operations.check(settings)
     if args.command == "backup":

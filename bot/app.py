@@ -39,6 +39,7 @@ from bot.adapters import (
 )
 from bot.adapters import scam_check as scams
 from bot.adapters import settings as reminder_settings
+from bot.adapters.admin_alerts import AdminAlerts
 from bot.adapters.call_mode import tap_call
 from bot.adapters.collection import build_collector, show_list
 from bot.adapters.collection import leave_when_elsewhere as leave_collector
@@ -54,7 +55,7 @@ from bot.health import HealthServer
 from bot.jobs.heartbeat import AnsweredRequest, Heartbeat, start_heartbeat, stop_heartbeat
 from bot.jobs.reminders import start_engine
 from bot.jobs.retention import start_retention
-from bot.services import HEALTH_KEY, HEARTBEAT_KEY, SERVICES_KEY, Services
+from bot.services import ALERTS_KEY, HEALTH_KEY, HEARTBEAT_KEY, SERVICES_KEY, Services
 from bot.services import services as get_services
 from bot.storage.db import Database
 from bot.storage.persistence import SqlitePersistence
@@ -109,6 +110,8 @@ def build_application(
     builder = builder.get_updates_request(updates)
     application = builder.build()
     application.bot_data[SERVICES_KEY] = services
+    if settings.admin_chat_id is not None:
+        application.bot_data[ALERTS_KEY] = AdminAlerts(settings.admin_chat_id, services.now)
     polling = not settings.webhook_url
     application.bot_data[HEARTBEAT_KEY] = Heartbeat(
         mode="polling" if polling else "webhook", updates=updates if polling else None

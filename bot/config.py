@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
+import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from dotenv import dotenv_values
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -44,6 +48,13 @@ class Settings(BaseSettings):
     port: int = Field(default=8443, ge=1, le=65535)
     # webhook mode: GET /healthz is served on this port of BOT_LISTEN
     health_port: int = Field(default=8444, ge=1, le=65535)
+    # the operator's chat: errors are summed up there (no user data), at most every 10 min
+    admin_chat_id: int | None = None
+
+    @field_validator("admin_chat_id", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("token")
     @classmethod
@@ -145,3 +156,20 @@ def load_settings(*, require_token: bool = True, **overrides: object) -> Setting
     except OSError as exc:
         raise ConfigError(f"BOT_DATABASE directory cannot be created: {exc.strerror}") from None
     return settings
+
+
+def unknown_variables(
+    environ: Mapping[str, str] | None = None, env_file: Path = Path(".env")
+) -> list[str]:
+    """One line per ``BOT_*`` variable that is no setting (a typo is otherwise silently
+    ignored, and its setting keeps the default), naming the likely one."""
+    known = [f"BOT_{name.upper()}" for name in Settings.model_fields]
+    names = {name.upper() for name in (os.environ if environ is None else environ)}
+    if env_file.is_file():  # read as pydantic-settings reads it
+        names |= {name.upper() for name in dotenv_values(env_file)}
+    lines = []
+    for name in sorted(n for n in names if n.startswith("BOT_") and n not in known):
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
+        hint = f": did you mean {close[0]}?" if close else ""
+        lines.append(f"{name} is not a setting of this bot and is ignored{hint}")
+    return lines

@@ -18,6 +18,7 @@ SERVICES_KEY = "services"
 HEALTH_KEY = "health_server"
 ENGINE_KEY = "reminder_engine"
 HEARTBEAT_KEY = "heartbeat"
+ALERTS_KEY = "admin_alerts"
 GROUPS_TOLD_KEY = "groups_told"  # bot_data is never persisted: nothing about groups is kept
 T = TypeVar("T")
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_settings
+from bot.config import ConfigError, load_settings, unknown_variables
 
 TOKEN = "123456:secret-value-abc"
 
@@ -75,3 +75,28 @@ def test_webhook_needs_a_strong_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = load_settings()
     assert settings.webhook_path == "telegram" and settings.port == 8443
     assert "a-long-enough" not in repr(settings)
+
+
+def test_a_misspelt_variable_is_named_with_the_one_meant(tmp_path: Path) -> None:
+    environ = {"BOT_TOKN": "x", "BOT_TOKEN": TOKEN, "PATH": "/bin", "bot_timezon": "Asia/Tokyo"}
+    (tmp_path / ".env").write_text("BOT_RETENTION_DAY=30\nBOT_WHATEVER=1\n")
+    assert unknown_variables(environ, tmp_path / ".env") == [
+        "BOT_RETENTION_DAY is not a setting of this bot and is ignored: did you mean "
+        "BOT_RETENTION_DAYS?",
+        "BOT_TIMEZON is not a setting of this bot and is ignored: did you mean BOT_TIMEZONE?",
+        "BOT_TOKN is not a setting of this bot and is ignored: did you mean BOT_TOKEN?",
+        "BOT_WHATEVER is not a setting of this bot and is ignored",
+    ]
+
+
+def test_every_setting_spelt_right_is_no_warning(tmp_path: Path) -> None:
+    environ = {"BOT_TOKEN": TOKEN, "BOT_ADMIN_CHAT_ID": "", "BOT_HEALTH_PORT": "9"}
+    assert unknown_variables(environ, tmp_path / "missing.env") == []
+
+
+def test_an_empty_admin_chat_is_no_admin_chat(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("BOT_ADMIN_CHAT_ID", "")
+    assert load_settings().admin_chat_id is None
+    monkeypatch.setenv("BOT_ADMIN_CHAT_ID", "-100123")
+    assert load_settings().admin_chat_id == -100123

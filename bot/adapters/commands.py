@@ -10,6 +10,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes, ConversationHandl
 
 from bot import callbacks
 from bot.adapters import keyboards, progress_picture
+from bot.adapters.admin_alerts import AdminAlerts
 from bot.adapters.case import documents, plan_for, send_script
 from bot.adapters.export import take_back
 from bot.adapters.faq import topics_keyboard
@@ -17,7 +18,7 @@ from bot.adapters.installments import deal_status, receive_paid_amount
 from bot.adapters.nudges import answer_choice
 from bot.adapters.taps import acknowledge, answer, is_harmless
 from bot.domain.nudges import typed_nudge
-from bot.services import GROUPS_TOLD_KEY, services, slot
+from bot.services import ALERTS_KEY, GROUPS_TOLD_KEY, services, slot
 from bot.storage.errors import CaseMissing, is_user_gone
 from bot.storage.persistence import forget_user
 from bot.texts.zh import common as c
@@ -208,6 +209,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = c.NOTHING_TO_CANCEL
     else:
         log.error("error while handling an update", exc_info=context.error)
+        alerts = context.bot_data.get(ALERTS_KEY)
+        if isinstance(alerts, AdminAlerts):
+            await alerts.report(context, update)
         text = c.ERROR
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
