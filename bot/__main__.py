@@ -32,12 +32,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import telegram
-from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from bot import operations
-from bot.app import build_application
+from bot.app import ALLOWED_UPDATES, build_application
 from bot.config import ConfigError, Settings, load_settings, unknown_variables
 from bot.health import HealthServer
 from bot.logging_setup import setup_logging
@@ -244,7 +243,7 @@ class Runner:
             await call_bot_api(
                 "setWebhook",
                 lambda: application.bot.set_webhook(
-                    url=url, secret_token=secret, allowed_updates=Update.ALL_TYPES
+                    url=url, secret_token=secret, allowed_updates=list(ALLOWED_UPDATES)
                 ),
             )
             log.info("started (webhook on %s:%s)", settings.listen, settings.port)
@@ -255,7 +254,7 @@ class Runner:
             await call_bot_api(
                 "deleteWebhook",
                 lambda: updater.start_polling(
-                    allowed_updates=Update.ALL_TYPES,
+                    allowed_updates=list(ALLOWED_UPDATES),
                     bootstrap_retries=len(STARTUP_RETRY_DELAYS),
                     error_callback=PollingErrors(),
                 ),

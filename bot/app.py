@@ -44,6 +44,7 @@ from bot.adapters.call_mode import tap_call
 from bot.adapters.collection import build_collector, show_list
 from bot.adapters.collection import leave_when_elsewhere as leave_collector
 from bot.adapters.deal.conversation import build_deal
+from bot.adapters.deep_links import deep_link_handlers
 from bot.adapters.filters import GROUPS, PRIVATE, PRIVATE_ANY
 from bot.adapters.intake.conversation import build_intake
 from bot.adapters.rehearsal import build_rehearsal, leave_when_elsewhere
@@ -59,9 +60,17 @@ from bot.services import ALERTS_KEY, HEALTH_KEY, HEARTBEAT_KEY, SERVICES_KEY, Se
 from bot.services import services as get_services
 from bot.storage.db import Database
 from bot.storage.persistence import SqlitePersistence
-from bot.texts.zh.common import COMMANDS
+from bot.texts.zh.common import BOT_DESCRIPTION, BOT_SHORT_DESCRIPTION, COMMANDS
 
 log = logging.getLogger(__name__)
+# the kinds of update the handlers below take; Telegram sends no other (getUpdates and
+# setWebhook ask for these only). Channel posts: a command there gets the group redirect.
+ALLOWED_UPDATES = (
+    Update.MESSAGE,
+    Update.EDITED_MESSAGE,
+    Update.CALLBACK_QUERY,
+    Update.CHANNEL_POST,
+)
 
 
 def build_application(
@@ -131,6 +140,9 @@ def build_application(
     handlers: list[BaseHandler[Any, Any, Any]] = [
         # groups and channels: collect nothing, point to a private chat
         MessageHandler(GROUPS & filters.COMMAND, commands.group_redirect),
+        # t.me/<bot>?start=scam and the like: what the command opens (any other payload is
+        # plain /start, below)
+        *deep_link_handlers(scam_check.ask),
         # /scam (issue 13): first, so while it waits the pasted text is the one checked,
         # whatever question another conversation has open; that question stays open
         *scam_check.handlers(),
@@ -225,6 +237,20 @@ async def _post_init(application: Application) -> None:
         await application.bot.set_my_commands([BotCommand(n, d) for n, d in COMMANDS])
     except TelegramError as error:
         log.warning("could not set the command menu: %s", error)
+    await _describe_bot(application)
+
+
+async def _describe_bot(application: Application) -> None:
+    """The profile a person sees before /start: what the bot is, that it is not Alipay and
+    that it is free. Set only when it differs (Telegram limits how often it may change)."""
+    bot = application.bot
+    try:
+        if (await bot.get_my_description()).description != BOT_DESCRIPTION:
+            await bot.set_my_description(BOT_DESCRIPTION)
+        if (await bot.get_my_short_description()).short_description != BOT_SHORT_DESCRIPTION:
+            await bot.set_my_short_description(BOT_SHORT_DESCRIPTION)
+    except TelegramError as error:
+        log.warning("could not set the bot's description: %s", error)
 
 
 async def _post_shutdown(application: Application) -> None:

@@ -135,4 +135,6 @@ def _starts_a_check(update: Update) -> bool:
     if query is not None:
         return bool(cb.SCAM_CHECK.pattern.match(query.data or ""))
     words = (message.text or "").split() if message is not None else []
-    return bool(words) and words[0].split("@")[0] == f"/{COMMAND}"
+    command = words[0].split("@")[0] if words else ""
+    # /scam, or a link's /start scam (bot/adapters/deep_links.py)
+    return command == f"/{COMMAND}" or (command == "/start" and words[1:] == [COMMAND])

@@ -71,6 +71,10 @@ REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
     "sendPhoto": (_CHAT_ID, ("photo", "Bad Request: there is no photo in the request")),
     "setMyCommands": (("commands", "Bad Request: commands must be an array"),),
     "getMyCommands": (),
+    "setMyDescription": (),
+    "getMyDescription": (),
+    "setMyShortDescription": (),
+    "getMyShortDescription": (),
     "deleteMyCommands": (),
     "deleteWebhook": (),
     "setWebhook": (),
@@ -174,6 +178,10 @@ class OfflineTelegram:
         self._poll_generation = 0
         self._webhook: dict[str, Any] = {}
         self._commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        # (description or short_description, language code) -> text
+        self._descriptions: dict[tuple[str, str], str] = {}
+        # getUpdates' allowed_updates, remembered as Telegram does; None: the default kinds
+        self._allowed_updates: list[str] | None = None
         self._chats: dict[int | str, dict[str, Any]] = {}
         self._last_message_id: dict[int | str, int] = {}
         self._messages: dict[int | str, dict[int, dict[str, Any]]] = {}  # current state
@@ -196,6 +204,10 @@ class OfflineTelegram:
             "sendPhoto": self._m_send_photo,
             "setMyCommands": self._m_set_my_commands,
             "getMyCommands": self._m_get_my_commands,
+            "setMyDescription": self._m_set_my_description,
+            "getMyDescription": self._m_get_my_description,
+            "setMyShortDescription": self._m_set_my_short_description,
+            "getMyShortDescription": self._m_get_my_short_description,
             "deleteMyCommands": self._m_delete_my_commands,
             "deleteWebhook": self._m_delete_webhook,
             "setWebhook": self._m_set_webhook,
@@ -375,6 +387,11 @@ class OfflineTelegram:
             raise ApiError(400, "Bad Request: wrong parameter type") from exc
         limit = min(max(limit, 1), 100)
         timeout = min(max(timeout, 0.0), self.max_poll_timeout)
+        allowed = params.get("allowed_updates")
+        if isinstance(allowed, str):
+            allowed = json.loads(allowed)
+        if isinstance(allowed, list):
+            self._allowed_updates = [str(kind) for kind in allowed] or None
         deadline = time.monotonic() + timeout
         with self._cond:
             if self._webhook.get("url"):
@@ -404,6 +421,10 @@ class OfflineTelegram:
                 if remaining <= 0:
                     break
                 self._cond.wait(remaining)
+            if self._allowed_updates is not None:
+                # Telegram never delivers the kinds the bot did not ask for
+                wanted = set(self._allowed_updates) | {"update_id"}
+                self._confirm([u for u in self._updates if not set(u) <= wanted])
             return copy.deepcopy(self._updates[:limit])
 
     def _confirm(self, updates: list[dict[str, Any]]) -> None:
@@ -609,6 +630,39 @@ class OfflineTelegram:
     def _m_get_my_commands(self, params: dict[str, Any], files: dict[str, Any]) -> list[Any]:
         with self._lock:
             return copy.deepcopy(self._commands.get(self._commands_key(params), []))
+
+    def _describe(self, field: str, limit: int, params: dict[str, Any]) -> bool:
+        text = str(params.get(field) or "")
+        if len(text) > limit:
+            raise ApiError(400, f"Bad Request: {field} is too long")
+        with self._lock:
+            self._descriptions[(field, str(params.get("language_code") or ""))] = text
+        return True
+
+    def _described(self, field: str, params: dict[str, Any]) -> dict[str, str]:
+        with self._lock:
+            language = str(params.get("language_code") or "")
+            text = self._descriptions.get((field, language))
+            if text is None:  # Telegram falls back to the text for all languages
+                text = self._descriptions.get((field, ""), "")
+        return {field: text}
+
+    def _m_set_my_description(self, params: dict[str, Any], files: dict[str, Any]) -> bool:
+        return self._describe("description", 512, params)
+
+    def _m_get_my_description(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
+        return self._described("description", params)
+
+    def _m_set_my_short_description(self, params: dict[str, Any], files: dict[str, Any]) -> bool:
+        return self._describe("short_description", 120, params)
+
+    def _m_get_my_short_description(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
+        return self._described("short_description", params)
+
+    def described(self) -> dict[tuple[str, str], str]:
+        """What setMyDescription/setMyShortDescription stored: {(field, language): text}."""
+        with self._lock:
+            return dict(self._descriptions)
 
     def _m_delete_my_commands(self, params: dict[str, Any], files: dict[str, Any]) -> bool:
         with self._lock:

@@ -4,6 +4,7 @@ what the person wrote."""
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 from collections.abc import Iterator
@@ -48,3 +49,18 @@ def test_one_line_per_update_without_what_was_written(api: FakeBotApi, tmp_path:
     everything = "\n".join(logs)
     assert "23500" not in everything and "23,500" not in everything
     assert "用户" not in everything  # the person's name in the fake updates
+
+
+def test_the_process_asks_only_for_what_it_handles(api: FakeBotApi, tmp_path: Path) -> None:
+    process = start_bot(api, tmp_path / "bot.sqlite3")
+    try:
+        Phone(api).say("/help", timeout=30)
+        assert stop(process, signal.SIGTERM) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+    asked = api.calls_to("getUpdates")[0]["allowed_updates"]
+    kinds = json.loads(asked) if isinstance(asked, str) else asked
+    assert kinds == ["message", "edited_message", "callback_query", "channel_post"]
+    assert api.calls_to("setMyDescription") and api.calls_to("setMyShortDescription")
