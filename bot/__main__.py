@@ -1,7 +1,8 @@
 """``python -m bot``: polling by default, webhook when BOT_WEBHOOK_URL is set.
 
 ``--console`` chats in the terminal instead; ``check`` is the health check; ``backup FILE``
-copies the live database; ``outcomes`` prints how deals ended (counts only).
+and ``backup --dir DIR [--keep N]`` make verified copies of the live database (the second
+dated and rotated); ``outcomes`` prints how deals ended (counts only).
 
 A start that cannot succeed ends with one line naming the cause and what to do, never a
 traceback, and leaves the database as it was. Exit status:
@@ -37,6 +38,7 @@ from telegram.ext import Application
 
 from bot import operations
 from bot.app import ALLOWED_UPDATES, build_application
+from bot.backup.rotation import DEFAULT_KEEP
 from bot.config import ConfigError, Settings, load_settings, unknown_variables
 from bot.health import HealthServer
 from bot.logging_setup import setup_logging
@@ -68,11 +70,45 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         choices=["run", "check", "backup", "outcomes"],
         help="run the bot (default), check its health, back up its database, or count outcomes",
     )
-    parser.add_argument("file", nargs="?", type=Path, help="where backup writes the copy")
-    args = parser.parse_args(argv)
-    if args.command == "backup" and args.file is None:
-        parser.error("backup needs a FILE to write, e.g. python -m bot backup backups/bot.sqlite3")
+    parser.add_argument("file", nargs="?", type=Path, help="backup: the file to write the copy to")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        dest="folder",
+        metavar="DIR",
+        help="backup: write a dated copy (bot-YYYYMMDD-HHMMSSZ.sqlite3, UTC) into DIR instead, "
+        "and remove the oldest of the bot's backups there beyond --keep",
+    )
+    parser.add_argument(
+        "--keep",
+        type=_count,
+        metavar="N",
+        help=f"with --dir: how many backups to keep, the new one included (default {DEFAULT_KEEP})",
+    )
+    # intermixed: "backup --keep 3 FILE" reaches FILE, which parse_args would call unrecognised
+    args = parser.parse_intermixed_args(argv)
+    if args.command == "backup":
+        if (args.file is None) == (args.folder is None):
+            parser.error(
+                "backup needs a FILE or --dir DIR (not both), e.g. "
+                "python -m bot backup --dir backups"
+            )
+        if args.keep is not None and args.folder is None:
+            parser.error("--keep goes with --dir: only a folder of dated backups is rotated")
+    elif args.folder is not None or args.keep is not None:
+        parser.error("--dir and --keep go with backup")
     return args
+
+
+def _count(text: str) -> int:
+    """--keep: a whole number of at least 1 (the new backup itself is always kept)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"should be a whole number of at least 1, not {text!r}")
+    return value
 
 
 def describe(error: BaseException) -> str:
@@ -342,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
         log.warning("%s", line)
     if args.command == "check":
         return operations.check(settings)
+    if args.command == "backup" and args.folder is not None:
+        return operations.backup_into(settings, args.folder, args.keep or DEFAULT_KEEP)
     if args.command == "backup":
         return operations.backup(settings, args.file)
     if args.command == "outcomes":

@@ -1,22 +1,36 @@
-"""Operator commands: a health check for Docker/systemd, an online backup, and the counts of
-how deals end."""
+"""Operator commands: a health check for Docker/systemd, verified online backups (one file, or
+a folder of dated copies kept to a number), and the counts of how deals end."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
+import signal
 import sqlite3
+import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from types import FrameType
 
 from telegram import Bot
 from telegram.error import InvalidToken, TelegramError
 
+from bot.backup.rotation import (
+    DEFAULT_KEEP,
+    backups,
+    dated_name,
+    locked_folder,
+    remove_stale_partials,
+    rotate,
+)
+from bot.backup.verified_copy import BackupFailed, Copy, reason, write_verified
 from bot.config import Settings
 from bot.jobs.heartbeat import HEARTBEAT_STALE
 from bot.services import Services
 from bot.storage import repo
-from bot.storage.db import Database, create_private, migration_scripts
+from bot.storage.db import Database, migration_scripts
 from bot.storage.repo import HeartbeatRecord
 from bot.usecases.outcomes import OutcomeReport, outcome_report
 
@@ -109,35 +123,96 @@ def check(settings: Settings) -> int:
 
 
 def backup(settings: Settings, target: Path) -> int:
-    """``python -m bot backup FILE``: a consistent copy of the live database (SQLite online
-    backup, safe while the bot writes), written beside FILE and renamed into place."""
-    if not settings.database.exists():
-        print(f"no database at {settings.database}")
-        return 1
-    partial = target.with_name(target.name + ".partial")
+    """``python -m bot backup FILE``: a verified copy of the live database at FILE (SQLite's
+    online backup, safe while the bot writes; bot/backup/verified_copy.py)."""
+    source = settings.database
     try:
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
-        create_private(partial)  # a copy of the data is as private as the data
-        source = sqlite3.connect(settings.database)
-        try:
-            destination = sqlite3.connect(partial)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
-        partial.replace(target)
-    except (sqlite3.Error, OSError) as error:
-        # a damaged database cannot be copied this way; the live file is left as it is
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        print(f"backup failed: {reason} ({settings.database} -> {target})")
+        _refuse_source(source)
+        _refuse_target(source, target)
+        with locked_folder(target.parent), _interruptible():
+            copy = write_verified(source, target)
+    except BackupFailed as failure:
+        print(f"backup failed: {failure} ({source} -> {target})")
         return 1
-    print(f"backup written: {target} ({target.stat().st_size} bytes)")
+    print(f"backup written: {_written(copy)}")
     return 0
+
+
+def backup_into(
+    settings: Settings, folder: Path, keep: int = DEFAULT_KEEP, now: dt.datetime | None = None
+) -> int:
+    """``python -m bot backup --dir DIR [--keep N]``: a verified copy named by the UTC time
+    (bot-YYYYMMDD-HHMMSSZ.sqlite3) in DIR, then the oldest of the bot's backups there removed
+    so that N remain. Nothing is removed unless the new copy was written and passed the check."""
+    source = settings.database
+    target = folder / dated_name(now or dt.datetime.now(dt.UTC))
+    try:
+        _refuse_source(source)
+        with locked_folder(folder):
+            try:
+                remove_stale_partials(folder)
+            except OSError as error:
+                raise BackupFailed(reason(error)) from None
+            with _interruptible():
+                copy = write_verified(source, target)
+            try:
+                removed = len(rotate(folder, keep, target))
+                kept = len(backups(folder))
+            except OSError as error:
+                # the copy is good; an operator must still hear that old ones pile up
+                print(f"backup written: {_written(copy)}; old backups not removed: {reason(error)}")
+                return 1
+    except BackupFailed as failure:
+        print(f"backup failed: {failure} ({source} -> {folder})")
+        return 1
+    print(f"backup written: {_written(copy)}; {removed} older removed, {kept} kept")
+    return 0
+
+
+def _written(copy: Copy) -> str:
+    return f"{copy.path} ({copy.size} bytes, schema {copy.schema}, integrity ok)"
+
+
+def _refuse_source(source: Path) -> None:
+    """Before any folder is made: a wrong BOT_DATABASE leaves nothing behind."""
+    if not source.is_file():
+        raise BackupFailed(f"no database at {source}")
+
+
+def _refuse_target(source: Path, target: Path) -> None:
+    """``backup FILE`` replaces FILE: never a folder, the live database, or any database in use
+    (a -wal left beside a replaced file would be replayed into it, damaging it)."""
+    if target.is_dir():
+        raise BackupFailed(f"{target} is a folder: use --dir {target} for dated, rotated backups")
+    if target.exists() and source.exists() and target.samefile(source):
+        raise BackupFailed(f"{target} is the live database")
+    for suffix in ("-wal", "-shm"):
+        beside = target.with_name(target.name + suffix)
+        if beside.exists():
+            raise BackupFailed(
+                f"{beside} exists, so {target} may be in use: stop what uses it and move the "
+                "file with its -wal and -shm aside first"
+            )
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C, or the SIGTERM with which systemd stops a backup that runs too long, during the
+    copy: the partial copy is removed (write_verified) and the run ends in one line."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise BackupFailed("interrupted, nothing was written") from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def outcome_lines(report: OutcomeReport) -> list[str]:

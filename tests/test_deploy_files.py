@@ -108,32 +108,115 @@ def test_secrets_and_data_stay_out_of_commits_and_images() -> None:
         assert not docker_ignores(needed), needed
 
 
-def test_systemd_unit_keeps_files_private_and_passes_systemds_own_checks(
-    tmp_path: Path,
-) -> None:
-
+def read_unit(name: str) -> configparser.ConfigParser:
     unit = configparser.ConfigParser(strict=False, interpolation=None)
     unit.optionxform = str  # keys are case-sensitive in systemd
-    unit.read(DEPLOY / "huankuan-bot.service", encoding="utf-8")
-    service = unit["Service"]
-    assert service["UMask"] == "0077"
-    assert service["StateDirectory"] == "huankuan-bot" and service["StateDirectoryMode"] == "0700"
-    if shutil.which("systemd-analyze") is None:
-        pytest.skip("systemd-analyze is not installed")
-    # the code is not installed here: the same unit with a command that exists
-    text = (DEPLOY / "huankuan-bot.service").read_text(encoding="utf-8")
-    copy = tmp_path / "huankuan-bot.service"
-    copy.write_text(re.sub(r"(?m)^ExecStart=.*$", "ExecStart=/bin/true", text), encoding="utf-8")
+    unit.read(DEPLOY / name, encoding="utf-8")
+    return unit
+
+
+def runnable_copies(folder: Path, *names: str) -> list[Path]:
+    """The units with a command that exists: the code is not installed here."""
+    copies = []
+    for name in names:
+        text = (DEPLOY / name).read_text(encoding="utf-8")
+        copy = folder / name
+        copy.write_text(re.sub(r"(?m)^ExecStart=.*$", "ExecStart=/bin/true", text), "utf-8")
+        copies.append(copy)
+    return copies
+
+
+def systemd_verifies(*units: Path) -> None:
     verified = subprocess.run(
-        ["systemd-analyze", "verify", str(copy)], capture_output=True, text=True, check=False
+        ["systemd-analyze", "verify", *map(str, units)], capture_output=True, text=True, check=False
     )
     assert verified.returncode == 0, verified.stderr
+    # an unknown key or a calendar it cannot parse is only a warning ("…, ignoring"): one
+    # misspelt hardening line would go unnoticed
+    warnings = [line for line in verified.stderr.splitlines() if str(units[0].parent) in line]
+    assert warnings == []
+
+
+def exposure(service: Path) -> float:
     rated = subprocess.run(
-        ["systemd-analyze", "security", "--offline=true", str(copy)],
+        ["systemd-analyze", "security", "--offline=true", str(service)],
         capture_output=True,
         text=True,
         check=False,
     )
     found = re.search(r"Overall exposure level for \S+: (\d+\.\d)", rated.stdout)
     assert found is not None, rated.stdout[-300:] + rated.stderr
-    assert float(found.group(1)) <= 2.0  # was 8.5 EXPOSED
+    return float(found.group(1))
+
+
+needs_systemd_analyze = pytest.mark.skipif(
+    shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed"
+)
+
+
+def test_systemd_unit_keeps_files_private_and_passes_systemds_own_checks(
+    tmp_path: Path,
+) -> None:
+    service = read_unit("huankuan-bot.service")["Service"]
+    assert service["UMask"] == "0077"
+    assert service["StateDirectory"] == "huankuan-bot" and service["StateDirectoryMode"] == "0700"
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze is not installed")
+    [copy] = runnable_copies(tmp_path, "huankuan-bot.service")
+    systemd_verifies(copy)
+    assert exposure(copy) <= 2.0  # was 8.5 EXPOSED
+
+
+def test_the_backup_runs_daily_as_the_bots_user_into_a_folder_systemd_makes() -> None:
+    """The old guide's /var/backups/huankuan was never created: the folder the timer's backup
+    writes to must be one systemd makes for it, private, and out of the bot's own reach."""
+    bot, backup = read_unit("huankuan-bot.service"), read_unit("huankuan-bot-backup.service")
+    service = backup["Service"]
+    assert service["Type"] == "oneshot"
+    for same in ("User", "Group", "EnvironmentFile", "WorkingDirectory", "UMask"):
+        assert service[same] == bot["Service"][same], same
+    command = service["ExecStart"].split()
+    assert command[:5] == ["/opt/huankuan-bot/.venv/bin/python", "-m", "bot", "backup", "--dir"]
+    folder = Path(command[5])
+    made = service["StateDirectory"].split()
+    assert folder.parent == Path("/var/lib") and folder.name in made
+    assert "huankuan-bot" in made  # the live folder: WAL reads take its -shm
+    assert service["StateDirectoryMode"] == "0700"
+    # the bot's unit sees everything but its own state folder read-only
+    assert bot["Service"]["ProtectSystem"] == "strict"
+    assert str(folder) not in bot["Service"]["ReadWritePaths"].split()
+    assert folder.name not in bot["Service"]["StateDirectory"].split()
+    timer = read_unit("huankuan-bot-backup.timer")
+    assert timer["Timer"]["OnCalendar"].startswith("*-*-* 03:00")
+    assert timer["Timer"]["Persistent"] == "true" and timer["Timer"]["RandomizedDelaySec"]
+    assert timer["Install"]["WantedBy"] == "timers.target"
+    guide = (DEPLOY / "README.md").read_text(encoding="utf-8")
+    assert "enable --now huankuan-bot huankuan-bot-backup.timer" in guide
+    assert f"sudo ls -l {folder}" in guide and f"BOT_DATABASE={folder}/bot-" in guide
+    assert "/var/backups" not in guide
+
+
+@needs_systemd_analyze
+def test_the_backup_units_pass_systemds_own_checks(tmp_path: Path) -> None:
+    service, timer = runnable_copies(
+        tmp_path, "huankuan-bot-backup.service", "huankuan-bot-backup.timer"
+    )
+    systemd_verifies(service, timer)
+    assert exposure(service) <= 1.0  # the main unit's hardening, and no network
+
+
+def test_compose_backs_up_onto_a_volume_of_its_own() -> None:
+    """The old guide's `exec bot python -m bot backup /data/backup.sqlite3` put the copy on the
+    live database's own volume: lost with it."""
+    text = (DEPLOY / "compose.yaml").read_text(encoding="utf-8")
+    services = text.split("\nvolumes:\n")[0]
+    backup = services.split("\n  backup:\n")[1]
+    bot = services.split("\n  bot:\n")[1].split("\n  backup:\n")[0]
+    assert "- bot-backups:/backups" in backup and "bot-backups" not in bot
+    assert "python -m bot backup --dir /backups" in backup
+    assert not re.search(r"(?m)^ +env_file:", backup)  # no token where it is not needed
+    assert "restart: unless-stopped" in backup and "healthcheck:" in backup
+    assert re.search(r"(?m)^  bot-backups:$", text.split("\nvolumes:\n")[1])
+    # a new volume takes the owner and mode of the image's folder; Docker's own would be root's
+    dockerfile = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
+    assert "chown bot:bot /data /backups && chmod 700 /backups" in dockerfile

@@ -82,6 +82,15 @@ def test_backup_while_the_bot_runs_is_a_consistent_copy(api: FakeBotApi, tmp_pat
         with sqlite3.connect(target) as copy:
             assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             assert copy.execute("SELECT amount_fen FROM debts").fetchall() == [(2_350_000,)]
+        # as the systemd timer and the compose service run it
+        dated = run(["backup", "--dir", str(tmp_path / "daily")], {"BOT_DATABASE": str(database)})
+        assert dated.returncode == 0 and not dated.stderr
+        [line] = dated.stdout.splitlines()
+        assert line.startswith(f"backup written: {tmp_path / 'daily'}/bot-")
+        assert line.endswith("integrity ok); 0 older removed, 1 kept")
+        [daily] = (tmp_path / "daily").iterdir()
+        with sqlite3.connect(daily) as copy:
+            assert copy.execute("SELECT amount_fen FROM debts").fetchall() == [(2_350_000,)]
         assert stop(process, signal.SIGTERM) == 0
     finally:
         if process.poll() is None:
