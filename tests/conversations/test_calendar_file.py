@@ -30,7 +30,7 @@ class Shown:
 
 
 class PhoneCalendar:
-    """What a calendar does with an imported file (RFC 5546 §2.1.5): an event it has is
+    """What a calendar does with an imported file (RFC 5546 §2.1.4): an event it has is
     replaced by a newer version of it (a higher SEQUENCE, or the same one with a later
     DTSTAMP) and taken away when that version is cancelled; a new UID adds an event; an
     older version, or a cancellation of an event it never had, changes nothing."""
