@@ -292,25 +292,23 @@ async def send_calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if found is None:
         await update.effective_chat.send_message(p.NO_DEAL_PLAN)
         return
-    items, prefs = found.installments, found.prefs
-    rows = [(PRODUCT_NAMES[i.product], i.number, i.count, i.due, i.amount_fen) for i in items]
-    data = installments_calendar(
-        rows, prefs, svc.tz, svc.now(), uid_prefix=f"deal{items[0].deal_id}"
-    )
+    data = installments_calendar(found.events, found.prefs, svc.tz, svc.now())
     await update.effective_chat.send_document(
         InputFile(io.BytesIO(data), filename=p.CALENDAR_FILENAME),
-        caption=_calendar_caption(prefs),
+        caption=_calendar_caption(found.prefs, found.cancelled),
     )
 
 
-def _calendar_caption(prefs: ReminderPrefs) -> str:
-    """Names the alarms the file holds, from the same rule that put them there."""
+def _calendar_caption(prefs: ReminderPrefs, cancelled: int) -> str:
+    """Names the alarms the file holds, from the same rule that put them there, and the
+    replaced installments it takes away."""
     if not alarm_triggers(prefs):
-        return progress_view.calendar_caption([], prefs.evening_hour, None)
+        return progress_view.calendar_caption([], prefs.evening_hour, None, cancelled)
     return progress_view.calendar_caption(
         sorted(prefs.lead_days),
         prefs.evening_hour,
         prefs.morning_hour if prefs.on_due_day else None,
+        cancelled,
     )
 
 

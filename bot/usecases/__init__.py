@@ -10,7 +10,7 @@ on a real SQLite file without the Application.
 - ``status``: the case, the deal's installments and an open amount question, for /status
 - ``calls``: the call log; ``privacy``: whether a question is open (the secret guard)
 - ``activity``: whether a user is known, and noting that they came back
-- ``installments``: the plan's installments and the calendar export (reads)
+- ``installments``: the plan's installments and the calendar export's events
 - ``payments``: mark an installment paid (the agreed or another amount), undo it
 - ``snooze``: the snooze times still possible, and queueing one
 - ``settings``: change one reminder setting and replan the reminders ahead

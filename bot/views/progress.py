@@ -147,8 +147,18 @@ def render_plan_list(
     return "\n".join(lines)
 
 
-def calendar_caption(lead_days: list[int], evening_hour: int, due_day_hour: int | None) -> str:
-    """The .ics caption, naming exactly the alarms the file holds (none: says so)."""
+def calendar_caption(
+    lead_days: list[int], evening_hour: int, due_day_hour: int | None, cancelled: int = 0
+) -> str:
+    """The .ics caption, naming exactly the alarms the file holds (none: says so), that a
+    newer file updates it, and how many replaced installments it takes away (if any)."""
+    tail = t.CALENDAR_CAPTION_UPDATE
+    if cancelled:
+        tail += t.CALENDAR_CAPTION_CANCELLED.format(count=cancelled)
+    return _calendar_alarms(lead_days, evening_hour, due_day_hour) + tail
+
+
+def _calendar_alarms(lead_days: list[int], evening_hour: int, due_day_hour: int | None) -> str:
     parts = []
     if lead_days:
         each = [t.CALENDAR_LEAD_DAYS.format(days=d) for d in sorted(lead_days, reverse=True)]

@@ -52,6 +52,16 @@ def test_the_calendar_caption_names_each_alarm() -> None:
     assert "没有开启提醒" in calendar_caption([], 20, None)
 
 
+def test_the_calendar_caption_says_a_newer_file_updates_and_what_it_cancels() -> None:
+    caption = calendar_caption([1, 3], 20, 9)
+    assert caption.endswith("还款日当天早上9点。以后约定有变，再导出一次、重新导入即可更新。")
+    assert "已取消" not in caption
+    replaced = calendar_caption([1, 3], 20, 9, cancelled=11)
+    assert replaced.endswith("旧约定里已换成新约定的 11 期，在文件里标为“已取消”。")
+    assert calendar_caption([], 20, None, cancelled=2).endswith("标为“已取消”。")
+    assert all(len(c) <= 300 for c in (caption, replaced, calendar_caption([], 20, None, 36)))
+
+
 def test_an_answer_not_taken_says_why_and_user_text_is_escaped() -> None:
     assert problem_text(ParseProblem.ZERO) == intake.PROBLEMS[ParseProblem.ZERO]
     assert quote("<b>A&B</b> “x”") == "&lt;b&gt;A&amp;B&lt;/b&gt; “x”"

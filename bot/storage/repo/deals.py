@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import aiosqlite
 
+from bot.domain.calendar_events import DealSchedule
 from bot.domain.deal import DealKind, DealTerms, PlannedInstallment
 from bot.domain.free_text import storable_staff_id, storable_text
 from bot.domain.models import Product
@@ -19,8 +20,10 @@ __all__ = [
     "active_installments",
     "all_installments",
     "amount_question",
+    "calendar_key",
     "create_deal",
     "deal_history",
+    "deal_schedules",
     "get_installment",
     "get_prefs",
     "list_calls",
@@ -232,6 +235,45 @@ async def all_installments(conn: aiosqlite.Connection, user_id: int) -> list[Ins
         (user_id,),
     ) as cursor:
         return [_installment(row) for row in await cursor.fetchall()]
+
+
+async def deal_schedules(conn: aiosqlite.Connection, user_id: int) -> list[DealSchedule]:
+    """Every deal of the user with its installments, in the order recorded (a deal replaced
+    the one of its debt before it), each with which debt of its product it is for."""
+    async with conn.execute(
+        "SELECT d.id, d.debt_id, d.active, (SELECT COUNT(*) FROM debts o"
+        " WHERE o.case_id = b.case_id AND o.product = b.product AND o.id <= b.id)"
+        " FROM deals d JOIN debts b ON b.id = d.debt_id WHERE d.user_id = ? ORDER BY d.id",
+        (user_id,),
+    ) as cursor:
+        deals = await cursor.fetchall()
+    async with conn.execute(
+        f"{_INSTALLMENT_SELECT} WHERE i.user_id = ? ORDER BY i.deal_id, i.number", (user_id,)
+    ) as cursor:
+        items = [_installment(row) for row in await cursor.fetchall()]
+    by_deal: dict[int, list[InstallmentRecord]] = {}
+    for item in items:
+        by_deal.setdefault(item.deal_id, []).append(item)
+    return [
+        DealSchedule(debt_id, ordinal, bool(active), tuple(by_deal.get(deal_id, ())))
+        for deal_id, debt_id, active, ordinal in deals
+    ]
+
+
+async def calendar_key(conn: aiosqlite.Connection, user_id: int, new_key: str) -> str:
+    """The user's calendar key; ``new_key`` becomes it when they have none yet."""
+    await conn.execute(
+        "UPDATE users SET calendar_key = ? WHERE user_id = ? AND calendar_key IS NULL",
+        (new_key, user_id),
+    )
+    async with conn.execute(
+        "SELECT calendar_key FROM users WHERE user_id = ?", (user_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        raise LookupError("user not found")
+    key: str = row[0]
+    return key
 
 
 async def get_installment(

@@ -72,6 +72,10 @@ CALENDAR_LEAD_DAYS_SEPARATOR = "、"
 CALENDAR_LEAD_DAYS_LAST = "和"
 CALENDAR_DUE_DAY = "还款日当天{hour}"
 CALENDAR_ALARMS_SEPARATOR = "，"
+# after the alarms: a newer file updates the one imported (the same events keep their UIDs)
+CALENDAR_CAPTION_UPDATE = "以后约定有变，再导出一次、重新导入即可更新。"
+# a new deal replaced installments of an old one: the file takes them away
+CALENDAR_CAPTION_CANCELLED = "旧约定里已换成新约定的 {count} 期，在文件里标为“已取消”。"
 
 
 CALENDAR_FILENAME = "还款提醒.ics"
@@ -82,3 +86,10 @@ CALENDAR_EVENT_NOTE = (
     "{name}第{number}/{count}期，应还 {amount}。只通过官方渠道还款，不要转账给任何个人或陌生账户。"
 )
 CALENDAR_ALARM = "还款提醒：{name}第{number}/{count}期 {amount}"
+# an installment a new deal replaced: sent cancelled, so a calendar that has it removes it
+CALENDAR_EVENT_CANCELLED = "已取消：{name} 第{number}/{count}期 {amount}"
+CALENDAR_EVENT_CANCELLED_NOTE = (
+    "原来约定的{name}第{number}/{count}期已经换成新的约定，这一天不用再按它还款，以新约定为准。"
+)
+# every event's organizer (RFC 5546 asks for one): the bot, under an address nobody reads
+CALENDAR_ORGANIZER = "还款协商助手"
