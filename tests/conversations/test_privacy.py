@@ -1,13 +1,19 @@
 """Secrets are never stored; /privacy says what is kept and for how long."""
 
 import logging
+import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
+from bot.backup.rotation import DEFAULT_KEEP
 from bot.jobs.retention import purge
+from bot.texts.zh import privacy as privacy_texts
 from tests.support.chat import Bot, Chat, Clock
 from tests.support.flows import agree, deal_in_12, planned
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 async def test_a_card_number_is_deleted_not_stored_and_the_question_stays(
@@ -54,6 +60,15 @@ async def test_privacy_says_what_why_and_how_long(alice: Chat) -> None:
     text = alice.last_text
     assert "保存" in text and "180 天" in text and "/delete" in text
     assert "身份证号" in text
+    assert len(re.sub(r"<[^>]+>", "", text)) <= 300  # one phone screen
+
+
+def test_privacy_promises_about_backups_what_the_shipped_backups_do() -> None:
+    """Daily backups (the timer, the compose loop), the newest DEFAULT_KEEP kept: a deleted
+    person's data leaves the last backup after that many days."""
+    assert f"备份最多再留 {DEFAULT_KEEP} 天" in privacy_texts.PRIVACY
+    timer = (ROOT / "deploy" / "huankuan-bot-backup.timer").read_text(encoding="utf-8")
+    assert "OnCalendar=*-*-* 03:00:00" in timer  # once a day
 
 
 async def count(bot: Bot, sql: str, *args: object) -> int:
