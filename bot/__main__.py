@@ -332,6 +332,8 @@ class Runner:
             await self.webhook.stop()
         if application.running:
             await application.stop()
+            assert application.post_stop is not None
+            await application.post_stop(application)  # as PTB's run_polling does
         await application.shutdown()  # nothing when it was never initialised
         await application.bot.shutdown()  # when only getMe ran
         assert application.post_shutdown is not None
@@ -360,10 +362,13 @@ def run_bot(settings: Settings) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     needs_token = not args.console and args.command not in ("backup", "outcomes")
+    misspelt = unknown_variables()
     try:
         settings = load_settings(require_token=needs_token)
     except ConfigError as error:
-        print(f"configuration error: {error}", file=sys.stderr)
+        # one line still: a typo is often the cause (BOT_TOKN leaves BOT_TOKEN missing)
+        hints = "".join(f"; {line}" for line in misspelt)
+        print(f"configuration error: {error}{hints}", file=sys.stderr)
         return EXIT_CONFIG
     token = settings.token.get_secret_value() if settings.token else ""
     webhook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
@@ -374,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     for handler in logging.getLogger().handlers:
         handler.addFilter(OneLineTelegramErrors())
-    for line in unknown_variables():
+    for line in misspelt:
         log.warning("%s", line)
     if args.command == "check":
         return operations.check(settings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any, Literal
 
@@ -63,6 +64,7 @@ from bot.storage.persistence import SqlitePersistence
 from bot.texts.zh.common import BOT_DESCRIPTION, BOT_SHORT_DESCRIPTION, COMMANDS
 
 log = logging.getLogger(__name__)
+PROFILE_SECONDS = 10.0  # for the command menu and the description at start-up
 # the kinds of update the handlers below take; Telegram sends no other (getUpdates and
 # setWebhook ask for these only). Channel posts: a command there gets the group redirect.
 ALLOWED_UPDATES = (
@@ -79,11 +81,14 @@ def build_application(
     request: BaseRequest | None = None,
     services: Services | None = None,
     rate_limiter: BaseRateLimiter[Any] | Literal["default"] | None = "default",
+    heartbeat: bool = True,
 ) -> Application:
     """The bot as it runs in production; tests and console mode pass their own ``request``.
 
     ``rate_limiter`` defaults to Telegram's limits (AIORateLimiter); an offline Bot API has
     none, so the tests pass None and are not slowed down by waits meant for Telegram.
+    ``heartbeat=False`` (console mode) writes no heartbeat: a console on the live database
+    must not speak for the running bot.
     """
     if rate_limiter == "default":
         rate_limiter = AIORateLimiter(max_retries=2)
@@ -104,6 +109,7 @@ def build_application(
         )
         .persistence(SqlitePersistence(database))
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         # one update at a time, as PTB's default; each logged in one line when handled
         .concurrent_updates(processor)
@@ -122,9 +128,12 @@ def build_application(
     if settings.admin_chat_id is not None:
         application.bot_data[ALERTS_KEY] = AdminAlerts(settings.admin_chat_id, services.now)
     polling = not settings.webhook_url
-    application.bot_data[HEARTBEAT_KEY] = Heartbeat(
-        mode="polling" if polling else "webhook", updates=updates if polling else None
-    )
+    if heartbeat:
+        application.bot_data[HEARTBEAT_KEY] = Heartbeat(
+            mode="polling" if polling else "webhook",
+            updates=updates if polling else None,
+            busy_since=lambda: processor.busy_since,
+        )
 
     private = PRIVATE
     scam_check = scams.ScamCheck()  # /scam: who is waiting for their message to be checked
@@ -234,6 +243,15 @@ async def _post_init(application: Application) -> None:
     start_retention(application)
     await start_heartbeat(application)
     try:
+        # bounded: a flood limit waited out here would hold up the start (and systemd's
+        # Type=notify start timeout); the menu and profile are set again at the next start
+        await asyncio.wait_for(_set_profile(application), PROFILE_SECONDS)
+    except TimeoutError:
+        log.warning("could not set the command menu and description in %g s", PROFILE_SECONDS)
+
+
+async def _set_profile(application: Application) -> None:
+    try:
         await application.bot.set_my_commands([BotCommand(n, d) for n, d in COMMANDS])
     except TelegramError as error:
         log.warning("could not set the command menu: %s", error)
@@ -251,6 +269,13 @@ async def _describe_bot(application: Application) -> None:
             await bot.set_my_short_description(BOT_SHORT_DESCRIPTION)
     except TelegramError as error:
         log.warning("could not set the bot's description: %s", error)
+
+
+async def _post_stop(application: Application) -> None:
+    """Stopped taking updates, the Bot API still open: the errors held back are told."""
+    alerts = application.bot_data.get(ALERTS_KEY)
+    if isinstance(alerts, AdminAlerts):
+        await alerts.send_held(application)
 
 
 async def _post_shutdown(application: Application) -> None:

@@ -128,7 +128,9 @@ async def run_console(
     api = OfflineBotApi(on_message=show, on_notice=notice)
     console_settings = settings.model_copy(update={"token": SecretStr(OFFLINE_TOKEN)})
     # no rate limiter: the in-memory Bot API has no limits to respect
-    application = build_application(console_settings, request=api, rate_limiter=None)
+    application = build_application(
+        console_settings, request=api, rate_limiter=None, heartbeat=False
+    )
     write(t.BANNER)
     try:
         async with application:

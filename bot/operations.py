@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 
-from telegram import Bot
+from telegram import Bot, WebhookInfo
 from telegram.error import InvalidToken, TelegramError
 
 from bot.backup.rotation import (
@@ -35,6 +35,9 @@ from bot.storage.repo import HeartbeatRecord
 from bot.usecases.outcomes import OutcomeReport, outcome_report
 
 CHECK_TIMEOUT_SECONDS = 10  # inside Docker's 15 s HEALTHCHECK timeout
+# Telegram retries a failed webhook delivery less and less often: an error this recent, with
+# updates waiting, means the bot is not being reached
+WEBHOOK_ERROR_WINDOW = dt.timedelta(minutes=10)
 
 
 def _database_problem(path: Path) -> str | None:
@@ -61,17 +64,35 @@ async def _api_problem(settings: Settings) -> str | None:
     assert settings.token is not None
     bot = Bot(settings.token.get_secret_value(), base_url=settings.api_base_url)
 
-    async def get_me() -> None:
+    async def ask() -> str | None:
         async with bot:  # initialize() asks getMe
-            pass
+            if settings.webhook_url:
+                return webhook_problem(await bot.get_webhook_info(), settings.webhook_url)
+        return None
 
     try:
-        await asyncio.wait_for(get_me(), CHECK_TIMEOUT_SECONDS)
+        return await asyncio.wait_for(ask(), CHECK_TIMEOUT_SECONDS)
     except InvalidToken:
         return "Bot API: the token was rejected"
     except (TelegramError, TimeoutError) as error:
         return f"Bot API: {type(error).__name__}"
-    return None
+
+
+def webhook_problem(info: WebhookInfo, url: str) -> str | None:
+    """Webhook mode: updates arrive only when they arrive, so the heartbeat cannot tell
+    whether Telegram reaches the bot; Telegram's own account of its deliveries can."""
+    if info.url != url:
+        return "webhook: Telegram has another URL set (or none): restart the bot"
+    if info.last_error_date is None or not info.pending_update_count:
+        return None  # an old error with nothing waiting has passed
+    age = (datetime.now(UTC) - info.last_error_date).total_seconds()
+    if age > WEBHOOK_ERROR_WINDOW.total_seconds():
+        return None
+    # Telegram's words about the connection ("Connection refused", "Wrong response …")
+    return (
+        f"webhook: Telegram cannot deliver {info.pending_update_count} updates "
+        f"({info.last_error_message or 'no reason given'}, {_ago(age)} ago)"
+    )
 
 
 def _ago(seconds: float) -> str:
@@ -87,6 +108,13 @@ def heartbeat_problem(beat: HeartbeatRecord | None, now: datetime) -> str | None
     silent = (now - beat.beat_at).total_seconds()
     if silent > HEARTBEAT_STALE.total_seconds():
         return f"bot: no heartbeat for {_ago(silent)}: it is down or hung"
+    if -silent > HEARTBEAT_STALE.total_seconds():
+        # the clock was set back since: the beat proves nothing about now
+        return f"bot: its last heartbeat is {_ago(-silent)} in the future: was the clock set back?"
+    if beat.busy_since is not None:
+        busy = (now - beat.busy_since).total_seconds()
+        if busy > HEARTBEAT_STALE.total_seconds():
+            return f"bot: one update has been in hand for {_ago(busy)}: it is stuck"
     if beat.mode == "polling":
         # before the first answer, the time since the start counts
         waited = (now - (beat.updates_at or beat.started_at)).total_seconds()

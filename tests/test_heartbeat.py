@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import sqlite3
 import tempfile
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from telegram import WebhookInfo
 
 from bot.app import build_application
-from bot.jobs.heartbeat import AnsweredRequest, Heartbeat
+from bot.jobs.heartbeat import HEARTBEAT_INTERVAL, HEARTBEAT_JOB, AnsweredRequest, Heartbeat
 from bot.offline import OfflineBotApi
-from bot.operations import heartbeat_problem
+from bot.operations import heartbeat_problem, webhook_problem
 from bot.services import HEARTBEAT_KEY
 from bot.storage import repo
 from bot.storage.repo import HeartbeatRecord
@@ -36,6 +39,7 @@ def record(
         started_at=NOW - started,
         beat_at=NOW - beat,
         updates_at=None if updates is None else NOW - updates,
+        busy_since=None,
         stopped_at=None if stopped is None else NOW - stopped,
     )
 
@@ -81,11 +85,11 @@ async def test_the_running_bot_writes_its_heartbeat_and_a_clean_stop(tmp_path: P
     async with chat.running_bot(database) as bot:
         heartbeat = bot.application.bot_data[HEARTBEAT_KEY]
         assert isinstance(heartbeat, Heartbeat) and heartbeat.mode == "polling"
-        with sqlite3.connect(database) as conn:
+        with contextlib.closing(sqlite3.connect(database)) as conn:
             beat = repo.read_heartbeat(conn)
         assert beat is not None and beat.stopped_at is None
         assert heartbeat_problem(beat, beat.beat_at + timedelta(seconds=1)) is None
-    with sqlite3.connect(database) as conn:
+    with contextlib.closing(sqlite3.connect(database)) as conn:
         beat = repo.read_heartbeat(conn)
     assert beat is not None and beat.stopped_at is not None
 
@@ -127,3 +131,83 @@ def test_systemd_hears_the_state_on_its_notify_socket(monkeypatch: pytest.Monkey
 def test_outside_systemd_nothing_is_sent(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
     assert notify("WATCHDOG=1") is False
+
+
+def test_an_update_in_hand_for_too_long_is_a_stuck_bot() -> None:
+    busy = replace(record(), busy_since=NOW - timedelta(minutes=4))
+    assert heartbeat_problem(busy, NOW) == "bot: one update has been in hand for 4 min: it is stuck"
+    assert heartbeat_problem(replace(record(), busy_since=NOW - timedelta(seconds=5)), NOW) is None
+
+
+def test_a_heartbeat_from_the_future_proves_nothing() -> None:
+    problem = heartbeat_problem(record(beat=-timedelta(minutes=10)), NOW)
+    assert problem == "bot: its last heartbeat is 10 min in the future: was the clock set back?"
+
+
+async def test_the_heartbeat_repeats_and_stops_pinging_while_an_update_is_stuck(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pinged: list[str] = []
+    monkeypatch.setattr("bot.jobs.heartbeat.notify", pinged.append)
+    async with chat.running_bot(tmp_path / "bot.sqlite3") as bot:
+        application = bot.application
+        heartbeat = application.bot_data[HEARTBEAT_KEY]
+        assert pinged == ["WATCHDOG=1"]  # the first beat, at start-up
+        assert application.job_queue is not None
+        [job] = application.job_queue.get_jobs_by_name(HEARTBEAT_JOB)
+        assert job.trigger.interval == HEARTBEAT_INTERVAL  # every 30 s from then on
+        now = [NOW + timedelta(seconds=30)]
+        heartbeat.clock = lambda: now[0]
+        heartbeat.busy_since = lambda: NOW
+        await job.run(application)  # 30 s in hand: still pinged
+        now[0] = NOW + timedelta(seconds=61)
+        await job.run(application)  # over a minute: not any more
+        assert pinged == ["WATCHDOG=1", "WATCHDOG=1"]
+        with contextlib.closing(sqlite3.connect(tmp_path / "bot.sqlite3")) as conn:
+            beat = repo.read_heartbeat(conn)
+        assert beat is not None and beat.busy_since == NOW
+        assert beat.beat_at == NOW + timedelta(seconds=61)
+
+
+async def test_console_mode_writes_no_heartbeat(tmp_path: Path) -> None:
+    database = tmp_path / "bot.sqlite3"
+    settings = chat.test_settings(database)
+    application = build_application(
+        settings, request=OfflineBotApi(), rate_limiter=None, heartbeat=False
+    )
+    async with application:
+        await application.post_init(application)  # type: ignore[misc]
+        await application.post_shutdown(application)  # type: ignore[misc]
+    with contextlib.closing(sqlite3.connect(database)) as conn:
+        assert repo.read_heartbeat(conn) is None
+
+
+def webhook(**fields: object) -> WebhookInfo:
+    values: dict = {"url": URL, "has_custom_certificate": False, "pending_update_count": 0}
+    return WebhookInfo(**(values | fields))
+
+
+URL = "https://bot.example.org/telegram"
+
+
+def test_a_webhook_telegram_reaches_is_healthy_and_an_old_error_has_passed() -> None:
+    assert webhook_problem(webhook(), URL) is None
+    old = datetime.now(UTC) - timedelta(hours=2)
+    assert webhook_problem(webhook(last_error_date=old, pending_update_count=3), URL) is None
+
+
+def test_a_webhook_telegram_cannot_reach_with_updates_waiting_is_unhealthy() -> None:
+    info = webhook(
+        last_error_date=datetime.now(UTC) - timedelta(seconds=40),
+        last_error_message="Connection refused",
+        pending_update_count=7,
+    )
+    problem = webhook_problem(info, URL)
+    assert problem is not None
+    assert problem.startswith("webhook: Telegram cannot deliver 7 updates (Connection refused, ")
+
+
+def test_a_webhook_set_elsewhere_is_unhealthy() -> None:
+    assert webhook_problem(webhook(url=""), URL) == (
+        "webhook: Telegram has another URL set (or none): restart the bot"
+    )

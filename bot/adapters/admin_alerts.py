@@ -4,7 +4,8 @@ bot's code it was raised, and the kind of update — never the exception's messa
 quote what was typed), the update, a name or an id.
 
 At most one message per ALERT_INTERVAL: the first error of a quiet spell goes at once, the
-ones after it are counted and summed up in one message when the interval ends.
+ones after it are counted and summed up in one message when the interval ends (which opens
+the next interval), or when the bot stops.
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ FIRST = (
     "⚠️ bot error: {error}\nwhile handling: {update}\n"
     "The user was told to try again; details are in the log."
 )
-MORE = "⚠️ {count} more bot errors in the last {minutes} min:\n{lines}\nDetails are in the log."
+FIRST_IN_JOB = (
+    "⚠️ bot error: {error}\nin a scheduled job (no user was told); details are in the log."
+)
+MORE = "⚠️ {count} more bot errors since the last message:\n{lines}\nDetails are in the log."
 
 
 def where(error: BaseException) -> str:
@@ -65,22 +69,35 @@ class AdminAlerts:
         if self._window_end is not None and now < self._window_end:
             self._held[where(error)] += 1
             return
+        if update is None:  # PTB hands a job's error over without an update
+            text = FIRST_IN_JOB.format(error=where(error))
+        else:
+            update_kind = f"{kind_of(update)} ({chat_kind(update)} chat)"
+            text = FIRST.format(error=where(error), update=update_kind)
+        await self._send(context.application, text)
+        self._open_window(context, now)
+
+    def _open_window(self, context: ContextTypes.DEFAULT_TYPE, now: datetime) -> None:
         self._window_end = now + self.interval
-        update_kind = f"{kind_of(update)} ({chat_kind(update)} chat)" if update else "a job"
-        await self._send(context.application, FIRST.format(error=where(error), update=update_kind))
         if context.job_queue is not None:
             context.job_queue.run_once(self._flush, when=self.interval, name=ALERT_JOB)
 
     async def _flush(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """The interval is over: the errors held back, in one message; then a quiet spell."""
+        """The interval is over: the errors held back, in one message, which opens the next
+        interval; none held: a quiet spell, the next error is told at once."""
         self._window_end = None
+        if await self.send_held(context.application):
+            self._open_window(context, self.clock())
+
+    async def send_held(self, application: Application) -> bool:
+        """The errors held back, in one message (also when the bot stops); False: none."""
         if not self._held:
-            return
+            return False
         held, self._held = self._held, Counter()
         lines = "\n".join(f"{n} × {what}" for what, n in held.most_common(5))
-        minutes = int(self.interval.total_seconds() // 60)
-        text = MORE.format(count=sum(held.values()), minutes=minutes, lines=lines)
-        await self._send(context.application, text)
+        text = MORE.format(count=sum(held.values()), lines=lines)
+        await self._send(application, text)
+        return True
 
     async def _send(self, application: Application, text: str) -> None:
         try:

@@ -104,7 +104,8 @@ async def delete_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
         sent = await deletion.delete_user(services(context), update.effective_user.id)
         # every conversation ends (the deal's too): nothing of the user is written back
         forget_user(context.application, update.effective_user.id)
-        log.info("user %s deleted their data", update.effective_user.id)
+        # not even the id is kept in the log of someone who asked to be forgotten
+        log.info("a user deleted their data")
         left = await take_back(context, sent)
         await update.effective_chat.send_message(deleted_text(len(sent), left))
     else:
@@ -237,4 +238,4 @@ async def note_activity(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         # new, or deleted (/delete, retention): no earlier conversation of theirs goes on
         forget_user(context.application, user.id)
     elif seen is activity.Seen.RESUMED:
-        log.info("user %s is back: reminders resumed", user.id)
+        log.info("a user who had blocked the bot is back: reminders resumed")

@@ -26,8 +26,8 @@ async def guard_secrets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     secret = find_secret(text)
     if secret is None:
         return
-    user_id = update.effective_user.id if update.effective_user else None
-    log.info("a message with a %s was refused (user %s)", secret.value, user_id)
+    # no user id at INFO (deploy/README): the kind of secret only
+    log.info("a message with a %s was refused", secret.value)
     try:
         await message.delete()  # bots may delete incoming messages in private chats
         removed = True
@@ -42,7 +42,7 @@ async def guard_secrets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     try:
         await update.effective_chat.send_message(warning)
     except TelegramError:
-        log.warning("could not send the secret warning (user %s)", user_id)
+        log.warning("could not send the secret warning")
     finally:
         # whatever happened above, nothing after this handler sees the message
         raise ApplicationHandlerStop
@@ -56,7 +56,7 @@ async def _question_open(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     try:
         return await question_open(services(context), chat.id, user.id)
     except DatabaseError:  # the warning matters more than its last line
-        log.warning("could not tell whether a question is open (user %s)", user.id)
+        log.warning("could not tell whether a question is open")
         return True
 
 

@@ -11,6 +11,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from telegram import Update
@@ -65,6 +66,8 @@ class LoggedUpdates(SimpleUpdateProcessor):
     def __init__(self) -> None:
         super().__init__(max_concurrent_updates=1)
         self._conversations: tuple[ConversationHandler, ...] = ()
+        # when the update in hand arrived (wall clock, as the heartbeat stores it); None: idle
+        self.busy_since: datetime | None = None
 
     def watch(self, conversations: Iterable[ConversationHandler]) -> None:
         """The conversations whose state the line names (registered after the builder)."""
@@ -72,9 +75,11 @@ class LoggedUpdates(SimpleUpdateProcessor):
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         started = time.perf_counter()
+        self.busy_since = datetime.now(UTC)
         try:
             await coroutine
         finally:
+            self.busy_since = None
             elapsed = (time.perf_counter() - started) * 1000
             if log.isEnabledFor(logging.INFO):
                 log.info(

@@ -8,6 +8,11 @@ beat is older than HEARTBEAT_STALE, and not receiving when getUpdates is.
 Under systemd (Type=notify) each tick also pings the watchdog, before the write: a bot that
 hangs, even inside a database write, stops pinging and systemd restarts it, while a database
 locked by someone else fails ``check`` but does not restart a bot that is otherwise well.
+Updates are handled one at a time, so an update in hand for over STUCK_AFTER silences the
+bot for everyone: the ping is left out then, and the row says since when.
+
+The job runs on the scheduler (a beat proves the reminders' scheduler runs too), which keeps
+wall-clock time: a clock stepped back delays the pings (the unit starts after time-sync).
 """
 
 from __future__ import annotations
@@ -33,6 +38,10 @@ HEARTBEAT_INTERVAL = timedelta(seconds=30)
 # three missed beats: well above a slow commit or a long poll (10 s), well below Docker's
 # three failed health checks a minute apart; the unit's WatchdogSec= says the same
 HEARTBEAT_STALE = timedelta(seconds=90)
+# Updates are handled one at a time, so one that never finishes silences the bot for all.
+# The slowest honest one waits out Telegram's flood limit (AIORateLimiter: two retries of
+# a retry_after that is seconds, rarely a minute): past this, the watchdog goes unpinged.
+STUCK_AFTER = timedelta(seconds=60)
 
 
 def wall_clock() -> datetime:
@@ -84,26 +93,38 @@ class AnsweredRequest(BaseRequest):
         return code, payload
 
 
+def idle() -> datetime | None:
+    return None
+
+
 @dataclass
 class Heartbeat:
     mode: str  # 'polling' or 'webhook'
     updates: AnsweredRequest | None  # polling only: webhook updates come when they come
+    # when the update being handled arrived (None: idle); app.py passes the update processor's
+    busy_since: Callable[[], datetime | None] = idle
     clock: Callable[[], datetime] = wall_clock
     started_at: datetime = field(default_factory=wall_clock)
     # set by the first beat: a start that failed earlier must leave the database untouched
     beating: bool = False
 
     async def beat(self, application: Application) -> bool:
-        """Pings the watchdog, then writes the row; False when the database refused it."""
-        notify("WATCHDOG=1")
+        """Pings the watchdog unless an update is stuck, then writes the row; False when the
+        database refused it."""
+        now, busy = self.clock(), self.busy_since()
+        if busy is not None and now - busy > STUCK_AFTER:
+            log.warning("one update has been in hand for %d s", (now - busy).total_seconds())
+        else:
+            notify("WATCHDOG=1")
         try:
             async with services(application).database.transaction() as conn:
                 await repo.beat(
                     conn,
                     mode=self.mode,
                     started_at=self.started_at,
-                    at=self.clock(),
+                    at=now,
                     updates_at=self.updates.answered_at if self.updates else None,
+                    busy_since=busy,
                 )
         except sqlite3.Error as error:
             log.warning("heartbeat not written: %s", error)
@@ -128,8 +149,11 @@ async def heartbeat_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def start_heartbeat(application: Application) -> None:
-    """The first beat now (the database is open), then one every interval."""
-    heartbeat = slot(application, HEARTBEAT_KEY, Heartbeat)
+    """The first beat now (the database is open), then one every interval. Without a
+    Heartbeat (console mode, which may share a database with the running bot): none."""
+    heartbeat = application.bot_data.get(HEARTBEAT_KEY)
+    if not isinstance(heartbeat, Heartbeat):
+        return
     heartbeat.started_at = heartbeat.clock()
     await heartbeat.beat(application)
     assert application.job_queue is not None

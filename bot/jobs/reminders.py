@@ -201,7 +201,7 @@ class ReminderEngine:
             async with svc.database.transaction() as conn:
                 await repo.set_blocked(conn, reminder.user_id, now)
                 await repo.retry_reminder_later(conn, reminder.id, now)
-            log.info("user %s blocked the bot: reminders paused", reminder.user_id)
+            log.info("a user blocked the bot: reminders paused")
             return "paused"
         except RetryAfter as error:
             return await self._retry(svc, reminder, now + _seconds(error.retry_after))

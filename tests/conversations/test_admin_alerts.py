@@ -56,10 +56,35 @@ async def test_more_bugs_in_the_same_spell_come_as_one_summary(alerting: Bot) ->
     [flush] = job_queue.get_jobs_by_name(ALERT_JOB)
     await flush.run(alerting.application)  # the ten minutes are over
     summary = admin_messages(alerting)[-1]
-    assert summary.startswith("⚠️ 2 more bot errors in the last 10 min:")
+    assert summary.startswith("⚠️ 2 more bot errors since the last message:")
     assert "2 × ValueError at tests/conversations/test_admin_alerts.py:" in summary
-    await alice.send("坏")  # a new spell: told at once
+    await alice.send("坏")  # the summary opened the next ten minutes: held again
+    assert len(admin_messages(alerting)) == 2
+    [flush] = job_queue.get_jobs_by_name(ALERT_JOB)[-1:]
+    await flush.run(alerting.application)
+    assert admin_messages(alerting)[-1].startswith("⚠️ 1 more bot errors since")
+    await flush.run(alerting.application)  # ten quiet minutes: nothing to tell
     assert len(admin_messages(alerting)) == 3
+    await alice.send("坏")  # a new spell: told at once
+    assert len(admin_messages(alerting)) == 4
+
+
+async def test_errors_held_back_are_told_when_the_bot_stops(alerting: Bot) -> None:
+    alice = alerting.chat(101)
+    await alice.send("坏")
+    await alice.send("坏")
+    assert len(admin_messages(alerting)) == 1
+    await alerting.application.post_stop(alerting.application)  # type: ignore[misc]
+    assert admin_messages(alerting)[-1].startswith("⚠️ 1 more bot errors since")
+
+
+async def test_an_error_in_a_job_does_not_say_a_user_was_told(alerting: Bot) -> None:
+    try:
+        raise RuntimeError("reminder for 23500")
+    except RuntimeError as error:  # as PTB hands a job's error over: without an update
+        await alerting.application.process_error(update=None, error=error)
+    [alert] = admin_messages(alerting)
+    assert "in a scheduled job (no user was told)" in alert and "23500" not in alert
 
 
 async def test_harmless_refusals_and_stale_taps_are_no_alert(alerting: Bot) -> None:

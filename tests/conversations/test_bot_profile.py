@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import pytest
+
+from bot import app
 from bot.app import ALLOWED_UPDATES
 from bot.offline.server import OfflineTelegram
 from bot.texts.zh import common as c
@@ -78,3 +82,16 @@ def test_telegram_delivers_only_the_kinds_the_bot_asked_for() -> None:
     server.push_update({"message": message})
     status, body = server.handle("getUpdates", {"allowed_updates": list(ALLOWED_UPDATES)})
     assert status == 200 and [set(u) for u in body["result"]] == [{"update_id", "message"}]
+
+
+async def test_a_flood_limit_on_the_menu_does_not_hold_up_the_start(
+    database: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(app, "PROFILE_SECONDS", 0.2)
+    async with running_bot(database, rate_limited=True) as bot:
+        bot.api.fail_next("setMyCommands", 429, "Too Many Requests: retry after 50", 50)
+        started = time.monotonic()
+        await bot.application.post_init(bot.application)  # type: ignore[misc]
+        assert time.monotonic() - started < 5  # not the 50 s Telegram asked to wait
+        assert "could not set the command menu and description" in caplog.text
+        assert c.HELP in [m.text for m in await bot.chat(101).send("/help")]

@@ -66,9 +66,11 @@ async def test_privacy_says_what_why_and_how_long(alice: Chat) -> None:
 def test_privacy_promises_about_backups_what_the_shipped_backups_do() -> None:
     """Daily backups (the timer, the compose loop), the newest DEFAULT_KEEP kept: a deleted
     person's data leaves the last backup after that many days."""
-    assert f"备份最多再留 {DEFAULT_KEEP} 天" in privacy_texts.PRIVACY
+    assert f"备份约 {DEFAULT_KEEP} 天后删掉" in privacy_texts.PRIVACY
     timer = (ROOT / "deploy" / "huankuan-bot-backup.timer").read_text(encoding="utf-8")
     assert "OnCalendar=*-*-* 03:00:00" in timer  # once a day
+    for shipped in ("deploy/huankuan-bot-backup.service", "deploy/compose.yaml"):
+        assert f"--keep {DEFAULT_KEEP}" in (ROOT / shipped).read_text(encoding="utf-8")
 
 
 async def count(bot: Bot, sql: str, *args: object) -> int:
@@ -118,7 +120,8 @@ async def test_info_logs_carry_no_amounts_answers_or_free_text(
     await alice.send("/delete")
     await alice.tap("确定删除")
     logged = "\n".join(record.getMessage() for record in caplog.records)
-    assert "deleted their data" in logged  # there are INFO lines, with the user id only
+    assert "deleted their data" in logged  # there are INFO lines, without the user id
+    assert str(alice.user_id) not in logged
     for private in ("23500", "23,500", "1,958", "6000", "6,000", "客服态度", "A77", "6222", "失业"):
         assert private not in logged, private
 

@@ -366,3 +366,34 @@ def test_console_mode_refuses_a_damaged_database_in_one_line(tmp_path: Path) -> 
     assert result.returncode == 2
     one_line(result.stderr.strip().splitlines(), "cannot start", "is damaged")
     assert digest(database) == before
+
+
+def test_a_misspelt_token_variable_names_the_one_meant(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,  # no .env of the checkout is read
+        env=env | {"BOT_TOKN": TOKEN, "BOT_DATABASE": str(tmp_path / "bot.sqlite3")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("configuration error: BOT_TOKEN is missing")
+    assert line.endswith(
+        "BOT_TOKN is not a setting of this bot and is ignored: did you mean BOT_TOKEN?"
+    )
+    assert TOKEN not in line
+
+
+def test_a_misspelt_setting_is_a_warning_once_logging_runs(api: FakeBotApi, tmp_path: Path) -> None:
+    database = tmp_path / "bot.sqlite3"
+    # settings that load, then a start that fails later (a token the API rejects)
+    status, lines = run_bot(api.base_url, database, BOT_TIMEZON="Asia/Tokyo", BOT_TOKEN="9:nope")
+    assert status == 2
+    assert (
+        "BOT_TIMEZON is not a setting of this bot and is ignored: did you mean BOT_TIMEZONE?"
+        in (" ".join(lines))
+    )

@@ -6,5 +6,6 @@ CREATE TABLE heartbeat (
     started_at  TEXT NOT NULL,   -- this process's start
     beat_at     TEXT NOT NULL,   -- the last beat: event loop, scheduler and a write all worked
     updates_at  TEXT,            -- polling: the last getUpdates the Bot API answered
+    busy_since  TEXT,            -- when the update being handled arrived; NULL when idle
     stopped_at  TEXT             -- a clean stop; NULL while running
 );

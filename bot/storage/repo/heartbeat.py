@@ -17,6 +17,7 @@ class HeartbeatRecord:
     started_at: datetime
     beat_at: datetime
     updates_at: datetime | None
+    busy_since: datetime | None
     stopped_at: datetime | None
 
 
@@ -27,14 +28,25 @@ async def beat(
     started_at: datetime,
     at: datetime,
     updates_at: datetime | None,
+    busy_since: datetime | None,
 ) -> None:
     await conn.execute(
-        "INSERT INTO heartbeat (id, mode, started_at, beat_at, updates_at, stopped_at)"
-        " VALUES (1, ?, ?, ?, ?, NULL)"
+        "INSERT INTO heartbeat"
+        " (id, mode, started_at, beat_at, updates_at, busy_since, stopped_at)"
+        " VALUES (1, ?, ?, ?, ?, ?, NULL)"
         " ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, started_at = excluded.started_at,"
-        " beat_at = excluded.beat_at, updates_at = excluded.updates_at, stopped_at = NULL",
-        (mode, to_text(started_at), to_text(at), to_text(updates_at) if updates_at else None),
+        " beat_at = excluded.beat_at, updates_at = excluded.updates_at,"
+        " busy_since = excluded.busy_since, stopped_at = NULL",
+        (mode, to_text(started_at), to_text(at), _text(updates_at), _text(busy_since)),
     )
+
+
+def _text(moment: datetime | None) -> str | None:
+    return to_text(moment) if moment is not None else None
+
+
+def _moment(text: str | None) -> datetime | None:
+    return from_text(text) if text else None
 
 
 async def mark_stopped(conn: aiosqlite.Connection, at: datetime) -> None:
@@ -44,15 +56,17 @@ async def mark_stopped(conn: aiosqlite.Connection, at: datetime) -> None:
 def read_heartbeat(conn: sqlite3.Connection) -> HeartbeatRecord | None:
     """On the health check's own read-only connection (plain sqlite3: no event loop there)."""
     row = conn.execute(
-        "SELECT mode, started_at, beat_at, updates_at, stopped_at FROM heartbeat WHERE id = 1"
+        "SELECT mode, started_at, beat_at, updates_at, busy_since, stopped_at"
+        " FROM heartbeat WHERE id = 1"
     ).fetchone()
     if row is None:
         return None
-    mode, started, beat_at, updates, stopped = row
+    mode, started, beat_at, updates, busy, stopped = row
     return HeartbeatRecord(
         mode=mode,
         started_at=from_text(started),
         beat_at=from_text(beat_at),
-        updates_at=from_text(updates) if updates else None,
-        stopped_at=from_text(stopped) if stopped else None,
+        updates_at=_moment(updates),
+        busy_since=_moment(busy),
+        stopped_at=_moment(stopped),
     )
