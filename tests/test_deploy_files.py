@@ -5,6 +5,7 @@ import fnmatch
 import re
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,45 @@ def test_dockerfile_runs_unprivileged_with_a_volume_and_health_check() -> None:
     assert "USER bot" in text and 'VOLUME ["/data"]' in text
     assert "HEALTHCHECK" in text and '"bot", "check"' in text
     assert 'CMD ["python", "-m", "bot"]' in text
+
+
+def test_dockerfile_pins_its_base_and_installs_the_lock_before_the_code() -> None:
+    text = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
+    # both stages start from one base, pinned by its full version and by digest
+    [image] = re.findall(r"(?m)^ARG PYTHON_IMAGE=(\S+)$", text)
+    pinned = re.fullmatch(r"python:(3\.\d+)\.\d+-slim-[a-z]+@sha256:[0-9a-f]{64}", image)
+    assert pinned, image
+    assert re.findall(r"(?m)^FROM (\S+)", text) == ["${PYTHON_IMAGE}", "${PYTHON_IMAGE}"]
+    # and runs a Python the suite runs on
+    project = tomllib.loads((DEPLOY.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert (
+        f"Programming Language :: Python :: {pinned.group(1)}" in project["project"]["classifiers"]
+    )
+    lines = [line.strip() for line in text.splitlines()]
+    install_lock = next(i for i, line in enumerate(lines) if "-r requirements.lock" in line)
+    assert "--require-hashes" in lines[install_lock]
+    # nothing but the lock is in the build before the dependencies are installed, so a
+    # change to the code reuses that layer; the code comes after, without dependencies
+    copied_before = [line for line in lines[:install_lock] if line.startswith("COPY")]
+    assert copied_before == ["COPY requirements.lock ./"]
+    copied_after = [line for line in lines[install_lock:] if line.startswith("COPY ")]
+    assert {"COPY bot ./bot", "COPY conversations ./conversations"} <= set(copied_after)
+    assert any(line.endswith("--no-deps .") for line in lines[install_lock:])
+    # the final image takes the dependencies' layer first, the code's on top
+    assert copied_after[-2:] == [
+        "COPY --from=build /deps /usr/local",
+        "COPY --from=build /app /usr/local",
+    ]
+
+
+def test_the_operator_guide_installs_from_the_lock() -> None:
+    text = (DEPLOY / "README.md").read_text(encoding="utf-8")
+    installs = re.findall(r"pip install ([^`&\n]*)", text)
+    assert installs, "deploy/README.md installs nothing"
+    for arguments in installs:
+        assert arguments.strip() in ("--require-hashes -r requirements.lock", "--no-deps ."), (
+            arguments
+        )
 
 
 def test_compose_restarts_and_keeps_data() -> None:
@@ -104,7 +144,13 @@ def test_secrets_and_data_stay_out_of_commits_and_images() -> None:
 
     for path in (*must_ignore, "data/backups/bot-1.sqlite3", ".git/config"):
         assert docker_ignores(path), path
-    for needed in ("pyproject.toml", "README.md", "bot/app.py", "conversations/intake/states.py"):
+    for needed in (
+        "requirements.lock",
+        "pyproject.toml",
+        "README.md",
+        "bot/app.py",
+        "conversations/intake/states.py",
+    ):
         assert not docker_ignores(needed), needed
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from tests.support.chat import Chat
 from tests.support.flows import agree, deal_in_12, one_debt, planned, situation
+from tests.support.sqlite import sqlite_connection
 
 
 async def test_the_whole_intake_can_be_typed_in_everyday_words(alice: Chat) -> None:
@@ -50,7 +50,7 @@ async def test_typed_skip_words_mean_the_skip_buttons(alice: Chat, database: Pat
     for word in ("跳过", "没有"):
         await alice.send(word)
     assert "还有别的逾期欠款吗" in alice.last_text
-    with sqlite3.connect(database) as conn:
+    with sqlite_connection(database) as conn:
         row = conn.execute(
             "SELECT daily_rate_ppm, rate_answered, total_due_fen, total_answered FROM debts"
         ).fetchone()
@@ -110,14 +110,14 @@ async def test_an_old_start_button_never_touches_a_planned_case_or_its_deal(
     await situation(alice, "失业", "约3个月", "6000", "4000", None)
     await alice.tap("确认")
     await deal_in_12(alice)
-    with sqlite3.connect(database) as conn:
+    with sqlite_connection(database) as conn:
         before = conn.execute("SELECT product FROM debts").fetchall()
 
     shown = await alice.tap_data("intake:agree", welcome)
     assert "你已经有一份方案了" in shown[-1].text
     await alice.tap_data("intake:resume:continue", shown[-1].message_id)
     assert not any("哪一项逾期了" in m.text for m in alice.seen[-6:])
-    with sqlite3.connect(database) as conn:
+    with sqlite_connection(database) as conn:
         assert conn.execute("SELECT product FROM debts").fetchall() == before
         [(status,)] = conn.execute("SELECT status FROM cases").fetchall()
     assert status == "planned"

@@ -1,10 +1,11 @@
 """`python -m bot --console`: the same conversation in a terminal, no token needed."""
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.support.sqlite import sqlite_connection
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,7 +54,7 @@ def test_console_runs_the_whole_intake(tmp_path: Path) -> None:
     assert "花呗 23,500 元，已逾期 45 天" in out
     assert "请核对" in out and "<b>" not in out  # HTML is shown as plain text
     assert "向支付宝申请分期" in out and "95188" in out and "身份证" in out
-    with sqlite3.connect(database) as conn:
+    with sqlite_connection(database) as conn:
         [(status,)] = conn.execute("SELECT status FROM cases").fetchall()
     assert status == "planned"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import signal
 import socket
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -17,6 +16,7 @@ from bot.storage.timestamps import to_text
 from tests.e2e.test_operations import run
 from tests.e2e.test_process import TOKEN, Phone, start_bot, stop
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.sqlite import sqlite_connection
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def test_check_fails_once_the_bot_is_stopped_or_silent(api: FakeBotApi, tmp_path
         assert run(["check"], env).stdout.strip() == "ok"
         process.send_signal(signal.SIGSTOP)  # hung: no beat comes any more
         # ninety seconds of silence, without waiting them: the last beat moved back
-        with sqlite3.connect(database) as conn:
+        with sqlite_connection(database) as conn:
             old = to_text(datetime.now(UTC) - timedelta(minutes=5))
             conn.execute("UPDATE heartbeat SET beat_at = ?", (old,))
         hung = run(["check"], env)

@@ -7,7 +7,6 @@ import json
 import os
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ import pytest
 
 from tests.e2e.test_process import ROOT, TOKEN, USER, Phone, start_bot, stop
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.sqlite import sqlite_connection
 
 SECRET = "s3cret-webhook-token-for-tests"
 
@@ -61,7 +61,7 @@ def test_check_is_healthy_only_with_database_and_api(api: FakeBotApi, tmp_path: 
         if process.poll() is None:
             process.kill()
             process.wait(timeout=10)
-    with sqlite3.connect(database) as conn:
+    with sqlite_connection(database) as conn:
         conn.execute("PRAGMA user_version = 1")
     old = run(["check"], env | {"BOT_DATABASE": str(database)})
     assert old.returncode == 1 and "schema 1" in old.stdout
@@ -79,7 +79,7 @@ def test_backup_while_the_bot_runs_is_a_consistent_copy(api: FakeBotApi, tmp_pat
         target = tmp_path / "backups" / "copy.sqlite3"
         result = run(["backup", str(target)], {"BOT_DATABASE": str(database)})
         assert result.returncode == 0, result.stdout + result.stderr
-        with sqlite3.connect(target) as copy:
+        with sqlite_connection(target) as copy:
             assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             assert copy.execute("SELECT amount_fen FROM debts").fetchall() == [(2_350_000,)]
         # as the systemd timer and the compose service run it
@@ -89,7 +89,7 @@ def test_backup_while_the_bot_runs_is_a_consistent_copy(api: FakeBotApi, tmp_pat
         assert line.startswith(f"backup written: {tmp_path / 'daily'}/bot-")
         assert line.endswith("integrity ok); 0 older removed, 1 kept")
         [daily] = (tmp_path / "daily").iterdir()
-        with sqlite3.connect(daily) as copy:
+        with sqlite_connection(daily) as copy:
             assert copy.execute("SELECT amount_fen FROM debts").fetchall() == [(2_350_000,)]
         assert stop(process, signal.SIGTERM) == 0
     finally:

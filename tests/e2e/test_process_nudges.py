@@ -9,7 +9,6 @@ start-up sweep then finds it due, as it would after a day of downtime.
 from __future__ import annotations
 
 import signal
-import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 from tests.e2e.test_process import TOKEN, USER, BotProcess, Phone, start_bot, stop
 from tests.e2e.test_process_reminders import daytime_zone
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.sqlite import sqlite_connection
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def api() -> FakeBotApi:
 
 
 def nudges(database: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(database) as conn:
+    with sqlite_connection(database) as conn:
         return conn.execute(
             "SELECT status, due_at FROM reminders WHERE kind = 'call_nudge' ORDER BY due_at"
         ).fetchall()
@@ -37,7 +37,7 @@ def nudges(database: Path) -> list[tuple[str, str]]:
 def make_due(database: Path, which: str) -> int:
     """Moves nudges (``which``: a SQL condition) five minutes into the past."""
     due = (datetime.now(UTC) - timedelta(minutes=5)).isoformat(timespec="seconds")
-    with sqlite3.connect(database) as conn:
+    with sqlite_connection(database) as conn:
         return conn.execute(
             f"UPDATE reminders SET due_at = ? WHERE kind = 'call_nudge' AND {which}", (due,)
         ).rowcount

@@ -4,7 +4,6 @@ reminder that came due while it was down; the user marks it paid."""
 from __future__ import annotations
 
 import signal
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 
 from tests.e2e.test_process import TOKEN, USER, Phone, start_bot, stop
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.sqlite import sqlite_connection
 
 
 def daytime_zone() -> str:
@@ -77,7 +77,7 @@ def test_deal_calendar_and_a_reminder_caught_up_after_restart(
             first.wait(timeout=10)
 
     # while the bot was down, the 1-day reminder came due
-    with sqlite3.connect(database) as conn:
+    with sqlite_connection(database) as conn:
         due = (datetime.now(UTC) - timedelta(minutes=5)).isoformat(timespec="seconds")
         changed = conn.execute(
             "UPDATE reminders SET due_at = ? WHERE kind = 'lead' AND status = 'pending'", (due,)
@@ -93,7 +93,7 @@ def test_deal_calendar_and_a_reminder_caught_up_after_restart(
         assert "结清证明" in phone.tap("已还", replies=3)
         assert "已还 5,000 元" in str(phone._replies()[-3]["text"])
         assert "全部还清了" in str(phone._replies()[-2]["text"])
-        with sqlite3.connect(database) as conn:
+        with sqlite_connection(database) as conn:
             statuses = dict(
                 conn.execute("SELECT kind, status FROM reminders WHERE kind != 'lead'").fetchall()
             )

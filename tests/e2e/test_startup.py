@@ -11,7 +11,6 @@ import os
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -25,6 +24,7 @@ from bot.__main__ import PollingErrors
 from bot.storage.db import Database, migration_scripts
 from tests.e2e.test_process import ROOT, TOKEN, Phone, start_bot, stop
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.sqlite import sqlite_connection
 
 LATEST = len(migration_scripts())
 
@@ -75,11 +75,10 @@ def migrated_database(path: Path, version: int = LATEST) -> Path:
 
         asyncio.run(create())
         return path
-    with sqlite3.connect(path) as conn:
+    with sqlite_connection(path) as conn:
         conn.execute("PRAGMA journal_mode=WAL")
         for number, sql in migration_scripts()[:version]:
             conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
-    conn.close()
     return path
 
 
@@ -152,18 +151,16 @@ def damage_random(path: Path) -> None:
 
 
 def damage_truncate(path: Path) -> None:
-    with sqlite3.connect(path) as conn:  # enough pages that half of them are missing
+    with sqlite_connection(path) as conn:  # enough pages that half of them are missing
         conn.execute("CREATE TABLE padding (x TEXT)")
         conn.executemany("INSERT INTO padding VALUES (?)", [("x" * 900,) for _ in range(200)])
-    conn.close()
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
 
 
 def damage_newer(path: Path) -> None:
-    with sqlite3.connect(path) as conn:
+    with sqlite_connection(path) as conn:
         conn.execute(f"PRAGMA user_version = {LATEST + 1}")
-    conn.close()
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,6 @@ import json
 import os
 import random
 import shutil
-import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -51,6 +50,7 @@ from conversations.deal.states import DealState
 from conversations.intake.states import IntakeState
 from tests.support.chat import TODAY, Bot, Chat, running_bot
 from tests.support.flows import agree, deal_in_12, one_debt, planned, situation
+from tests.support.sqlite import sqlite_connection
 
 # 🎭 先练一练: every integer a rehearsal's place can be
 REHEARSAL_STATES = {s for s in rehearsal_codes() if Rehearsal.from_code(s) is not None}
@@ -182,10 +182,8 @@ def _walks() -> list[tuple[int, list[tuple[Step, Stop | None]]]]:
 
 def _copy(source: Path, target: Path) -> None:
     """A consistent copy of the live database (WAL included), as `python -m bot backup`."""
-    with sqlite3.connect(source) as live, sqlite3.connect(target) as copy:
+    with sqlite_connection(source) as live, sqlite_connection(target) as copy:
         live.backup(copy)
-    copy.close()
-    live.close()
 
 
 async def _build_stops(folder: Path) -> dict[str, tuple[Stop, list[str]]]:

@@ -1,6 +1,5 @@
 import hashlib
 import os
-import sqlite3
 from pathlib import Path
 
 import aiosqlite
@@ -13,6 +12,7 @@ from bot.storage.db import (
     migration_scripts,
     schema_version,
 )
+from tests.support.sqlite import sqlite_connection
 
 
 async def test_open_sets_wal_foreign_keys_and_latest_schema(tmp_path: Path) -> None:
@@ -98,16 +98,14 @@ async def test_check_changes_nothing(tmp_path: Path) -> None:
     await Database(missing).check()
     assert not missing.exists()  # created on first real use, not by a check
     older = tmp_path / "older.sqlite3"
-    with sqlite3.connect(older) as conn:
+    with sqlite_connection(older) as conn:
         version, sql = migration_scripts()[0]
         conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
-    conn.close()
     before = digest(older)
     await Database(older).check()
     assert digest(older) == before  # neither migrated nor switched to WAL
-    with sqlite3.connect(older) as conn:
+    with sqlite_connection(older) as conn:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-    conn.close()
     assert "write_probe" not in tables  # the write probe was rolled back
 
 
@@ -120,7 +118,7 @@ async def test_a_directory_is_not_a_database(tmp_path: Path) -> None:
 async def test_moments_stored_with_a_local_offset_become_utc(tmp_path: Path) -> None:
     """0005: rows written before it carry +08:00; after it every column holds UTC text."""
     path = tmp_path / "old.sqlite3"
-    with sqlite3.connect(path) as conn:
+    with sqlite_connection(path) as conn:
         for version, sql in migration_scripts()[:4]:
             conn.executescript(sql)
             conn.execute(f"PRAGMA user_version = {version}")
