@@ -13,8 +13,6 @@ import warnings
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-import cn2an
-
 
 class ParseProblem(StrEnum):
     """Why an answer was rejected. The values are stable identifiers for message lookup."""
@@ -90,6 +88,10 @@ def to_decimal(numeral: str) -> Decimal | None:
 
 def _cn2an_decimal(numeral: str) -> Decimal | None:
     """Ask cn2an about Chinese or mixed numerals (``2万3``, ``七点五``); exact via ``str``."""
+    # imported on first use: loading it costs about 0.1 s of the bot's start-up (issue 15),
+    # and most answers are Arabic numerals that never reach it
+    import cn2an
+
     try:
         with warnings.catch_warnings():
             # cn2an warns (UserWarning) when a decimal has over 16 digits and truncates it;
