@@ -42,7 +42,10 @@ Render = Callable[[ReminderKind, Installment | None, date], tuple[str, InlineKey
 
 SWEEP_JOB = "reminders:sweep"
 SWEEP_INTERVAL = timedelta(seconds=20)
-MESSAGES_PER_SECOND = 30  # Telegram's overall limit for a bot
+MESSAGES_PER_SECOND = 30  # Telegram's overall limit for a bot (its documented figure)
+# our choice: reminders are paced a little under that limit, so that the jitter of sends in
+# flight never puts a 31st message into one second (each 429 costs a send over a second)
+PACE_PER_SECOND = 29.5
 BATCH_SIZE = 30  # sends in flight
 SWEEP_SECONDS = 15.0  # below the interval, so ticks do not pile up
 STOP_GRACE_SECONDS = 5.0  # sends in flight when the bot stops: well inside a 10 s stop
@@ -79,7 +82,7 @@ class ReminderEngine:
     # Reminders go out evenly, one every 1/30 s. The bot's AIORateLimiter also allows 30 a
     # second, but lets a burst of 30 through on top, which Telegram answers with 429
     # (measured in bench/reminders.py); replies to users keep that burst allowance.
-    _pace: AsyncLimiter = field(default_factory=lambda: AsyncLimiter(1, 1 / MESSAGES_PER_SECOND))
+    _pace: AsyncLimiter = field(default_factory=lambda: AsyncLimiter(1, 1 / PACE_PER_SECOND))
     # set when a sweep stopped on its time limit with reminders still due
     backlog: bool = False
 
