@@ -4,10 +4,7 @@ INFO and fpdf2 names characters it cannot draw; both are held to errors."""
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -34,18 +31,3 @@ def test_a_pdf_with_typed_words_and_emoji_logs_nothing_at_info(
     with caplog.at_level(logging.DEBUG):
         as_pdf(document)
     assert [r for r in caplog.records if r.levelno >= logging.DEBUG] == []
-
-
-def test_the_running_bot_loads_no_drawing_library_until_it_draws() -> None:
-    """Start-up pays neither fpdf2 nor matplotlib (each a few tenths of a second)."""
-    code = (
-        "import sys\n"
-        "import bot.app\n"
-        "loaded = [m for m in ('fpdf', 'matplotlib', 'fontTools') if m in sys.modules]\n"
-        "assert not loaded, loaded\n"
-    )
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, done.stderr
