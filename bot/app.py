@@ -10,7 +10,6 @@ from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     BaseHandler,
@@ -48,6 +47,7 @@ from bot.adapters.deal.conversation import build_deal
 from bot.adapters.deep_links import deep_link_handlers
 from bot.adapters.filters import GROUPS, PRIVATE, PRIVATE_ANY
 from bot.adapters.intake.conversation import build_intake
+from bot.adapters.rate_limiter import RepliesFirstLimiter
 from bot.adapters.rehearsal import build_rehearsal, leave_when_elsewhere
 from bot.adapters.reminder_messages import reminder_message
 from bot.adapters.update import build_update
@@ -85,13 +85,13 @@ def build_application(
 ) -> Application:
     """The bot as it runs in production; tests and console mode pass their own ``request``.
 
-    ``rate_limiter`` defaults to Telegram's limits (AIORateLimiter); an offline Bot API has
-    none, so the tests pass None and are not slowed down by waits meant for Telegram.
+    ``rate_limiter`` defaults to Telegram's limits, replies first (RepliesFirstLimiter); an
+    offline Bot API has none, so the tests pass None and are not slowed down by its waits.
     ``heartbeat=False`` (console mode) writes no heartbeat: a console on the live database
     must not speak for the running bot.
     """
     if rate_limiter == "default":
-        rate_limiter = AIORateLimiter(max_retries=2)
+        rate_limiter = RepliesFirstLimiter()
     database = services.database if services else Database(settings.database)
     services = services or Services(settings=settings, database=database)
     assert settings.token is not None
@@ -111,7 +111,7 @@ def build_application(
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
-        # one update at a time, as PTB's default; each logged in one line when handled
+        # different people's updates at once, each person's in order; one log line each
         .concurrent_updates(processor)
     )
     if rate_limiter is not None:

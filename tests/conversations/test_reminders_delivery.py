@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import aiosqlite
 import pytest
 
+from bot.adapters.rate_limiter import RepliesFirstLimiter
 from bot.jobs.reminders import ReminderEngine
 from bot.storage import repo
 from tests.support.chat import Bot, Chat, Clock, running_bot
@@ -269,17 +270,22 @@ async def test_flood_limits_timeouts_and_server_errors_are_retried(
     alice = with_deal
     waited: list[float] = []
     real_sleep = asyncio.sleep
+    now = [0.0]
 
     async def no_wait(delay: float, *args: object) -> None:
         waited.append(delay)  # the rate limiter's own back-off: counted, not slept
+        now[0] += delay
         await real_sleep(0)
 
-    monkeypatch.setattr("telegram.ext._aioratelimiter.asyncio.sleep", no_wait)
+    monkeypatch.setattr("bot.adapters.rate_limiter.asyncio.sleep", no_wait)
+    limiter = bot.application.bot.rate_limiter
+    assert isinstance(limiter, RepliesFirstLimiter)
+    monkeypatch.setattr(limiter, "clock", lambda: now[0])
     for _ in range(3):  # one more than the rate limiter retries by itself
         bot.api.fail_next("sendMessage", 429, "Too Many Requests: retry after 5", retry_after=5)
     report = await sweep(bot, clock, at("2026-12-07", 20, 0))
     assert report.retried == 1 and report.sent == 0
-    assert len(waited) == 2
+    assert [d for d in waited if d >= 5] == [5.1, 5.1]  # two retries, each after retry_after
     assert (await sweep(bot, clock, at("2026-12-07", 20, 0, 3))).sent == 0  # honours 5 s
     bot.api.fail_next("sendMessage", 502, "Bad Gateway")
     assert (await sweep(bot, clock, at("2026-12-07", 20, 0, 5))).retried == 1

@@ -1,0 +1,210 @@
+"""Replies first: the bot's own limiter of Bot API calls, in place of PTB's AIORateLimiter.
+
+AIORateLimiter puts every call (taps answered, edits, replies, reminders) through one
+30-a-second limiter, so above ~15 answers a second replies queue without bound, and a burst
+of reminders makes everyone who is chatting wait. Here calls are told apart:
+
+* **Replies** (a message or edit to the chat whose update is being handled, see
+  ``replying_to``) never wait for the overall budget; they are counted in it, so bulk sends
+  give way to them.
+* **Bulk** (every other send: reminders, nudges, check-ins, alerts) waits until the sends of
+  the last second, replies included, leave room under ``BULK_PER_SECOND``.
+* **Free** calls are never held: answering a tap, reading (get*), setting the profile,
+  deleting. Telegram does not count them as messages.
+* **Per chat**, replies and bulk alike keep to about one message a second, with short bursts.
+* **429** (``RetryAfter``) is absorbed: the call is made again after ``retry_after``, at most
+  ``max_retries`` times; a 429 also holds every bulk send back for that long.
+
+Telegram's documented limits (Bots FAQ, "My bot is hitting limits, how do I avoid this?"):
+about 30 messages a second overall for bulk notifications, no more than one message a second
+in one chat (short bursts are tolerated, then 429), no more than 20 messages a minute in a
+group. The numbers marked "our choice" below are ours.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Coroutine, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+
+log = logging.getLogger(__name__)
+
+# Telegram's: about 30 messages a second for bulk notifications. Our choice: bulk keeps a
+# little under it (as the reminder engine's own pace does), so jitter never makes a 31st.
+BULK_PER_SECOND = 29
+# Telegram's: one message a second in a chat; our choice: a burst of 4 (a plan, its script,
+# its checklist and the tick under the tapped question arrive together) refilled at 1 a second
+CHAT_BURST = 4.0
+CHAT_PER_SECOND = 1.0
+# Telegram's: 20 messages a minute in a group (the bot only points groups to a private chat)
+GROUP_PER_MINUTE = 20
+# our choice: two retries after a 429, as AIORateLimiter's max_retries=2 did
+MAX_RETRIES = 2
+# Calls that send or change a message in a chat: the ones Telegram counts. Everything else
+# (answerCallbackQuery, get*, set*, delete*) is free.
+MESSAGE_METHODS = frozenset(
+    {
+        "sendMessage",
+        "sendDocument",
+        "sendPhoto",
+        "sendMediaGroup",
+        "sendChatAction",
+        "copyMessage",
+        "forwardMessage",
+        "editMessageText",
+        "editMessageReplyMarkup",
+        "editMessageCaption",
+        "editMessageMedia",
+    }
+)
+# edits change a message already counted; they keep to the chat's pace but are no new
+# message in the overall budget (our reading of the FAQ, which speaks of messages sent)
+_NEW_MESSAGE = frozenset(m for m in MESSAGE_METHODS if not m.startswith("edit"))
+
+_replying_to: ContextVar[int | None] = ContextVar("replying_to", default=None)
+
+
+@contextlib.contextmanager
+def replying_to(chat_id: int | None) -> Iterator[None]:
+    """While an update from ``chat_id`` is handled: sends to that chat are replies."""
+    token = _replying_to.set(chat_id)
+    try:
+        yield
+    finally:
+        _replying_to.reset(token)
+
+
+@dataclass(slots=True)
+class _Bucket:
+    """A token bucket: ``capacity`` at once, refilled at ``rate`` a second."""
+
+    capacity: float
+    rate: float
+    tokens: float
+    at: float
+
+    def wait(self, now: float) -> float:
+        """Takes a token; returns how long to wait for it first (0: none)."""
+        self.tokens = min(self.capacity, self.tokens + max(now - self.at, 0) * self.rate)
+        self.at = now
+        self.tokens -= 1
+        return 0.0 if self.tokens >= 0 else -self.tokens / self.rate
+
+    def full(self, now: float) -> bool:
+        return self.tokens + (now - self.at) * self.rate >= self.capacity
+
+
+class RepliesFirstLimiter(BaseRateLimiter[int]):
+    """Replies never queue behind bulk sends; bulk is paced under Telegram's overall limit.
+
+    ``rate_limit_args`` (an int), when given, is the number of retries after a 429.
+    """
+
+    def __init__(
+        self,
+        *,
+        bulk_per_second: int = BULK_PER_SECOND,
+        max_retries: int = MAX_RETRIES,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.bulk_per_second, self.max_retries, self.clock = bulk_per_second, max_retries, clock
+        self._sent: deque[float] = deque()  # when each new message of the last second went
+        self._chats: dict[int | str, _Bucket] = {}
+        self._held_until = 0.0  # a 429: bulk waits until then
+        self._bulk = asyncio.Lock()  # bulk sends queue in order, one at a time to the budget
+        self._pruned_at = 0.0
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        retries = self.max_retries if rate_limit_args is None else rate_limit_args
+        chat = data.get("chat_id")
+        counted = endpoint in MESSAGE_METHODS and chat is not None
+        bulk = counted and not self._is_reply(chat)
+        for attempt in range(retries + 1):
+            if counted:
+                await self._take(endpoint, chat, bulk=bulk)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as error:
+                wait = error.retry_after  # a timedelta (PTB_TIMEDELTA, set in bot/__init__)
+                seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+                self._held_until = max(self._held_until, self.clock() + seconds)
+                if attempt == retries:
+                    raise
+                log.warning("Telegram asked to wait %.0f s (%s); trying again", seconds, endpoint)
+                await asyncio.sleep(seconds + 0.1)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    @staticmethod
+    def _is_reply(chat: object) -> bool:
+        replying = _replying_to.get()
+        return replying is not None and str(replying) == str(chat)
+
+    async def _take(self, endpoint: str, chat: object, *, bulk: bool) -> None:
+        new_message = endpoint in _NEW_MESSAGE
+        if bulk and new_message:
+            async with self._bulk:
+                await self._wait_for_room()
+                self._sent.append(self.clock())
+        elif new_message:
+            self._prune(self.clock())
+            self._sent.append(self.clock())
+        delay = self._chat_bucket(chat).wait(self.clock())
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+    async def _wait_for_room(self) -> None:
+        while True:
+            now = self.clock()
+            self._prune(now)
+            if now < self._held_until:
+                await asyncio.sleep(self._held_until - now)
+            elif len(self._sent) >= self.bulk_per_second:
+                await asyncio.sleep(self._sent[0] + 1.0 - now)
+            else:
+                return
+
+    def _prune(self, now: float) -> None:
+        while self._sent and self._sent[0] <= now - 1.0:
+            self._sent.popleft()
+
+    def _chat_bucket(self, chat: object) -> _Bucket:
+        key: int | str = chat if isinstance(chat, int | str) else str(chat)
+        now = self.clock()
+        if now - self._pruned_at > 60:
+            # a full bucket is the same as none: forget the chats that have been quiet
+            self._pruned_at = now
+            for quiet in [k for k, b in self._chats.items() if b.full(now)]:
+                del self._chats[quiet]
+        bucket = self._chats.get(key)
+        if bucket is None:
+            group = isinstance(key, str) or key < 0
+            if group:
+                bucket = _Bucket(GROUP_PER_MINUTE, GROUP_PER_MINUTE / 60, GROUP_PER_MINUTE, now)
+            else:
+                bucket = _Bucket(CHAT_BURST, CHAT_PER_SECOND, CHAT_BURST, now)
+            self._chats[key] = bucket
+        return bucket
