@@ -43,6 +43,7 @@ from bot.adapters.admin_alerts import AdminAlerts
 from bot.adapters.call_mode import tap_call
 from bot.adapters.collection import build_collector, show_list
 from bot.adapters.collection import leave_when_elsewhere as leave_collector
+from bot.adapters.conversation_states import StoredStates
 from bot.adapters.deal.conversation import build_deal
 from bot.adapters.deep_links import deep_link_handlers
 from bot.adapters.filters import GROUPS, PRIVATE, PRIVATE_ANY
@@ -60,7 +61,7 @@ from bot.jobs.retention import start_retention
 from bot.services import ALERTS_KEY, HEALTH_KEY, HEARTBEAT_KEY, SERVICES_KEY, Services
 from bot.services import services as get_services
 from bot.storage.db import Database
-from bot.storage.persistence import SqlitePersistence
+from bot.storage.persistence import ConversationsInDatabase
 from bot.texts.zh.common import BOT_DESCRIPTION, BOT_SHORT_DESCRIPTION, COMMANDS
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .persistence(SqlitePersistence(database))
+        .persistence(ConversationsInDatabase())
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
@@ -136,6 +137,10 @@ def build_application(
         )
 
     private = PRIVATE
+    # first of all: where this person's conversations stand, as committed (the one source of
+    # truth; PTB's copy can fall behind when a reply fails after the answer was stored)
+    places = StoredStates()
+    application.add_handler(TypeHandler(Update, places.load_places), group=-4)
     scam_check = scams.ScamCheck()  # /scam: who is waiting for their message to be checked
     # taps from groups, or from someone whose data is gone: the stale answer, nothing else
     application.add_handler(CallbackQueryHandler(commands.screen_taps), group=-3)
@@ -214,7 +219,9 @@ def build_application(
         CallbackQueryHandler(commands.stale_button),
     ]
     application.add_handlers(handlers)
-    processor.watch(h for h in handlers if isinstance(h, ConversationHandler))
+    conversations = [h for h in handlers if isinstance(h, ConversationHandler)]
+    processor.watch(conversations)
+    places.watch(conversations)
     # after an undo (handled above): a paid-off case with something unpaid again is reopened
     application.add_handler(
         CallbackQueryHandler(paid_off.reopen_after_undo, pattern=cb.UNDO.pattern), group=1

@@ -1,12 +1,14 @@
-"""python-telegram-bot persistence kept in the bot's own SQLite database.
+"""python-telegram-bot's persistence for conversations whose states the database keeps.
 
-Only conversation states are persisted here: every answer lives in its own tables, and the
-intake writes its next state in the same transaction as the answer (see
-``bot.adapters.intake.store``), so PTB's periodic flush is only a second copy.
+Every conversation writes its next state in the same transaction as the answer it records
+(``bot.usecases.places``), and before each update the committed states are put into PTB's
+copy (``bot.adapters.conversation_states``): the database is the one source of truth. So
+this persistence loads nothing at start-up and writes nothing back. PTB's periodic flush
+would otherwise rewrite each changed state (one commit each, on the shared write lock), and
+when a reply failed after the answer was committed, write the old question back over it.
 
-That copy must never bring back a user who is gone (``/delete``, retention): ``forget_user``
-ends their conversations in PTB's memory, and the flush writes no state for a user who has
-no row any more.
+``forget_user`` still ends a deleted user's conversations in PTB's memory, so that nothing
+of them is acted on before their next update reloads (nothing) from the database.
 """
 
 from __future__ import annotations
@@ -15,37 +17,31 @@ from typing import Any
 
 from telegram.ext import Application, BasePersistence, ConversationHandler, PersistenceInput
 
-from bot.storage import repo
-from bot.storage.db import Database
-
 ConversationKey = tuple[int | str, ...]
 ConversationDict = dict[ConversationKey, object]
 CDCData = Any  # callback data is not persisted
 
 
-class SqlitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
-    """Conversation states in the ``conversations`` table; nothing else is kept by PTB."""
+class ConversationsInDatabase(BasePersistence[dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """Conversations are PTB's to follow, the database's to keep; nothing else is kept."""
 
-    def __init__(self, database: Database, update_interval: float = 60) -> None:
+    def __init__(self, update_interval: float = 60) -> None:
         super().__init__(
             store_data=PersistenceInput(
                 bot_data=False, chat_data=False, user_data=False, callback_data=False
             ),
             update_interval=update_interval,
         )
-        self.database = database
 
     async def get_conversations(self, name: str) -> ConversationDict:
-        conn = await self.database.connection()
-        return await repo.load_conversations(conn, name)
+        # a person's states are loaded with their first update, not all at start-up
+        return {}
 
     async def update_conversation(
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
-        async with self.database.transaction() as conn:
-            if new_state is not None and await repo.activity_of(conn, int(key[-1])) is None:
-                return  # the user was deleted meanwhile: nothing of them may come back
-            await repo.save_conversation(conn, name, key, new_state)
+        # the handlers committed this state with the answer; PTB's copy is never written back
+        return None
 
     # The rest is switched off in store_data; PTB still requires the methods.
     async def get_user_data(self) -> dict[int, dict[Any, Any]]:

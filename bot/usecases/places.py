@@ -28,6 +28,11 @@ async def saved_state(deps: Deps, name: str, key: tuple[int, int]) -> int | None
     return await repo.load_conversation_state(await deps.database.connection(), name, key)
 
 
+async def stored_places(deps: Deps, key: tuple[int, int]) -> dict[str, object]:
+    """Where this chat and user stand in each conversation, as committed (by name)."""
+    return await repo.conversation_states(await deps.database.connection(), key)
+
+
 async def save_place(conn: aiosqlite.Connection, place: Place | None) -> None:
     """Inside the calling use case's transaction; None saves nothing."""
     if place is not None:

@@ -58,6 +58,7 @@ from bot.storage.repo.heartbeat import (
 )
 from bot.storage.repo.intake import (
     add_debt,
+    conversation_states,
     delete_debt,
     delete_user,
     ensure_user,
@@ -65,7 +66,6 @@ from bot.storage.repo.intake import (
     in_any_conversation,
     latest_case,
     load_conversation_state,
-    load_conversations,
     open_case,
     plan_case,
     record_consent,
@@ -146,6 +146,7 @@ __all__ = [
     "close_paid_off_case",
     "contacts_between",
     "contacts_of",
+    "conversation_states",
     "count_rehearsal",
     "create_deal",
     "deal_case_status",
@@ -165,7 +166,6 @@ __all__ = [
     "list_calls",
     "load_collection_draft",
     "load_conversation_state",
-    "load_conversations",
     "load_deal_draft",
     "mark_paid",
     "mark_reminder_failed",

@@ -25,7 +25,6 @@ __all__ = [
     "has_consented",
     "in_any_conversation",
     "load_conversation_state",
-    "load_conversations",
     "open_case",
     "plan_case",
     "record_consent",
@@ -280,14 +279,6 @@ async def delete_debt(conn: aiosqlite.Connection, user_id: int, debt_id: int) ->
     )
 
 
-async def load_conversations(conn: aiosqlite.Connection, name: str) -> dict[tuple, object]:
-    async with conn.execute(
-        "SELECT key, state FROM conversations WHERE name = ?", (name,)
-    ) as cursor:
-        rows = await cursor.fetchall()
-    return {tuple(json.loads(row["key"])): json.loads(row["state"]) for row in rows}
-
-
 async def save_conversation(
     conn: aiosqlite.Connection, name: str, key: tuple, state: object | None
 ) -> None:
@@ -309,6 +300,14 @@ async def in_any_conversation(conn: aiosqlite.Connection, key: tuple) -> bool:
         "SELECT 1 FROM conversations WHERE key = ? LIMIT 1", (json.dumps(list(key)),)
     ) as cursor:
         return await cursor.fetchone() is not None
+
+
+async def conversation_states(conn: aiosqlite.Connection, key: tuple) -> dict[str, object]:
+    """Where one chat and user stand in every conversation, by name (none: in none)."""
+    async with conn.execute(
+        "SELECT name, state FROM conversations WHERE key = ?", (json.dumps(list(key)),)
+    ) as cursor:
+        return {row["name"]: json.loads(row["state"]) for row in await cursor.fetchall()}
 
 
 async def load_conversation_state(conn: aiosqlite.Connection, name: str, key: tuple) -> int | None:
