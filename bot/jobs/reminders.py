@@ -6,8 +6,16 @@ not depend on how many reminders are stored, and nothing is lost when the proces
 * a reminder is claimed, sent, then marked sent — one marked sent is never sent again;
 * one claimed but not marked (a crash in between) goes back to the queue at start-up;
 * one whose time passed while the bot was down is sent if its installment is not yet past
-  due, otherwise it is replaced by the missed-installment follow-up;
-* 403 pauses the user's reminders until they write again; 429, time-outs and 5xx retry later.
+  due, otherwise it is replaced by the missed-installment follow-up; of several reminders of
+  one installment found late, only the newest that still makes sense goes out (one message
+  per installment: ``bot.domain.late_reminders``), the others are cancelled with the reason;
+* 403 pauses the user's reminders until they write again; 429 waits as long as Telegram asks;
+  an error that certainly did not deliver (an HTTP answer such as 5xx, a connection that was
+  never made) is retried later, with backoff;
+* a send that may have arrived (a time-out while waiting for the answer, a connection lost
+  after the request went out) is never sent again within minutes: it is marked uncertain and
+  taken as sent, or, when nothing else about it is still to come, sent once more a day later
+  (``resend_after_uncertain``). One late message is better than two.
 """
 
 from __future__ import annotations
@@ -19,11 +27,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+import httpx
 from aiolimiter import AsyncLimiter
 from telegram import InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import Application, ContextTypes
 
+from bot.domain.late_reminders import Queued, Skip, resend_after_uncertain, superseded
 from bot.domain.progress import Installment
 from bot.domain.reminders import (
     ReminderKind,
@@ -53,6 +70,28 @@ POLL_SECONDS = 0.25
 PER_CHAT_GAP_SECONDS = 1.0
 MAX_ATTEMPTS = 12
 INSTALLMENT_KINDS = {ReminderKind.LEAD, ReminderKind.DUE, ReminderKind.SNOOZE}
+# httpx's errors raised before the request left this machine: nothing reached Telegram
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+
+
+def may_have_arrived(error: TelegramError) -> bool:
+    """Whether a failed send may still have reached the person.
+
+    python-telegram-bot raises ``TimedOut`` from httpx's time-outs and ``NetworkError`` from
+    its other transport errors (the httpx error as ``__cause__``), and a bare ``NetworkError``
+    (no cause) for an HTTP answer it does not know, such as 500 or 502: Telegram answered, so
+    it did not send (we take every 5xx so, a gateway's 504 included). A time-out or a
+    transport error is certain only when the request never left (connecting, or waiting for
+    a free connection); a read time-out, or a connection dropped while waiting for the
+    answer, may come after Telegram delivered the message.
+    """
+    if not isinstance(error, NetworkError) or isinstance(error, BadRequest):
+        return False
+    cause = error.__cause__
+    if isinstance(error, TimedOut):
+        return not isinstance(cause, NOT_SENT)
+    # no cause, or an answer whose body was not JSON (a proxy's 502 page): Telegram answered
+    return cause is not None and not isinstance(cause, (*NOT_SENT, TelegramError))
 
 
 @dataclass
@@ -63,6 +102,7 @@ class SweepReport:
     failed: int = 0
     cancelled: int = 0
     replaced: int = 0
+    uncertain: int = 0  # timed out: may have arrived, not sent again within minutes
 
     def add(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -148,7 +188,7 @@ class ReminderEngine:
             for task in done:
                 del in_flight[task]
                 report.add(task.result())
-        if report.sent or report.retried or report.paused or report.failed:
+        if report.sent or report.retried or report.paused or report.failed or report.uncertain:
             log.info("reminder sweep: %s", report)
         return report
 
@@ -213,7 +253,10 @@ class ReminderEngine:
             async with svc.database.transaction() as conn:
                 await repo.mark_reminder_failed(conn, reminder.id)
             return "failed"
-        except (NetworkError, TelegramError) as error:  # time-outs and 5xx: try again later
+        except (NetworkError, TelegramError) as error:
+            if may_have_arrived(error):
+                return await self._uncertain(svc, reminder, kind, now, error)
+            # 5xx, or no connection: certainly not sent, so try again later
             log.warning("reminder %s not sent yet: %s", reminder.id, type(error).__name__)
             return await self._retry(svc, reminder, now + _backoff(reminder.attempts))
         async with svc.database.transaction() as conn:
@@ -229,7 +272,7 @@ class ReminderEngine:
         installment: InstallmentRecord | None,
         now: datetime,
     ) -> str | None:
-        """Cancels reminders that no longer help; a late one becomes the follow-up."""
+        """Cancels reminders that no longer help; a stale one becomes the follow-up."""
         kind = ReminderKind(reminder.kind)
         if kind is ReminderKind.CHECK_IN:  # only while a deal runs with something left to pay
             return await self._check_in_skip(svc, reminder)
@@ -237,20 +280,24 @@ class ReminderEngine:
             return await self._skip_nudge(svc, reminder, now)
         if kind == ReminderKind.CALL_AGAIN:
             return None
-        conn = await svc.database.connection()
         if installment is None or installment.paid:
             async with svc.database.transaction() as conn:
-                await repo.cancel_reminder(conn, reminder.id)
+                await repo.cancel_reminder(conn, reminder.id, Skip.GONE)
             return "cancelled"
         if still_useful(kind, installment.due, now, svc.tz):
-            if kind in INSTALLMENT_KINDS and await repo.has_later_due_reminder(conn, reminder, now):
-                # after downtime several reminders of one installment are due: send the newest
-                async with svc.database.transaction() as conn:
-                    await repo.cancel_reminder(conn, reminder.id)
-                return "cancelled"
-            return None
+            if kind not in INSTALLMENT_KINDS:  # a follow-up never gives way
+                return None
+            conn = await svc.database.connection()
+            others = await repo.waiting_alongside(conn, reminder)
+            why = superseded(Queued(reminder.id, kind, reminder.due_at), others, now, svc.tz)
+            if why is None:
+                return None
+            # found late with a later reminder of the installment near: that one goes instead
+            async with svc.database.transaction() as conn:
+                await repo.cancel_reminder(conn, reminder.id, why)
+            return "cancelled"
         async with svc.database.transaction() as conn:
-            await repo.cancel_reminder(conn, reminder.id)
+            await repo.cancel_reminder(conn, reminder.id, Skip.STALE)
             if kind in INSTALLMENT_KINDS and not await repo.has_reminder(
                 conn, installment.id, ReminderKind.FOLLOWUP.value, ("pending", "claimed", "sent")
             ):
@@ -260,18 +307,44 @@ class ReminderEngine:
                 return "replaced"
         return "cancelled"
 
+    async def _uncertain(
+        self,
+        svc: Services,
+        reminder: DueReminder,
+        kind: ReminderKind,
+        now: datetime,
+        error: TelegramError,
+    ) -> str:
+        """The send may have arrived: taken as sent, or (once) queued a day later."""
+        async with svc.database.transaction() as conn:
+            resend_at = None
+            if reminder.uncertain_at is None:  # a second time-out is not tried a third time
+                others = await repo.waiting_alongside(conn, reminder)
+                resend_at = resend_after_uncertain(kind, others, now, svc.tz)
+            await repo.mark_reminder_uncertain(conn, reminder.id, now, resend_at)
+            if resend_at is None and kind is ReminderKind.CHECK_IN:
+                await queue_check_in(conn, svc.tz, reminder.user_id, now)
+        then = (
+            "taken as sent"
+            if resend_at is None
+            else f"sent once more at {resend_at:%Y-%m-%d %H:%M}Z"
+        )
+        name = type(error).__name__
+        log.warning("reminder %s may have arrived (%s): %s", reminder.id, name, then)
+        return "uncertain"
+
     @staticmethod
     async def _check_in_skip(svc: Services, reminder: DueReminder) -> str | None:
         """A check-in after the case closed, or with nothing left to pay, is cancelled; with
         all reminders paused (/settings) it is skipped and the next one queued."""
         async with svc.database.transaction() as conn:
             if not await repo.check_in_wanted(conn, reminder.user_id):
-                await repo.cancel_reminder(conn, reminder.id)
+                await repo.cancel_reminder(conn, reminder.id, Skip.NOT_WANTED)
                 return "cancelled"
             prefs = await repo.get_prefs(conn, reminder.user_id)
             if prefs is None or not prefs.muted:
                 return None
-            await repo.cancel_reminder(conn, reminder.id)
+            await repo.cancel_reminder(conn, reminder.id, Skip.NOT_WANTED)
             await queue_check_in(conn, svc.tz, reminder.user_id, reminder.due_at)
         return "cancelled"
 
@@ -283,14 +356,14 @@ class ReminderEngine:
         called = await repo.call_recorded_since_plan(conn, reminder.user_id)
         prefs = await repo.get_prefs(conn, reminder.user_id)
         muted = prefs is not None and prefs.muted
-        if (
-            called is False
-            and not muted
-            and not await repo.has_later_due_nudge(conn, reminder, now)
-        ):
+        why: Skip | None = Skip.NOT_WANTED
+        if called is False and not muted:
+            later = await repo.has_later_due_nudge(conn, reminder, now)
+            why = Skip.SUPERSEDED if later else None
+        if why is None:
             return None
         async with svc.database.transaction() as conn:
-            await repo.cancel_reminder(conn, reminder.id)
+            await repo.cancel_reminder(conn, reminder.id, why)
         return "cancelled"
 
     async def _retry(self, svc: Services, reminder: DueReminder, at: datetime) -> str:

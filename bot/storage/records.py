@@ -168,3 +168,5 @@ class DueReminder:
     lead_days: int
     due_at: datetime
     attempts: int
+    # set when an earlier send timed out and may have arrived: this is the one resend
+    uncertain_at: datetime | None = None

@@ -11,6 +11,8 @@ from datetime import datetime
 
 import aiosqlite
 
+from bot.domain.late_reminders import Queued
+from bot.domain.reminders import ReminderKind
 from bot.storage.records import DueReminder
 from bot.storage.timestamps import from_text, to_text
 
@@ -21,14 +23,15 @@ __all__ = [
     "cancel_waiting_reminders",
     "claim_due_reminders",
     "clear_blocked",
-    "has_later_due_reminder",
     "has_reminder",
     "mark_reminder_failed",
     "mark_reminder_sent",
+    "mark_reminder_uncertain",
     "release_claimed_reminders",
     "retry_reminder_later",
     "sent_reminder_kinds",
     "set_blocked",
+    "waiting_alongside",
     "waiting_reminders",
 ]
 
@@ -80,24 +83,25 @@ async def has_reminder(
         return await cursor.fetchone() is not None
 
 
-async def has_later_due_reminder(
-    conn: aiosqlite.Connection, reminder: DueReminder, now: datetime
-) -> bool:
-    """Whether another reminder of the same installment is also due, and later than this one."""
-    async with conn.execute(
-        "SELECT 1 FROM reminders WHERE installment_id = ? AND id != ?"
-        " AND status IN ('pending', 'claimed') AND kind IN ('lead', 'due', 'snooze')"
-        " AND due_at <= ? AND (due_at > ? OR (due_at = ? AND id > ?)) LIMIT 1",
-        (
-            reminder.installment_id,
-            reminder.id,
-            to_text(now),
-            to_text(reminder.due_at),
-            to_text(reminder.due_at),
-            reminder.id,
-        ),
-    ) as cursor:
-        return await cursor.fetchone() is not None
+async def waiting_alongside(conn: aiosqlite.Connection, reminder: DueReminder) -> list[Queued]:
+    """The other reminders still waiting about the same thing, in queue order.
+
+    The same installment's; for a reminder without one (a call-again, a nudge, a check-in),
+    the same user's of the same kind.
+    """
+    if reminder.installment_id is not None:
+        sql = "SELECT id, kind, due_at FROM reminders WHERE installment_id = ?"
+        args: tuple[object, ...] = (reminder.installment_id,)
+    else:
+        sql = "SELECT id, kind, due_at FROM reminders WHERE user_id = ? AND kind = ?"
+        sql += " AND installment_id IS NULL"
+        args = (reminder.user_id, reminder.kind)
+    sql += " AND id != ? AND status IN ('pending', 'claimed') ORDER BY due_at, id"
+    async with conn.execute(sql, (*args, reminder.id)) as cursor:
+        return [
+            Queued(row[0], ReminderKind(row[1]), from_text(row[2]))
+            for row in await cursor.fetchall()
+        ]
 
 
 async def sent_reminder_kinds(
@@ -140,7 +144,7 @@ async def claim_due_reminders(
     """
     async with conn.execute(
         "SELECT r.id, r.user_id, u.chat_id, r.installment_id, r.kind, r.lead_days, r.due_at,"
-        " r.attempts FROM reminders r JOIN users u ON u.user_id = r.user_id"
+        " r.attempts, r.uncertain_at FROM reminders r JOIN users u ON u.user_id = r.user_id"
         # the IN term repeats the partial index's condition so SQLite uses it (no full scan)
         " WHERE r.status IN ('pending', 'claimed') AND r.status = 'pending'"
         " AND r.due_at <= ? AND u.blocked_at IS NULL"
@@ -165,6 +169,7 @@ async def claim_due_reminders(
             lead_days=row[5],
             due_at=from_text(row[6]),
             attempts=row[7] + 1,
+            uncertain_at=None if row[8] is None else from_text(row[8]),
         )
         for row in chosen.values()
     ]
@@ -191,8 +196,29 @@ async def mark_reminder_failed(conn: aiosqlite.Connection, reminder_id: int) -> 
     )
 
 
-async def cancel_reminder(conn: aiosqlite.Connection, reminder_id: int) -> None:
-    await conn.execute("UPDATE reminders SET status = 'cancelled' WHERE id = ?", (reminder_id,))
+async def mark_reminder_uncertain(
+    conn: aiosqlite.Connection, reminder_id: int, now: datetime, resend_at: datetime | None
+) -> None:
+    """A send that timed out (it may have arrived): taken as sent, or queued once more."""
+    if resend_at is None:
+        sql = "UPDATE reminders SET status = 'sent', sent_at = ?1,"
+        sql += " uncertain_at = COALESCE(uncertain_at, ?1)"
+        args: tuple[object, ...] = (to_text(now), reminder_id)
+    else:
+        sql = "UPDATE reminders SET status = 'pending', claimed_at = NULL, due_at = ?3,"
+        sql += " uncertain_at = ?1"
+        args = (to_text(now), reminder_id, to_text(resend_at))
+    await conn.execute(f"{sql} WHERE id = ?2 AND status = 'claimed'", args)
+
+
+async def cancel_reminder(
+    conn: aiosqlite.Connection, reminder_id: int, reason: str | None = None
+) -> None:
+    """Cancels one reminder; ``reason`` (a ``Skip``) says why it was not sent."""
+    await conn.execute(
+        "UPDATE reminders SET status = 'cancelled', skip_reason = ? WHERE id = ?",
+        (reason, reminder_id),
+    )
 
 
 async def retry_reminder_later(conn: aiosqlite.Connection, reminder_id: int, at: datetime) -> None:
