@@ -50,6 +50,7 @@ from bot.adapters.filters import GROUPS, PRIVATE, PRIVATE_ANY
 from bot.adapters.intake.conversation import build_intake
 from bot.adapters.rehearsal import build_rehearsal, leave_when_elsewhere
 from bot.adapters.reminder_messages import reminder_message
+from bot.adapters.retrying_request import RetryingRequest
 from bot.adapters.update import build_update
 from bot.adapters.update_log import LoggedUpdates
 from bot.config import Settings
@@ -117,11 +118,15 @@ def build_application(
     if rate_limiter is not None:
         # PTB types the builder for a limiter without per-call arguments; ours takes none
         builder = builder.rate_limiter(rate_limiter)  # type: ignore[arg-type]
-    if request is not None:
-        builder = builder.request(request)
+    # transient Bot API failures are tried again below the limiter (retrying_request.py);
+    # a test may pass its own RetryingRequest (with a backoff that does not wait)
+    given = request.inner if isinstance(request, RetryingRequest) else request
+    if not isinstance(request, RetryingRequest):
+        request = RetryingRequest(given or HTTPXRequest())
+    builder = builder.request(request)
     # polling: the heartbeat names the last getUpdates the Bot API answered (python -m bot
     # check); PTB's own default for this connection is a pool of one
-    updates = AnsweredRequest(request or HTTPXRequest(connection_pool_size=1))
+    updates = AnsweredRequest(given or HTTPXRequest(connection_pool_size=1))
     builder = builder.get_updates_request(updates)
     application = builder.build()
     application.bot_data[SERVICES_KEY] = services
