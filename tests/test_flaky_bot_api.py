@@ -35,8 +35,9 @@ async def _no_wait(seconds: float) -> None:
     await asyncio.sleep(0)
 
 
-# more tries than production's 4: at 10 % of 5xx, four failures in a row happen about once
-# in 10,000 calls, which a run of this size could meet; seven in a row, once in 10 million
+# more tries than production's 5: at 10 % of 5xx, five failures in a row happen about once
+# in 100,000 calls, which a run of this size (~1,400 calls) meets in about 1 run in 70; seven
+# in a row, once in 10 million
 PATIENT = Backoff(delays=(0.1,) * 6, sleep=_no_wait)
 
 
@@ -115,11 +116,11 @@ async def test_a_reply_failing_through_every_try_gets_no_sorry(
         alice = bot.chat(101)
         await alice.send("/start")
         calls = _calls(bot, "sendMessage")
-        for _ in range(4):  # the first try and the request layer's three more
+        for _ in range(TRIES):  # every try of the request layer
             bot.api.fail_next("sendMessage", 502, "Bad Gateway")
         with caplog.at_level(logging.WARNING):
             assert await alice.send("/help") == []
-        assert _calls(bot, "sendMessage") == calls + 4
+        assert _calls(bot, "sendMessage") == calls + TRIES
         assert "a reply could not be sent: NetworkError: Bad Gateway" in caplog.text
         assert "error while handling" not in caplog.text
         # the next message is answered as usual

@@ -157,8 +157,8 @@ def test_an_unreachable_bot_api_is_waited_for_until_the_bot_is_stopped(tmp_path:
 
 
 def test_a_server_error_on_getme_is_tried_again(api: FakeBotApi, tmp_path: Path) -> None:
-    # the request layer's four tries fail, then the first two of the start-up's next round
-    for _ in range(6):
+    # every try of the request layer fails, then the first two of the start-up's next round
+    for _ in range(TRIES + 2):
         api.fail_next("getMe", 500, "Internal Server Error")
     process = start_bot(api, tmp_path / "bot.sqlite3")
     try:
@@ -172,7 +172,7 @@ def test_a_server_error_on_getme_is_tried_again(api: FakeBotApi, tmp_path: Path)
     assert "getMe failed (attempt 1: NetworkError: Internal Server Error)" in logs
     assert "next try in 1 s" in logs and "attempt 2" not in logs
     assert "Traceback" not in logs
-    assert len(api.calls_to("getMe")) == 7
+    assert len(api.calls_to("getMe")) == TRIES + 3
 
 
 def damage_random(path: Path) -> None:
