@@ -81,10 +81,13 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 
 import httpx
-from telegram.error import NetworkError, TimedOut
+from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
 
+from bot.delivery import DeliveryUnknown
+
 log = logging.getLogger(__name__)
+__all__ = ["TRIES", "Backoff", "DeliveryUnknown", "Outcome", "RetryingRequest", "is_idempotent"]
 
 # seconds before the 2nd … 5th try, before jitter: at 10 % of independent 5xx, five in a row
 # (a call that still fails) is one call in 100,000; four would be one in 10,000
@@ -105,15 +108,6 @@ _PASSED_THROUGH = frozenset({"getupdates"})
 class Outcome(enum.Enum):
     NOT_DONE = "not done"
     UNKNOWN = "outcome unknown"
-
-
-class DeliveryUnknown(TimedOut):
-    """A call that changes something (a message sent) may have been carried out; it was not
-    sent again. The cause is the original error."""
-
-    def __init__(self, method: str, reason: str) -> None:
-        super().__init__(f"{method} may have been carried out ({reason}); not sent again")
-        self.method = method
 
 
 def is_idempotent(method: str) -> bool:
