@@ -10,8 +10,11 @@ traceback, and leaves the database as it was. Exit status:
 - 2: configuration or environment that a restart will not fix (a variable, a token the Bot
   API rejects, a database that is damaged, read-only, locked or newer than the code, a port
   already in use); systemd's ``RestartPreventExitStatus=2`` stops there;
-- 1: the Bot API could not be reached after a few tries, or failed otherwise: transient,
-  so systemd's ``Restart=on-failure`` tries again.
+- 1: the Bot API failed after a few tries at a later step (deleteWebhook), or refused a call
+  otherwise: transient, so systemd's ``Restart=on-failure`` tries again.
+
+A Bot API that is down at start-up (getMe, setWebhook) is waited for, with a WARNING line a
+try, until it answers or the bot is stopped.
 """
 
 from __future__ import annotations
@@ -21,13 +24,14 @@ import asyncio
 import contextlib
 import datetime as dt
 import errno
+import itertools
 import logging
 import platform
 import signal
 import sqlite3
 import sys
 import time
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
@@ -50,8 +54,11 @@ from bot.webhook import WebhookListener
 EXIT_OK = 0
 EXIT_UNAVAILABLE = 1
 EXIT_CONFIG = 2
-# the Bot API is asked at most len + 1 times at start-up, these many seconds apart (~7 s)
+# the Bot API is asked at most len + 1 times at start-up, these many seconds apart (~7 s);
+# getMe and setWebhook go on after them, twice as long each time up to STARTUP_RETRY_MAX
 STARTUP_RETRY_DELAYS = (1.0, 2.0, 4.0)
+STARTUP_RETRY_MAX = 30.0
+STARTUP_SLACK = 30.0  # seconds added to each wait for systemd's start time-out
 # a repeated polling error (e.g. 409 Conflict every few seconds) is logged once per this
 POLLING_WARNING_INTERVAL = 60.0
 log = logging.getLogger("bot")
@@ -168,12 +175,30 @@ class PollingErrors:
         log.warning(text, describe(error))
 
 
-async def call_bot_api(what: str, call: Callable[[], Awaitable[T]], *, retry: bool = True) -> T:
+async def call_bot_api(
+    what: str,
+    call: Callable[[], Awaitable[T]],
+    *,
+    retry: bool = True,
+    until_answered: bool = False,
+    pause: Callable[[float], Awaitable[object]] = asyncio.sleep,
+) -> T:
     """Start-up calls to the Bot API: a network error or a 5xx (NetworkError), or a 429, is
     tried again after 1, 2 and 4 s; a rejected token and anything else fail at once, each as
-    StartupFailed. ``retry=False`` when ``call`` already tries again by itself."""
-    delays = STARTUP_RETRY_DELAYS if retry else ()
-    for delay in (*delays, None):
+    StartupFailed. ``retry=False`` when ``call`` already tries again by itself.
+
+    ``until_answered`` (getMe, setWebhook): the Bot API down at start-up is waited for, however
+    long, one WARNING line a try (its number, the error, the next try in 1, 2, 4 … up to 30
+    s); a stop signal cancels the wait (``Runner._unless_stopped``), a rejected token still
+    fails at once. The request layer has already tried each call a few times within about
+    2 s (``retrying_request``), so these lines are real outages.
+    """
+    delays: Iterator[float] = (
+        iter(_waits_until_answered())
+        if until_answered
+        else iter(STARTUP_RETRY_DELAYS if retry else ())
+    )
+    for attempt in itertools.count(1):
         try:
             return await call()
         except InvalidToken:
@@ -183,6 +208,7 @@ async def call_bot_api(what: str, call: Callable[[], Awaitable[T]], *, retry: bo
             ) from None
         except (NetworkError, RetryAfter) as error:
             cause = describe(error)
+            delay = next(delays, None)
             if delay is None:
                 raise StartupFailed(
                     f"the Bot API at BOT_API_BASE_URL is unreachable or failing ({what}: {cause}): "
@@ -193,13 +219,34 @@ async def call_bot_api(what: str, call: Callable[[], Awaitable[T]], *, retry: bo
                 asked = error.retry_after  # an int, or a timedelta with PTB_TIMEDELTA set
                 seconds = asked.total_seconds() if isinstance(asked, dt.timedelta) else asked
                 delay = max(delay, float(seconds))
-            log.warning("%s failed (%s); trying again in %g s", what, cause, delay)
-            await asyncio.sleep(delay)
+            if until_answered:
+                log.warning(
+                    "%s failed (attempt %d: %s); the Bot API is waited for, next try in %g s",
+                    what,
+                    attempt,
+                    cause,
+                    delay,
+                )
+                # systemd's start time-out must not end the wait: a little longer each try
+                notify(f"EXTEND_TIMEOUT_USEC={int((delay + STARTUP_SLACK) * 1_000_000)}")
+            else:
+                log.warning("%s failed (%s); trying again in %g s", what, cause, delay)
+            await pause(delay)
         except TelegramError as error:
             raise StartupFailed(
                 f"the Bot API refused {what} ({describe(error)})", EXIT_UNAVAILABLE
             ) from None
     raise AssertionError("unreachable")
+
+
+def _waits_until_answered() -> Iterator[float]:
+    """1, 2, 4, 8, 16, then 30 s for ever."""
+    for delay in STARTUP_RETRY_DELAYS:
+        yield delay
+    delay = STARTUP_RETRY_DELAYS[-1]
+    while True:
+        delay = min(delay * 2, STARTUP_RETRY_MAX)
+        yield delay
 
 
 def _port_failure(variable: str, listen: str, port: int, error: OSError) -> StartupFailed:
@@ -262,7 +309,7 @@ class Runner:
             await database.check()  # before anything else, and without changing it
         except DatabaseUnusable as error:
             raise StartupFailed(str(error), EXIT_CONFIG) from None
-        await call_bot_api("getMe", application.bot.initialize)
+        await call_bot_api("getMe", application.bot.initialize, until_answered=True)
         if settings.webhook_url:
             await self._listen()
         try:
@@ -281,6 +328,7 @@ class Runner:
                 lambda: application.bot.set_webhook(
                     url=url, secret_token=secret, allowed_updates=list(ALLOWED_UPDATES)
                 ),
+                until_answered=True,
             )
             log.info("started (webhook on %s:%s)", settings.listen, settings.port)
         else:

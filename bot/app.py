@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
-from typing import Any, Literal
+from collections.abc import Awaitable, Callable
+from typing import Any, Literal, TypeVar
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -51,6 +53,7 @@ from bot.adapters.intake.conversation import build_intake
 from bot.adapters.rate_limiter import RepliesFirstLimiter
 from bot.adapters.rehearsal import build_rehearsal, leave_when_elsewhere
 from bot.adapters.reminder_messages import reminder_message
+from bot.adapters.retrying_request import RetryingRequest
 from bot.adapters.update import build_update
 from bot.adapters.update_log import LoggedUpdates
 from bot.config import Settings
@@ -66,6 +69,8 @@ from bot.texts.zh.common import BOT_DESCRIPTION, BOT_SHORT_DESCRIPTION, COMMANDS
 
 log = logging.getLogger(__name__)
 PROFILE_SECONDS = 10.0  # for the command menu and the description at start-up
+PROFILE_RETRY_FIRST = 1.0  # seconds before the second try of one of them, doubled each time
+T = TypeVar("T")
 # the kinds of update the handlers below take; Telegram sends no other (getUpdates and
 # setWebhook ask for these only). Channel posts: a command there gets the group redirect.
 ALLOWED_UPDATES = (
@@ -118,11 +123,15 @@ def build_application(
     if rate_limiter is not None:
         # PTB types the builder for a limiter without per-call arguments; ours takes none
         builder = builder.rate_limiter(rate_limiter)  # type: ignore[arg-type]
-    if request is not None:
-        builder = builder.request(request)
+    # transient Bot API failures are tried again below the limiter (retrying_request.py);
+    # a test may pass its own RetryingRequest (with a backoff that does not wait)
+    given = request.inner if isinstance(request, RetryingRequest) else request
+    if not isinstance(request, RetryingRequest):
+        request = RetryingRequest(given or HTTPXRequest())
+    builder = builder.request(request)
     # polling: the heartbeat names the last getUpdates the Bot API answered (python -m bot
     # check); PTB's own default for this connection is a pool of one
-    updates = AnsweredRequest(request or HTTPXRequest(connection_pool_size=1))
+    updates = AnsweredRequest(given or HTTPXRequest(connection_pool_size=1))
     builder = builder.get_updates_request(updates)
     application = builder.build()
     application.bot_data[SERVICES_KEY] = services
@@ -258,11 +267,35 @@ async def _post_init(application: Application) -> None:
 
 
 async def _set_profile(application: Application) -> None:
+    bot = application.bot
+    commands = [BotCommand(n, d) for n, d in COMMANDS]
     try:
-        await application.bot.set_my_commands([BotCommand(n, d) for n, d in COMMANDS])
+        await _until_answered("setMyCommands", lambda: bot.set_my_commands(commands))
     except TelegramError as error:
         log.warning("could not set the command menu: %s", error)
     await _describe_bot(application)
+
+
+async def _until_answered(what: str, call: Callable[[], Awaitable[T]]) -> T:
+    """A start-up call tried again while the Bot API is unreachable or failing (after the
+    request layer's own tries), one WARNING line a try, 1, 2, 4 … up to 30 s apart; the
+    caller bounds the whole (PROFILE_SECONDS). Telegram's refusals are raised."""
+    for attempt in itertools.count(1):
+        try:
+            return await call()
+        except BadRequest:
+            raise
+        except NetworkError as error:
+            delay = min(PROFILE_RETRY_FIRST * 2 ** (attempt - 1), 30.0)
+            log.warning(
+                "%s failed (attempt %d: %s); next try in %g s",
+                what,
+                attempt,
+                type(error).__name__,
+                delay,
+            )
+            await asyncio.sleep(delay)
+    raise AssertionError("unreachable")
 
 
 async def _describe_bot(application: Application) -> None:
@@ -270,10 +303,17 @@ async def _describe_bot(application: Application) -> None:
     that it is free. Set only when it differs (Telegram limits how often it may change)."""
     bot = application.bot
     try:
-        if (await bot.get_my_description()).description != BOT_DESCRIPTION:
-            await bot.set_my_description(BOT_DESCRIPTION)
-        if (await bot.get_my_short_description()).short_description != BOT_SHORT_DESCRIPTION:
-            await bot.set_my_short_description(BOT_SHORT_DESCRIPTION)
+        described = await _until_answered("getMyDescription", bot.get_my_description)
+        if described.description != BOT_DESCRIPTION:
+            await _until_answered(
+                "setMyDescription", lambda: bot.set_my_description(BOT_DESCRIPTION)
+            )
+        short = await _until_answered("getMyShortDescription", bot.get_my_short_description)
+        if short.short_description != BOT_SHORT_DESCRIPTION:
+            await _until_answered(
+                "setMyShortDescription",
+                lambda: bot.set_my_short_description(BOT_SHORT_DESCRIPTION),
+            )
     except TelegramError as error:
         log.warning("could not set the bot's description: %s", error)
 

@@ -21,6 +21,7 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.adapters import keyboards
+from bot.adapters.parts import send_parts
 from bot.adapters.taps import answer, replace_keyboard, replace_text
 from bot.domain.call_steps import AgentAnswer, CallStep, answers_for, step_after
 from bot.domain.checklist import Material
@@ -160,10 +161,9 @@ async def send_chat_version(update: Update, call: _Call) -> None:
     """The typed version: where to type, then each piece as its own message (a long-press
     copies one), then how to answer what comes back."""
     s = call.script
-    await _send(update, render_chat_intro(s, call.label))
-    for piece in chat_pieces(s):
-        await _send(update, piece)
-    await _send(update, render_chat_after(s), keyboards.call_chat_after(call.index))
+    assert update.effective_chat is not None
+    texts = [render_chat_intro(s, call.label), *chat_pieces(s), render_chat_after(s)]
+    await send_parts(update.effective_chat, texts, keyboards.call_chat_after(call.index))
 
 
 async def tap_chat_version(update: Update, context: ContextTypes.DEFAULT_TYPE, index: int) -> None:

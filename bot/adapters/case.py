@@ -13,6 +13,7 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.adapters import call_mode, keyboards
+from bot.adapters.parts import send_parts
 from bot.adapters.taps import answer, replace_text
 from bot.domain.models import CaseFacts
 from bot.domain.plan import Plan, build_plan
@@ -37,13 +38,10 @@ def documents(facts: CaseFacts, svc: Services) -> CaseDocuments:
 async def _send_all(
     update: Update, texts: tuple[str, ...], markup: InlineKeyboardMarkup | None = None
 ) -> None:
-    """Sends each text as its own message; the buttons go under the last one."""
+    """Sends each text as its own message; the buttons go under the last one. A part that
+    failed on the way does not keep the others from going out (see ``parts``)."""
     assert update.effective_chat is not None
-    for index, text in enumerate(texts):
-        last = index == len(texts) - 1
-        await update.effective_chat.send_message(
-            text[:TELEGRAM_TEXT_LIMIT], reply_markup=markup if last else None
-        )
+    await send_parts(update.effective_chat, [t[:TELEGRAM_TEXT_LIMIT] for t in texts], markup)
 
 
 def _next_step(docs: CaseDocuments) -> tuple[str, InlineKeyboardMarkup]:

@@ -6,6 +6,7 @@ import logging
 from datetime import timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import ApplicationHandlerStop, ContextTypes, ConversationHandler
 
 from bot import callbacks
@@ -16,6 +17,7 @@ from bot.adapters.export import take_back
 from bot.adapters.faq import topics_keyboard
 from bot.adapters.installments import deal_status, receive_paid_amount
 from bot.adapters.nudges import answer_choice
+from bot.adapters.parts import describe_network_error
 from bot.adapters.taps import acknowledge, answer, is_harmless
 from bot.domain.nudges import typed_nudge
 from bot.services import ALERTS_KEY, GROUPS_TOLD_KEY, services, slot
@@ -187,13 +189,20 @@ async def screen_taps(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Logs first (without message contents), then tells the user something kind.
 
-    Telegram's normal refusals around taps (not modified, too old, can't be edited) are no
-    error; a tap on a button that could not have been sent, or whose user is gone, gets the
-    stale-button answer.
+    A network error or time-out that survived the request layer's retries is a WARNING line,
+    not answered. Telegram's normal refusals around taps (not modified, too old, can't be
+    edited) are no error; a tap on a button that could not have been sent, or whose user is
+    gone, gets the stale-button answer.
     """
     error = context.error
     if is_harmless(error):
         log.debug("Telegram refused a harmless edit or answer: %s", error)
+        return
+    if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+        # the Bot API unreachable, failing or timing out through every try of the request
+        # layer (retrying_request.py): no bug, and the user is not reachable right now
+        # anyway, so no "sorry" either (a BadRequest is a bug of ours: it goes on below)
+        log.warning("a reply could not be sent: %s", describe_network_error(error))
         return
     query = update.callback_query if isinstance(update, Update) else None
     if isinstance(error, callbacks.StaleCallback | CaseMissing) or is_user_gone(error):

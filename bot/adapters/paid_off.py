@@ -6,6 +6,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.adapters.parts import send_parts
 from bot.services import services
 from bot.texts.zh import checkins as t
 from bot.usecases import closing
@@ -29,8 +30,7 @@ async def after_payment(
         return
     if not await closing.close_paid_off(svc, update.effective_user.id):
         return
-    for text in view.paid_off(svc.settings.retention_days):
-        await update.effective_chat.send_message(text)
+    await send_parts(update.effective_chat, view.paid_off(svc.settings.retention_days))
 
 
 async def reopen_after_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

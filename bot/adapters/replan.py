@@ -8,6 +8,7 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.adapters import keyboards
+from bot.adapters.parts import send_parts
 from bot.adapters.taps import acknowledge
 from bot.domain.plan import Recommendation
 from bot.domain.replan import Replan
@@ -52,6 +53,4 @@ async def send_script(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     messages = render_replan_script(proposal)
     record = keyboards.grid([(t.RECORD_BUTTON, callbacks.DEAL_START.data)])
-    for index, text in enumerate(messages):
-        last = index == len(messages) - 1
-        await update.effective_chat.send_message(text, reply_markup=record if last else None)
+    await send_parts(update.effective_chat, messages, record)

@@ -38,6 +38,7 @@ from telegram.ext import (
 from bot import callbacks as cb
 from bot.adapters.conversation import conversation_key
 from bot.adapters.filters import NEW_MESSAGE, NOT_TEXT, PRIVATE
+from bot.adapters.parts import send_parts
 from bot.adapters.taps import answer
 from bot.domain.scams import find_hooks
 from bot.services import services
@@ -126,8 +127,7 @@ async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert chat is not None and user is not None and message is not None
     hooks = find_hooks(message.text or message.caption or "")
     still_open = await question_open(services(context), chat.id, user.id)
-    for text in check_answer(hooks, question_open=still_open):
-        await chat.send_message(text)
+    await send_parts(chat, check_answer(hooks, question_open=still_open))
 
 
 def _starts_a_check(update: Update) -> bool:

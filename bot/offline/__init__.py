@@ -8,13 +8,21 @@
 """
 
 from bot.offline.inprocess import BOT_USER, OFFLINE_TOKEN, OfflineBotApi, SentMessage
-from bot.offline.server import NOT_MODIFIED, ApiError, OfflineTelegram, Shown, UploadedFile
+from bot.offline.server import (
+    NOT_MODIFIED,
+    ApiError,
+    Flakiness,
+    OfflineTelegram,
+    Shown,
+    UploadedFile,
+)
 
 __all__ = [
     "BOT_USER",
     "NOT_MODIFIED",
     "OFFLINE_TOKEN",
     "ApiError",
+    "Flakiness",
     "OfflineBotApi",
     "OfflineTelegram",
     "SentMessage",

@@ -13,11 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
+from telegram.error import TimedOut
 from telegram.request import BaseRequest, RequestData
 
 from bot import offline_updates
 from bot.offline.server import (
     ApiError,
+    Flakiness,
     OfflineTelegram,
     Shown,
     UploadedFile,
@@ -136,6 +139,20 @@ class OfflineBotApi(BaseRequest):
         """Makes the next call of ``method`` fail the way Telegram would."""
         self.server.fail_next(method, status, description, retry_after)
 
+    def answer_late_next(self, method: str, times: int = 1) -> None:
+        """The next call(s) of ``method`` take effect, then time out (TimedOut, ReadTimeout)."""
+        self.server.answer_late_next(method, times)
+
+    def make_flaky(
+        self, *, server_errors: float = 0.0, late_answers: float = 0.0, seed: int = 0
+    ) -> Flakiness:
+        """From now on a seeded fraction of calls fails (see ``Flakiness``): a late answer
+        raises ``TimedOut`` from ``httpx.ReadTimeout``, as HTTPXRequest does when the answer
+        does not come in time, after the call was carried out."""
+        flakiness = Flakiness(server_errors=server_errors, late_answers=late_answers, seed=seed)
+        self.server.flakiness = flakiness
+        return flakiness
+
     def push_update(self, update: dict[str, Any]) -> int:
         """Queues an update for getUpdates (polling), as the HTTP server does."""
         return self.server.push_update(update)
@@ -182,5 +199,8 @@ class OfflineBotApi(BaseRequest):
             # a long poll waits in a thread, as it would on the network
             status, payload = await asyncio.to_thread(self.server.handle, api_method, params, files)
         else:
-            status, payload = self.server.handle(api_method, params, files)
+            answer = self.server.answer(api_method, params, files)
+            if answer.late:
+                raise TimedOut from httpx.ReadTimeout("the answer came too late")
+            status, payload = answer.status, answer.payload
         return status, json.dumps(payload).encode()

@@ -4,7 +4,9 @@
 are given out (one counter per chat, as Telegram does), the edit rules ("message is not
 modified", "message to edit not found", "message can't be edited"), inline keyboards,
 deleteMessage, answerCallbackQuery, sendDocument, sendPhoto, the getUpdates queue with its offset
-confirmation, and failures injected with ``fail_next``. It is thread-safe.
+confirmation, failures injected with ``fail_next``, and a flaky API (``Flakiness``: a seeded
+fraction of calls answered 500/502 without effect, or carried out and answered too late). It
+is thread-safe.
 
 Two thin transports hand it decoded ``(method, params, files)`` and send back its
 ``(status, payload)``:
@@ -24,6 +26,7 @@ import asyncio
 import copy
 import itertools
 import json
+import random
 import re
 import struct
 import sys
@@ -32,11 +35,18 @@ import time
 import traceback
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
 
-__all__ = ["NOT_MODIFIED", "ApiError", "OfflineTelegram", "Shown", "UploadedFile"]
+__all__ = [
+    "NOT_MODIFIED",
+    "ApiError",
+    "Flakiness",
+    "OfflineTelegram",
+    "Shown",
+    "UploadedFile",
+]
 
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup"
@@ -129,6 +139,56 @@ class Shown:
     content: bytes = b""
 
 
+SERVER_ERROR = "server error"  # answered 500 or 502; the call had no effect
+LATE_ANSWER = "late answer"  # carried out; the answer came after the client gave up
+
+
+@dataclass
+class Flakiness:
+    """A Bot API that fails now and then, the same way for the same ``seed``.
+
+    Each call (getUpdates aside: PTB's polling loop has its own retries) is, with these
+    probabilities, answered 500 or 502 *without being carried out*, or carried out and then
+    answered too late (``LATE_ANSWER``: the message is delivered, the client sees a read
+    time-out). ``faults`` lists what was injected, as (method, kind), in order.
+    """
+
+    server_errors: float = 0.0
+    late_answers: float = 0.0
+    seed: int = 0
+    faults: list[tuple[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._random = random.Random(self.seed)
+
+    def draw(self, method: str) -> str | None:
+        """The fault for this call of ``method``, if any (the caller holds the lock)."""
+        if method == "getUpdates":
+            return None
+        roll = self._random.random()
+        if roll < self.server_errors:
+            kind = SERVER_ERROR
+        elif roll < self.server_errors + self.late_answers:
+            kind = LATE_ANSWER
+        else:
+            return None
+        self.faults.append((method, kind))
+        return kind
+
+    def server_error(self) -> ApiError:
+        status = self._random.choice((500, 502))
+        return ApiError(status, HTTPStatus(status).phrase)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the Bot API answers to one call; ``late``: carried out, answered too late."""
+
+    status: int
+    payload: dict[str, Any]
+    late: bool = False
+
+
 def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
@@ -172,6 +232,8 @@ class OfflineTelegram:
 
         self._calls: list[tuple[str, dict[str, Any]]] = []
         self._failures: dict[str, list[ApiError]] = {}
+        self.flakiness: Flakiness | None = None  # set it to make the API flaky
+        self._late: dict[str, int] = {}  # answer_late_next: calls to answer too late
         self._update_ids = itertools.count(1)
         self._updates: list[dict[str, Any]] = []  # queued, not yet confirmed
         self._confirmed: list[int] = []
@@ -230,7 +292,30 @@ class OfflineTelegram:
         self, method: str, params: dict[str, Any], files: dict[str, Any] | None = None
     ) -> tuple[int, dict[str, Any]]:
         """Answers one call: the HTTP status and the JSON body Telegram would send."""
+        answer = self.answer(method, params, files)
+        return answer.status, answer.payload
+
+    def answer(
+        self, method: str, params: dict[str, Any], files: dict[str, Any] | None = None
+    ) -> Answer:
+        """Answers one call, saying whether the answer came too late (see ``Flakiness``)."""
         method = self.canonical(method)
+        with self._lock:
+            fault = self.flakiness.draw(method) if self.flakiness is not None else None
+            if self._late.get(method):
+                self._late[method] -= 1
+                fault = LATE_ANSWER
+            if fault == SERVER_ERROR:
+                assert self.flakiness is not None
+                self._calls.append((method, params))
+                error = self.flakiness.server_error()
+                return Answer(error.status, error.payload())
+        status, payload = self._handle(method, params, files)
+        return Answer(status, payload, late=fault == LATE_ANSWER)
+
+    def _handle(
+        self, method: str, params: dict[str, Any], files: dict[str, Any] | None
+    ) -> tuple[int, dict[str, Any]]:
         files = files or {}
         shown_before = len(self._shown)
         with self._lock:
@@ -739,6 +824,13 @@ class OfflineTelegram:
             self._failures.setdefault(self.canonical(method), []).append(
                 ApiError(status, description, retry_after)
             )
+
+    def answer_late_next(self, method: str, times: int = 1) -> None:
+        """The next ``times`` calls of ``method`` are carried out, then answered too late
+        (the in-process transport raises a read time-out, see ``Answer.late``)."""
+        with self._lock:
+            name = self.canonical(method)
+            self._late[name] = self._late.get(name, 0) + times
 
     def clear_failures(self) -> None:
         """Drops every failure queued by :meth:`fail_next` and not used yet."""

@@ -21,6 +21,7 @@ import pytest
 from telegram.error import Conflict, NetworkError
 
 from bot.__main__ import PollingErrors
+from bot.adapters.retrying_request import TRIES
 from bot.storage.db import Database, migration_scripts
 from tests.e2e.test_process import ROOT, TOKEN, Phone, start_bot, stop
 from tests.support.fake_bot_api import FakeBotApi
@@ -117,21 +118,48 @@ def test_a_missing_database_is_not_created_by_a_failed_start(
     assert status == 2 and not database.exists()
 
 
-def test_an_unreachable_bot_api_is_tried_again_then_exits_1(tmp_path: Path) -> None:
+def test_an_unreachable_bot_api_is_waited_for_until_the_bot_is_stopped(tmp_path: Path) -> None:
+    """No exit 1 while the Bot API is down at start-up: a line a try, and SIGTERM still ends
+    it at once (exit 0), the database untouched."""
     database = migrated_database(tmp_path / "bot.sqlite3", version=LATEST - 1)
     before = digest(database)
-    started = time.monotonic()
-    status, lines = run_bot(f"http://127.0.0.1:{closed_port()}/bot", database)
-    assert status == 1  # not 2: the network may come back, systemd starts it again
-    assert time.monotonic() - started >= 7  # 1 + 2 + 4 s of backoff
-    *retries, last = lines
-    assert len(retries) == 3 and all("trying again in" in line for line in retries)
-    assert "unreachable or failing (getMe: NetworkError" in last and "check the network" in last
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")} | {
+        "BOT_TOKEN": TOKEN,
+        "BOT_API_BASE_URL": f"http://127.0.0.1:{closed_port()}/bot",
+        "BOT_DATABASE": str(database),
+        "BOT_LOG_LEVEL": "WARNING",
+        "PTB_TIMEDELTA": "true",
+    }
+    log = tmp_path / "bot.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot"], cwd=ROOT, env=env, stdout=sink, stderr=sink
+        )
+    try:
+        deadline = time.monotonic() + 30
+        while log.read_text().count("getMe failed") < 2:  # the process's own lines, not a timer
+            assert process.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.1)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+    lines = log.read_text().strip().splitlines()
+    assert "Traceback" not in log.read_text()
+    tries = [line for line in lines if "getMe failed" in line]
+    assert "attempt 1: NetworkError: httpx.ConnectError" in tries[0], tries
+    assert "next try in 1 s" in tries[0] and "attempt 2" in tries[1] and "in 2 s" in tries[1]
+    assert not [line for line in lines if "cannot start" in line]
     assert digest(database) == before
 
 
-def test_one_server_error_on_getme_is_tried_again(api: FakeBotApi, tmp_path: Path) -> None:
-    api.fail_next("getMe", 500, "Internal Server Error")
+def test_a_server_error_on_getme_is_tried_again(api: FakeBotApi, tmp_path: Path) -> None:
+    # every try of the request layer fails, then the first two of the start-up's next round
+    for _ in range(TRIES + 2):
+        api.fail_next("getMe", 500, "Internal Server Error")
     process = start_bot(api, tmp_path / "bot.sqlite3")
     try:
         assert "/status" in Phone(api).say("/help", timeout=30)
@@ -141,9 +169,10 @@ def test_one_server_error_on_getme_is_tried_again(api: FakeBotApi, tmp_path: Pat
             process.kill()
             process.wait(timeout=10)
     logs = process.logs()
-    assert "getMe failed" in logs and "trying again in 1 s" in logs
+    assert "getMe failed (attempt 1: NetworkError: Internal Server Error)" in logs
+    assert "next try in 1 s" in logs and "attempt 2" not in logs
     assert "Traceback" not in logs
-    assert len(api.calls_to("getMe")) == 2
+    assert len(api.calls_to("getMe")) == TRIES + 3
 
 
 def damage_random(path: Path) -> None:
@@ -317,13 +346,13 @@ def test_two_instances_on_one_token_each_warn_once(api: FakeBotApi, tmp_path: Pa
 def test_deletewebhook_failing_at_every_try_is_one_line_and_exit_1(
     api: FakeBotApi, tmp_path: Path
 ) -> None:
-    for _ in range(4):  # PTB's bootstrap tries 1 + 3 times
+    for _ in range(4 * TRIES):  # PTB's bootstrap tries 1 + 3 times, each a few HTTP tries
         api.fail_next("deleteWebhook", 500, "Internal Server Error")
     status, lines = run_bot(api.base_url, tmp_path / "bot.sqlite3")
     assert status == 1
     assert len(lines) <= 2, lines  # PTB's own "Aborting" line, made one line, and ours
     assert "cannot start" in lines[-1] and "deleteWebhook" in lines[-1]
-    assert len(api.calls_to("deleteWebhook")) == 4
+    assert len(api.calls_to("deleteWebhook")) == 4 * TRIES
 
 
 def test_polling_errors_are_one_line_per_kind_and_minute(caplog: pytest.LogCaptureFixture) -> None:

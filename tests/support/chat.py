@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from pydantic import SecretStr
 from telegram import Update
 from telegram.ext import Application
 
+from bot.adapters.retrying_request import Backoff, RetryingRequest
 from bot.app import build_application
 from bot.config import Settings
 from bot.offline import OFFLINE_TOKEN, OfflineBotApi, SentMessage
@@ -27,6 +29,13 @@ from bot.services import Services
 from bot.storage.db import Database
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+async def _no_wait(seconds: float) -> None:
+    await asyncio.sleep(0)
+
+
+NO_WAIT = Backoff(sleep=_no_wait)  # the production number of tries, none waited for
 TODAY = datetime(2026, 11, 24, 10, 0, tzinfo=SHANGHAI)
 
 
@@ -71,18 +80,23 @@ async def running_bot(
     *,
     crash: bool = False,
     rate_limited: bool = False,
+    backoff: Backoff | None = None,
     **settings_overrides: object,
 ) -> AsyncIterator[Bot]:
     """Starts the app as production does (post_init included); ``crash`` skips every goodbye.
 
     The production rate limiter is left out unless ``rate_limited``: the offline API has no
-    limits, and its waits would only slow the tests down.
+    limits, and its waits would only slow the tests down. Failed calls are tried again as in
+    production (``retrying_request``), without waiting unless ``backoff`` says otherwise.
     """
     settings = test_settings(database, **settings_overrides)
     services = Services(settings=settings, database=Database(database), clock=clock or Clock())
     api = OfflineBotApi()
     limiter = "default" if rate_limited else None
-    application = build_application(settings, request=api, services=services, rate_limiter=limiter)
+    request = RetryingRequest(api, backoff or NO_WAIT)
+    application = build_application(
+        settings, request=request, services=services, rate_limiter=limiter
+    )
     await application.initialize()
     assert application.post_init is not None
     await application.post_init(application)

@@ -13,6 +13,7 @@ from telegram.ext import ContextTypes
 from bot.adapters.answers import case_answers
 from bot.adapters.conversation import conversation_key, user_id_of
 from bot.adapters.intake.questions import MESSAGE_BREAK, question, short_question
+from bot.adapters.parts import send_parts
 from bot.domain.case_fields import CaseChanges, DebtChanges
 from bot.domain.models import Product
 from bot.services import services
@@ -93,10 +94,9 @@ async def ask(
         text, markup = question(state, answers, today)
         if before:
             text = f"{before}\n\n{text}"
-    *first, last = text.split(MESSAGE_BREAK)
-    for part in first:
-        await update.effective_chat.send_message(part.strip())
-    await update.effective_chat.send_message(last.strip(), reply_markup=markup)
+    # the state is already stored: a part lost on the way does not stop the others (parts.py)
+    parts = [part.strip() for part in text.split(MESSAGE_BREAK)]
+    await send_parts(update.effective_chat, parts, markup)
     return state
 
 
