@@ -11,12 +11,14 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Iterable
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from typing import Any
 
 from telegram import Update
 from telegram.ext import ConversationHandler, SimpleUpdateProcessor
 
+from bot.inbox import Inbox
 from bot.texts.zh.common import COMMANDS
 
 log = logging.getLogger("bot.updates")
@@ -63,8 +65,9 @@ def chat_kind(update: object) -> str:
 class LoggedUpdates(SimpleUpdateProcessor):
     """Awaits each update as PTB does by default, then logs its one line."""
 
-    def __init__(self) -> None:
+    def __init__(self, inbox: Inbox | None = None) -> None:
         super().__init__(max_concurrent_updates=1)
+        self.inbox = inbox
         self._conversations: tuple[ConversationHandler, ...] = ()
         # when the update in hand arrived (wall clock, as the heartbeat stores it); None: idle
         self.busy_since: datetime | None = None
@@ -77,7 +80,8 @@ class LoggedUpdates(SimpleUpdateProcessor):
         started = time.perf_counter()
         self.busy_since = datetime.now(UTC)
         try:
-            await coroutine
+            async with self.inbox.handling(update) if self.inbox else nullcontext():
+                await coroutine
         finally:
             self.busy_since = None
             elapsed = (time.perf_counter() - started) * 1000
