@@ -45,6 +45,7 @@ from bot.app import ALLOWED_UPDATES, build_application
 from bot.backup.rotation import DEFAULT_KEEP
 from bot.config import ConfigError, Settings, load_settings, unknown_variables
 from bot.health import HealthServer
+from bot.inbox import inbox_of
 from bot.logging_setup import setup_logging
 from bot.services import HEALTH_KEY, Services, services
 from bot.storage.db import DatabaseUnusable
@@ -358,6 +359,7 @@ class Runner:
             port=settings.port,
             path=settings.webhook_path,
             secret=settings.webhook_secret.get_secret_value(),
+            inbox=inbox_of(application),
         )
         try:
             self.webhook.start()

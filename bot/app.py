@@ -58,10 +58,18 @@ from bot.adapters.update import build_update
 from bot.adapters.update_log import LoggedUpdates
 from bot.config import Settings
 from bot.health import HealthServer
+from bot.inbox import Inbox, replay_inbox
 from bot.jobs.heartbeat import AnsweredRequest, Heartbeat, start_heartbeat, stop_heartbeat
 from bot.jobs.reminders import start_engine
 from bot.jobs.retention import start_retention
-from bot.services import ALERTS_KEY, HEALTH_KEY, HEARTBEAT_KEY, SERVICES_KEY, Services
+from bot.services import (
+    ALERTS_KEY,
+    HEALTH_KEY,
+    HEARTBEAT_KEY,
+    INBOX_KEY,
+    SERVICES_KEY,
+    Services,
+)
 from bot.services import services as get_services
 from bot.storage.db import Database
 from bot.storage.persistence import ConversationsInDatabase
@@ -88,20 +96,24 @@ def build_application(
     services: Services | None = None,
     rate_limiter: BaseRateLimiter[Any] | Literal["default"] | None = "default",
     heartbeat: bool = True,
+    inbox: bool = True,
 ) -> Application:
     """The bot as it runs in production; tests and console mode pass their own ``request``.
 
     ``rate_limiter`` defaults to Telegram's limits, replies first (RepliesFirstLimiter); an
     offline Bot API has none, so the tests pass None and are not slowed down by its waits.
     ``heartbeat=False`` (console mode) writes no heartbeat: a console on the live database
-    must not speak for the running bot.
+    must not speak for the running bot. ``inbox=False`` (console mode too) stores no update
+    and replays none: those waiting in the live database are the running bot's.
     """
     if rate_limiter == "default":
         rate_limiter = RepliesFirstLimiter()
     database = services.database if services else Database(settings.database)
     services = services or Services(settings=settings, database=database)
     assert settings.token is not None
-    processor = LoggedUpdates()
+    # updates stored before Telegram is told they arrived, replayed after a crash (issue 15)
+    updates_inbox = Inbox(database) if inbox else None
+    processor = LoggedUpdates(updates_inbox)
     builder = (
         ApplicationBuilder()
         .token(settings.token.get_secret_value())
@@ -131,10 +143,12 @@ def build_application(
     builder = builder.request(request)
     # polling: the heartbeat names the last getUpdates the Bot API answered (python -m bot
     # check); PTB's own default for this connection is a pool of one
-    updates = AnsweredRequest(given or HTTPXRequest(connection_pool_size=1))
+    updates = AnsweredRequest(given or HTTPXRequest(connection_pool_size=1), inbox=updates_inbox)
     builder = builder.get_updates_request(updates)
     application = builder.build()
     application.bot_data[SERVICES_KEY] = services
+    if updates_inbox is not None:
+        application.bot_data[INBOX_KEY] = updates_inbox
     if settings.admin_chat_id is not None:
         application.bot_data[ALERTS_KEY] = AdminAlerts(settings.admin_chat_id, services.now)
     polling = not settings.webhook_url
@@ -258,6 +272,8 @@ async def _post_init(application: Application) -> None:
     await start_engine(application, reminder_message)
     start_retention(application)
     await start_heartbeat(application)
+    # before polling begins (or the webhook is set): what a crash left unhandled goes first
+    await replay_inbox(application)
     try:
         # bounded: a flood limit waited out here would hold up the start (and systemd's
         # Type=notify start timeout); the menu and profile are set again at the next start

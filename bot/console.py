@@ -129,7 +129,7 @@ async def run_console(
     console_settings = settings.model_copy(update={"token": SecretStr(OFFLINE_TOKEN)})
     # no rate limiter: the in-memory Bot API has no limits to respect
     application = build_application(
-        console_settings, request=api, rate_limiter=None, heartbeat=False
+        console_settings, request=api, rate_limiter=None, heartbeat=False, inbox=False
     )
     write(t.BANNER)
     try:

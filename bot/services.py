@@ -19,6 +19,7 @@ HEALTH_KEY = "health_server"
 ENGINE_KEY = "reminder_engine"
 HEARTBEAT_KEY = "heartbeat"
 ALERTS_KEY = "admin_alerts"
+INBOX_KEY = "inbox"  # bot/inbox.py: absent in console mode
 GROUPS_TOLD_KEY = "groups_told"  # bot_data is never persisted: nothing about groups is kept
 T = TypeVar("T")
 

@@ -10,7 +10,10 @@ its body (the user's text) at CRITICAL. This one, on the same tornado server PTB
   ones that grow past it);
 - malformed JSON, JSON that is not an object, or an object that is not an update gets 200
   (so Telegram does not retry it) and one log line with its size, never its content;
-- a valid update goes on ``application.update_queue``, as PTB's Updater would put it.
+- a valid update is committed to the inbox (bot/inbox.py) and only then answered 200, so a
+  kill never loses one Telegram counts as delivered; if it cannot be stored the answer is
+  500 and Telegram sends it again. One stored already (sent again) is answered 200 and
+  dropped. Then it goes on ``application.update_queue``, as PTB's Updater would put it.
 """
 
 from __future__ import annotations
@@ -20,11 +23,14 @@ import hmac
 import json
 import logging
 import re
+import sqlite3
 
 import tornado.web
 from telegram import Bot, Update
 from telegram.ext import ExtBot
 from tornado.httpserver import HTTPServer
+
+from bot.inbox import Inbox
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +52,9 @@ class WebhookListener:
         path: str,
         secret: str,
         max_body: int = MAX_BODY_BYTES,
+        inbox: Inbox | None = None,
     ) -> None:
-        self.bot, self.update_queue = bot, update_queue
+        self.bot, self.update_queue, self.inbox = bot, update_queue, inbox
         self.listen, self.port, self.max_body = listen, port, max_body
         self.secret = secret.encode()
         url_path = "/" + path.strip("/")
@@ -74,7 +81,8 @@ class WebhookListener:
         return hmac.compare_digest(given.encode(), self.secret)
 
     async def accept(self, body: bytes) -> None:
-        """Queues the update in ``body``; anything else is dropped with one line, no content."""
+        """Stores and queues the update in ``body``; anything else is dropped with one line,
+        no content. Raises sqlite3.Error when the update could not be stored."""
         try:
             data = json.loads(body)
         except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
@@ -96,6 +104,8 @@ class WebhookListener:
                 len(body),
             )
             return
+        if self.inbox is not None and not await self.inbox.store(data):
+            return  # stored before: Telegram sent it again (our answer was lost)
         if isinstance(self.bot, ExtBot):
             self.bot.insert_callback_data(update)  # as PTB's Updater does
         await self.update_queue.put(update)
@@ -134,5 +144,10 @@ class _UpdateHandler(tornado.web.RequestHandler):
         if self.size > self.listener.max_body:
             self.set_status(413)
             return
-        await self.listener.accept(b"".join(self.chunks))
+        try:
+            await self.listener.accept(b"".join(self.chunks))
+        except sqlite3.Error as error:
+            log.warning("webhook: an update could not be stored (%s): answered 500", error)
+            self.set_status(500)  # Telegram sends it again
+            return
         self.set_status(200)

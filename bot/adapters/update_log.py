@@ -17,6 +17,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Iterable
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,6 +25,7 @@ from telegram import Update
 from telegram.ext import BaseUpdateProcessor, ConversationHandler
 
 from bot.adapters.rate_limiter import replying_to
+from bot.inbox import Inbox
 from bot.texts.zh.common import COMMANDS
 
 log = logging.getLogger("bot.updates")
@@ -85,11 +87,14 @@ class LoggedUpdates(BaseUpdateProcessor):
     """Handles the updates of different people at once, each person's in order, and logs
     each in one line."""
 
-    def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
+    def __init__(
+        self, inbox: Inbox | None = None, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES
+    ) -> None:
         # PTB's semaphore is acquired before the person's turn is known, so it must never make
         # a task wait (that could reorder a person's updates): the bound is ours, below
         super().__init__(max_concurrent_updates=_NEVER_FULL)
         self._at_once = asyncio.Semaphore(max_concurrent_updates)
+        self.inbox = inbox
         self._conversations: tuple[ConversationHandler, ...] = ()
         # each person's last update not yet finished: the next one waits for it
         self._last_of: dict[int, asyncio.Future[None]] = {}
@@ -138,7 +143,9 @@ class LoggedUpdates(BaseUpdateProcessor):
         chat = update.effective_chat if isinstance(update, Update) else None
         try:
             with replying_to(chat.id if chat is not None else None):
-                await coroutine
+                # the update's handled mark goes with its answer's commit (bot/inbox.py)
+                async with self.inbox.handling(update) if self.inbox else nullcontext():
+                    await coroutine
         finally:
             del self._in_hand[number]
             elapsed = (time.perf_counter() - started) * 1000

@@ -27,6 +27,7 @@ from typing import Any
 from telegram.ext import Application, ContextTypes
 from telegram.request import BaseRequest, RequestData
 
+from bot.inbox import Inbox
 from bot.services import HEARTBEAT_KEY, services, slot
 from bot.storage import repo
 from bot.systemd_notify import notify
@@ -52,11 +53,19 @@ def wall_clock() -> datetime:
 class AnsweredRequest(BaseRequest):
     """The getUpdates connection, remembering when the Bot API last answered it (HTTP 200).
 
+    With an ``inbox``, an answer's updates are committed to it before PTB is given them, and
+    so before PTB's next getUpdates confirms them to Telegram; updates stored already (sent
+    again after a restart) are taken out, and the next offset still goes past them.
     Everything else is ``inner``'s: timeouts, pooling, the offline server in tests.
     """
 
-    def __init__(self, inner: BaseRequest, clock: Callable[[], datetime] = wall_clock) -> None:
-        self.inner, self.clock = inner, clock
+    def __init__(
+        self,
+        inner: BaseRequest,
+        clock: Callable[[], datetime] = wall_clock,
+        inbox: Inbox | None = None,
+    ) -> None:
+        self.inner, self.clock, self.inbox = inner, clock, inbox
         self.answered_at: datetime | None = None
 
     @property
@@ -79,6 +88,10 @@ class AnsweredRequest(BaseRequest):
         connect_timeout: Any = BaseRequest.DEFAULT_NONE,
         pool_timeout: Any = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
+        inbox = self.inbox if url.endswith("/getUpdates") else None
+        offset = 0
+        if inbox is not None:
+            request_data, offset = inbox.confirming(request_data)
         code, payload = await self.inner.do_request(
             url,
             method,
@@ -90,6 +103,8 @@ class AnsweredRequest(BaseRequest):
         )
         if code == 200:
             self.answered_at = self.clock()
+            if inbox is not None:
+                payload = await inbox.take_answer(payload, offset)
         return code, payload
 
 

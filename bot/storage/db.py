@@ -8,8 +8,10 @@ import os
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 import aiosqlite
 
@@ -77,6 +79,23 @@ def _damaged(path: Path, detail: str) -> DatabaseUnusable:
     )
 
 
+class AnswerHook(Protocol):
+    """What an update being handled adds to each of its write transactions (bot/inbox.py:
+    the update's handled mark, so that it is committed with the answer, never apart)."""
+
+    async def before_commit(self, conn: aiosqlite.Connection) -> bool:
+        """Writes its part inside the transaction; True when it did."""
+        ...
+
+    def committed(self) -> None:
+        """The transaction it wrote in is committed."""
+        ...
+
+
+# set while an update from the inbox is handled (bot/inbox.py ``Inbox.handling``)
+answer_hook: ContextVar[AnswerHook | None] = ContextVar("answer_hook", default=None)
+
+
 class Database:
     """Opens lazily (persistence may need it before post_init) and serialises writers."""
 
@@ -116,6 +135,9 @@ class Database:
             await conn.execute("PRAGMA foreign_keys=ON")
             # FULL: an answer the bot acknowledged must survive power loss, not only kill -9
             await conn.execute("PRAGMA synchronous=FULL")
+            # what is deleted (a user's rows after /delete, their updates waiting in the
+            # inbox) is overwritten with zeros, not only unlinked, whatever the build's default
+            await conn.execute("PRAGMA secure_delete=ON")
             await migrate(conn)
         except sqlite3.Error as error:
             await conn.close()
@@ -126,16 +148,27 @@ class Database:
         return conn
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """Commits on success, rolls back on error; one writer at a time."""
+    async def transaction(self, *, answer: bool = True) -> AsyncIterator[aiosqlite.Connection]:
+        """Commits on success, rolls back on error; one writer at a time.
+
+        While an update from the inbox is handled, the transaction also marks it handled
+        (``answer_hook``), so a restart never handles it again once its answer is stored.
+        ``answer=False``: a write that is not the answer (the day a user was last seen) and
+        must not mark it, or a crash before the answer would lose the update.
+        """
         conn = await self.connection()
+        hook = answer_hook.get() if answer else None
         async with self._write_lock:
             try:
                 yield conn
+                marked = hook is not None and await hook.before_commit(conn)
             except BaseException:
                 await conn.rollback()
                 raise
             await conn.commit()
+            if marked:
+                assert hook is not None
+                hook.committed()
 
     async def close(self) -> None:
         if self._conn is not None:

@@ -42,7 +42,8 @@ async def note_activity(deps: Deps, user_id: int, resolution: timedelta) -> Seen
         and last_seen >= (now - resolution).replace(microsecond=0)
     ):
         return Seen.ALREADY
-    async with deps.database.transaction() as conn:
+    # not the update's answer: a crash right after must not count the update as handled
+    async with deps.database.transaction(answer=False) as conn:
         resumed = blocked and await repo.clear_blocked(conn, user_id)
         await repo.touch_user(conn, user_id, now)
     return Seen.RESUMED if resumed else Seen.NOTED

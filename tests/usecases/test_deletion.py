@@ -53,6 +53,9 @@ async def _user_with_everything(world: World, user_id: int) -> None:
         await repo.save_collection_draft(conn, user_id, {"channel": "sms"})
         # the messages that carried an export (/delete takes them back out of the chat)
         await repo.add_sent_exports(conn, user_id, user_id, [7, 8], world.now())
+        # a message of theirs stored in the inbox and not handled yet: what they typed
+        waiting = repo.StoredUpdate(100 + user_id, user_id, '{"message": {"text": "2.35万"}}')
+        await repo.store_updates(conn, [waiting], world.now())
 
 
 async def test_deleting_leaves_no_row_of_that_user_and_keeps_the_others(world: World) -> None:
@@ -65,7 +68,7 @@ async def test_deleting_leaves_no_row_of_that_user_and_keeps_the_others(world: W
 
     gone = await _rows_per_table(world, 1)
     assert {"users", "cases", "deals", "installments", "reminders", "call_log"} <= set(gone)
-    assert {"collection_log", "collection_drafts", "sent_exports"} <= set(gone)
+    assert {"collection_log", "collection_drafts", "sent_exports", "inbox"} <= set(gone)
     assert set(gone.values()) == {0}, gone
     assert await _rows_per_table(world, 2) == kept
     assert all(kept.values()), kept

@@ -15,6 +15,7 @@ from bot.domain.case_fields import CaseChanges, CaseField, DebtChanges, DebtFiel
 from bot.domain.free_text import storable_text
 from bot.domain.models import HardshipReason, Product, RateBasis
 from bot.storage.records import CaseRecord, DebtRecord
+from bot.storage.repo.inbox import delete_inbox_of
 from bot.storage.timestamps import from_text, to_text
 
 __all__ = [
@@ -321,6 +322,8 @@ async def load_conversation_state(conn: aiosqlite.Connection, name: str, key: tu
 
 
 async def delete_user(conn: aiosqlite.Connection, user_id: int) -> None:
-    """Erases every row about the user: cases and debts cascade; conversation states by key."""
+    """Erases every row about the user: cases and debts cascade; conversation states by key,
+    and their updates still waiting in the inbox by sender."""
     await conn.execute("DELETE FROM conversations WHERE json_extract(key, '$[1]') = ?", (user_id,))
+    await delete_inbox_of(conn, user_id)
     await conn.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
