@@ -570,8 +570,8 @@ class Window:
         if other.flush_s is not None:
             self.flush_s = (self.flush_s or 0.0) + other.flush_s
             self.flush_states += other.flush_states
-            self.flush_wanted += other.flush_wanted
         if other.flush_full_s is not None:
+            self.flush_wanted += other.flush_wanted
             self.flush_full_s = (self.flush_full_s or 0.0) + other.flush_full_s
         self.calls += other.calls
         self.errors += other.errors
