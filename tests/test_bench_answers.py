@@ -1,0 +1,50 @@
+"""The answers benchmark's quick path runs: every update it feeds gets its reply.
+
+No timing is asserted (bench/answers.py prints those); only that the machinery the figures
+come from works on the current code: the seeded users are mid-intake, each update is a
+valid answer to the question they are on, the real Application takes it and replies.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench import answers
+
+USERS = 100
+
+
+async def test_a_short_window_answers_every_update(tmp_path: Path) -> None:
+    store = tmp_path / "bot.sqlite3"
+    answers.seed_bot_db(store, USERS)
+    arrivals = answers.schedule(30, 1.0, list(range(1, USERS + 1)), seed=1)
+    assert arrivals
+    this_bot = answers.DESIGNS[0]
+    window = await answers.run_window(this_bot, store, arrivals, 1.0, drain=5.0, dirty=[])
+    assert window.updates == len(arrivals)
+    assert window.never_answered == 0
+    # each answer was taken: the person is on the next question
+    assert window.accepted == len(arrivals)
+    assert window.errors == 0
+
+
+async def test_the_peer_bots_answer_the_same_updates(tmp_path: Path) -> None:
+    arrivals = answers.schedule(30, 0.5, list(range(1, USERS + 1)), seed=2)
+    for design in answers.DESIGNS[2:]:
+        store = tmp_path / design.key
+        seed = answers.seed_pickle if design.store == "pickle" else answers.seed_minimal_db
+        seed(store, USERS)
+        window = await answers.run_window(design, store, arrivals, 0.5, drain=5.0, dirty=[])
+        assert window.never_answered == 0, design.label
+        assert window.errors == 0, design.label
+
+
+async def test_each_question_of_the_path_takes_its_answer(tmp_path: Path) -> None:
+    store = tmp_path / "bot.sqlite3"
+    answers.seed_bot_db(store, len(answers.PATH))
+    found = await answers.profile_answers(store)
+    # one reply at least for each answer, and the database touched for each
+    assert all(calls >= 1 for calls in found["calls"])
+    assert all(sql >= 1 for sql in found["statements"])
+    users = list(range(1, len(answers.PATH) + 1))
+    assert answers.accepted(store, users) == len(users)
