@@ -6,7 +6,7 @@ import html
 import logging
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError
 
 from bot import callbacks
 
@@ -31,14 +31,24 @@ def is_harmless(error: object) -> bool:
     )
 
 
+def _let_go(error: NetworkError, what: str) -> None:
+    """Re-raises unless ``error`` may be let go: a normal refusal, or a network failure that
+    outlived the request layer's tries (the spinner stops by itself, the keyboard stays; the
+    tapped answer must still be stored and replied to)."""
+    if isinstance(error, BadRequest):
+        if not is_harmless(error):
+            raise error
+        log.debug("%s: %s", what, error.message)
+    else:
+        log.warning("%s: %s", what, type(error).__name__)
+
+
 async def answer(query: CallbackQuery, notice: str | None = None) -> None:
     """Answers the tap (stops the spinner); a tap answered too late is no error."""
     try:
         await query.answer(notice)
-    except BadRequest as error:
-        if not is_harmless(error):
-            raise
-        log.debug("tap not answered: %s", error.message)
+    except NetworkError as error:
+        _let_go(error, "tap not answered")
 
 
 async def acknowledge(
@@ -77,10 +87,8 @@ async def show_choice(query: CallbackQuery, echo: str, *, keep_text: str | None 
         line = f"{keep_text}\n\n{line}"
     try:
         await query.edit_message_text(line, reply_markup=None)
-    except BadRequest as error:
-        if not is_harmless(error):
-            raise
-        log.debug("choice not shown: %s", error.message)
+    except NetworkError as error:
+        _let_go(error, "choice not shown")
 
 
 async def replace_keyboard(query: CallbackQuery, markup: InlineKeyboardMarkup | None) -> None:
@@ -89,10 +97,8 @@ async def replace_keyboard(query: CallbackQuery, markup: InlineKeyboardMarkup | 
         return
     try:
         await query.edit_message_reply_markup(reply_markup=markup)
-    except BadRequest as error:
-        if not is_harmless(error):
-            raise
-        log.debug("keyboard not replaced: %s", error.message)
+    except NetworkError as error:
+        _let_go(error, "keyboard not replaced")
 
 
 async def replace_text(

@@ -40,6 +40,7 @@ from telegram.error import (
 )
 from telegram.ext import Application, ContextTypes
 
+from bot.delivery import DeliveryUnknown
 from bot.domain.late_reminders import Queued, Skip, resend_after_uncertain, superseded
 from bot.domain.progress import Installment
 from bot.domain.reminders import (
@@ -80,11 +81,15 @@ def may_have_arrived(error: TelegramError) -> bool:
     python-telegram-bot raises ``TimedOut`` from httpx's time-outs and ``NetworkError`` from
     its other transport errors (the httpx error as ``__cause__``), and a bare ``NetworkError``
     (no cause) for an HTTP answer it does not know, such as 500 or 502: Telegram answered, so
-    it did not send (we take every 5xx so, a gateway's 504 included). A time-out or a
+    it did not send. The request layer (bot.adapters.retrying_request) has already tried
+    those again and raises ``DeliveryUnknown`` for what may have been carried out, a
+    gateway's 504 among them. Without that layer (as before it) a time-out or a
     transport error is certain only when the request never left (connecting, or waiting for
     a free connection); a read time-out, or a connection dropped while waiting for the
     answer, may come after Telegram delivered the message.
     """
+    if isinstance(error, DeliveryUnknown):
+        return True  # the request layer says so (a late answer, a gateway's 504 …)
     if not isinstance(error, NetworkError) or isinstance(error, BadRequest):
         return False
     cause = error.__cause__

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.adapters.retrying_request import TRIES
+from bot.texts.zh import common as c
 from tests.support.chat import Bot, Chat, Clock, running_bot
 from tests.support.flows import agree
 from tests.support.sqlite import sqlite_connection
@@ -60,3 +62,20 @@ async def test_after_a_restart_the_next_answer_finds_the_stored_question(
         assert [m.text for m in await alice.send("45天")] == [
             m.text for m in await bob.send("45天")
         ]
+
+
+async def test_a_tap_whose_answer_and_tick_fail_is_still_stored_and_answered(
+    bot: Bot, alice: Chat, bob: Chat
+) -> None:
+    for chat in (alice, bob):
+        await to_amount_question(chat)
+        await chat.send("23500")
+        await chat.send("45天")
+    bob_reply = [m.text for m in await bob.tap("跳过")]  # on a healthy API
+    assert bob_reply and c.ERROR not in bob_reply
+    # the Bot API fails Alice's tap's answer and its tick through every try of the layer
+    for _ in range(TRIES):
+        bot.api.fail_next("answerCallbackQuery", 502, "Bad Gateway")
+        bot.api.fail_next("editMessageText", 502, "Bad Gateway")
+    alice_reply = [m.text for m in await alice.tap("跳过")]
+    assert alice_reply == bob_reply  # stored, and the next question, with no "sorry"

@@ -13,6 +13,7 @@ import httpx
 import pytest
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
+from bot.adapters.retrying_request import TRIES
 from bot.jobs.reminders import may_have_arrived
 from bot.offline import SentMessage
 from tests.support.chat import Bot, Chat, Clock, running_bot
@@ -213,7 +214,8 @@ async def test_a_refused_connection_is_retried_and_delivered_once(
 ) -> None:
     alice = with_deal
     before = len(alice.seen)
-    failures.next("sendMessage", "refused")  # never left this machine
+    # never left this machine, through every try of the request layer
+    failures.next("sendMessage", "refused", times=TRIES)
     report = await sweep(bot, clock, at("2026-12-07", 20, 0))
     assert report.retried == 1 and report.uncertain == 0
     assert reminders_seen(alice, before) == []
@@ -227,7 +229,8 @@ async def test_a_server_error_is_retried_and_delivered_once(
 ) -> None:
     alice = with_deal
     before = len(alice.seen)
-    bot.api.fail_next("sendMessage", 500, "Internal Server Error")
+    for _ in range(TRIES):  # through every try of the request layer
+        bot.api.fail_next("sendMessage", 500, "Internal Server Error")
     assert (await sweep(bot, clock, at("2026-12-07", 20, 0))).retried == 1
     await sweeps(bot, clock, at("2026-12-07", 20, 1), at("2026-12-07", 21, 0), every=1)
     [message] = reminders_seen(alice, before)
