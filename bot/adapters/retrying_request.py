@@ -85,6 +85,7 @@ from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
 
 from bot.delivery import DeliveryUnknown
+from bot.wrapped_request import WrappedRequest
 
 log = logging.getLogger(__name__)
 __all__ = ["TRIES", "Backoff", "DeliveryUnknown", "Outcome", "RetryingRequest", "is_idempotent"]
@@ -161,22 +162,12 @@ class Backoff:
         return self.delays[retry] * (0.5 + self.jitter())
 
 
-class RetryingRequest(BaseRequest):
+class RetryingRequest(WrappedRequest):
     """The inner request, with transient failures tried again as the module says."""
 
     def __init__(self, inner: BaseRequest, backoff: Backoff | None = None) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.backoff = backoff or Backoff()
-
-    @property
-    def read_timeout(self) -> float | None:
-        return self.inner.read_timeout
-
-    async def initialize(self) -> None:
-        await self.inner.initialize()
-
-    async def shutdown(self) -> None:
-        await self.inner.shutdown()
 
     async def do_request(
         self,

@@ -8,8 +8,9 @@ beat is older than HEARTBEAT_STALE, and not receiving when getUpdates is.
 Under systemd (Type=notify) each tick also pings the watchdog, before the write: a bot that
 hangs, even inside a database write, stops pinging and systemd restarts it, while a database
 locked by someone else fails ``check`` but does not restart a bot that is otherwise well.
-Updates are handled one at a time, so an update in hand for over STUCK_AFTER silences the
-bot for everyone: the ping is left out then, and the row says since when.
+An update in hand for over STUCK_AFTER silences that person (their next updates wait for
+it) and holds one of the processor's places: the ping is left out then, and the row says
+since when.
 
 The job runs on the scheduler (a beat proves the reminders' scheduler runs too), which keeps
 wall-clock time: a clock stepped back delays the pings (the unit starts after time-sync).
@@ -31,6 +32,7 @@ from bot.inbox import Inbox
 from bot.services import HEARTBEAT_KEY, services, slot
 from bot.storage import repo
 from bot.systemd_notify import notify
+from bot.wrapped_request import WrappedRequest
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +41,9 @@ HEARTBEAT_INTERVAL = timedelta(seconds=30)
 # three missed beats: well above a slow commit or a long poll (10 s), well below Docker's
 # three failed health checks a minute apart; the unit's WatchdogSec= says the same
 HEARTBEAT_STALE = timedelta(seconds=90)
-# Updates are handled one at a time, so one that never finishes silences the bot for all.
-# The slowest honest one waits out Telegram's flood limit (AIORateLimiter: two retries of
-# a retry_after that is seconds, rarely a minute): past this, the watchdog goes unpinged.
+# One update that never finishes silences its person, and a few of them the bot. The
+# slowest honest one waits out Telegram's flood limit (the rate limiter: two retries of a
+# retry_after that is seconds, rarely a minute): past this, the watchdog goes unpinged.
 STUCK_AFTER = timedelta(seconds=60)
 
 
@@ -50,7 +52,7 @@ def wall_clock() -> datetime:
     return datetime.now(UTC)
 
 
-class AnsweredRequest(BaseRequest):
+class AnsweredRequest(WrappedRequest):
     """The getUpdates connection, remembering when the Bot API last answered it (HTTP 200).
 
     With an ``inbox``, an answer's updates are committed to it before PTB is given them, and
@@ -65,18 +67,9 @@ class AnsweredRequest(BaseRequest):
         clock: Callable[[], datetime] = wall_clock,
         inbox: Inbox | None = None,
     ) -> None:
-        self.inner, self.clock, self.inbox = inner, clock, inbox
+        super().__init__(inner)
+        self.clock, self.inbox = clock, inbox
         self.answered_at: datetime | None = None
-
-    @property
-    def read_timeout(self) -> float | None:
-        return self.inner.read_timeout
-
-    async def initialize(self) -> None:
-        await self.inner.initialize()
-
-    async def shutdown(self) -> None:
-        await self.inner.shutdown()
 
     async def do_request(
         self,
