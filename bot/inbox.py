@@ -95,6 +95,9 @@ class Inbox:
         self._next_offset: int | None = None
         # webhook updates wait for the replay, so that each user's older ones go first
         self._replay_done = asyncio.Event()
+        # the -wal file keeps old page images (a stored text, a row before it was erased)
+        # until a checkpoint empties it: see clear_journal
+        self.journal_holds_text = False
 
     # ------------------------------------------------------------------ polling
 
@@ -164,6 +167,7 @@ class Inbox:
                 await repo.forget_confirmed(conn, confirmed_below)
             await self._purge(conn, now)
         self._waiting |= new
+        self.journal_holds_text = True
         return new
 
     async def _purge(self, conn: aiosqlite.Connection, now: datetime) -> None:
@@ -252,10 +256,31 @@ class Inbox:
             if finished and not mark.done:
                 await self._mark_now(update_id)
 
+    async def clear_journal(self) -> None:
+        """Empties the -wal file once texts were stored or erased since the last time.
+
+        Erasing a text (the handled mark, /delete) writes a new page image to the -wal file,
+        but the old image, with the text, stays there until the file is reused; before the
+        inbox no typed text reached the disk. A TRUNCATE checkpoint writes the pages into the
+        database (where secure_delete has zeroed what was erased) and empties the file. The
+        heartbeat calls this every 30 s (our choice: a text is gone from disk within about a
+        minute of being handled); it holds the write lock for the checkpoint, milliseconds.
+        """
+        if not self.journal_holds_text:
+            return
+        self.journal_holds_text = False
+        try:
+            async with self.database.transaction(answer=False) as conn:
+                await conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as error:
+            self.journal_holds_text = True
+            log.warning("inbox: the journal could not be emptied (%s)", error)
+
     async def _mark_now(self, update_id: int) -> None:
         try:
             async with self.database.transaction(answer=False) as conn:
                 await repo.mark_handled(conn, [update_id], self.clock())
+            self.journal_holds_text = True
         except sqlite3.Error as error:
             log.warning("inbox: a handled update could not be marked (%s)", error)
 
@@ -285,6 +310,7 @@ class _Mark:
 
     def committed(self) -> None:
         self.done = True
+        self.inbox.journal_holds_text = True  # the erased text's old page is in the -wal
 
 
 def inbox_of(application: Application) -> Inbox | None:

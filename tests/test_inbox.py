@@ -24,8 +24,9 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.inbox import MAX_ATTEMPTS, Inbox
+from bot.jobs.heartbeat import Heartbeat
 from bot.offline import OFFLINE_TOKEN, OfflineBotApi
-from bot.services import Services, services
+from bot.services import HEARTBEAT_KEY, Services, services
 from bot.storage.db import Database
 from bot.usecases import deletion
 from bot.webhook import SECRET_HEADER, WebhookListener
@@ -206,6 +207,23 @@ async def test_a_handled_update_leaves_only_its_id_and_none_of_its_text_in_the_f
         assert payload is None and user_id is None and handled is not None
     checkpoint(database)
     assert CARD.encode() not in database.read_bytes()  # erased, not only unlinked
+
+
+async def test_the_heartbeat_takes_a_handled_text_off_the_disk_journal_included(
+    tmp_path: Path,
+) -> None:
+    database, api = tmp_path / "bot.sqlite3", OfflineBotApi()
+    wal = database.with_name(database.name + "-wal")
+    api.server.send_text(7, f"我的卡号 {CARD}")
+    async with bot_on(database, api) as bot:
+        await bot.handle(await bot.fetch())
+        on_disk = database.read_bytes() + wal.read_bytes()
+        assert CARD.encode() in on_disk  # erased in the row, its old page still in the -wal
+        heartbeat = bot.application.bot_data[HEARTBEAT_KEY]
+        assert isinstance(heartbeat, Heartbeat)
+        assert await heartbeat.beat(bot.application)
+        # no checkpoint of the test's own: the running bot emptied the journal
+        assert CARD.encode() not in database.read_bytes() + wal.read_bytes()
 
 
 def checkpoint(database: Path) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 from telegram.ext import Application, ContextTypes
 from telegram.request import BaseRequest, RequestData
 
-from bot.inbox import Inbox
+from bot.inbox import Inbox, inbox_of
 from bot.services import HEARTBEAT_KEY, services, slot
 from bot.storage import repo
 from bot.systemd_notify import notify
@@ -138,6 +138,9 @@ class Heartbeat:
             log.warning("heartbeat not written: %s", error)
             return False
         self.beating = True
+        inbox = inbox_of(application)
+        if inbox is not None:
+            await inbox.clear_journal()  # typed texts erased since the last beat leave the disk
         return True
 
     async def stopped(self, application: Application) -> None:
