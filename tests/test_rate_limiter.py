@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
 from telegram.error import RetryAfter
 
 from bot.adapters import rate_limiter
-from bot.adapters.rate_limiter import BULK_PER_SECOND, RepliesFirstLimiter, replying_to
+from bot.adapters.rate_limiter import (
+    BULK_PER_SECOND,
+    RESERVED_FOR_REPLIES,
+    RepliesFirstLimiter,
+    replying_to,
+)
 
 
 class FakeTime:
@@ -69,6 +75,17 @@ async def test_a_reply_goes_at_once_while_bulk_fills_the_second(fake_time: FakeT
     assert went_bulk >= 1.0
 
 
+async def test_while_people_are_answered_bulk_leaves_room_for_their_replies(
+    fake_time: FakeTime,
+) -> None:
+    limiter = RepliesFirstLimiter(clock=fake_time.clock)
+    with replying_to(42):
+        await call(limiter, "sendMessage", 42)
+    times = [(await call(limiter, "sendMessage", 1000 + n))[0] for n in range(BULK_PER_SECOND)]
+    in_the_first_second = [t for t in times if t < 1.0]
+    assert len(in_the_first_second) == BULK_PER_SECOND - RESERVED_FOR_REPLIES - 1
+
+
 async def test_answering_a_tap_and_reading_are_never_held(fake_time: FakeTime) -> None:
     limiter = RepliesFirstLimiter(clock=fake_time.clock)
     for n in range(2 * BULK_PER_SECOND):
@@ -84,6 +101,9 @@ async def test_one_chat_keeps_to_about_one_message_a_second(fake_time: FakeTime)
         times = [(await call(limiter, "sendMessage", 7))[0] for _ in range(10)]
     assert times[:4] == [0.0, 0.0, 0.0, 0.0]  # a plan, its script, checklist and tick at once
     assert times[-1] >= 5.5  # then about one a second
+    # the tick under a tapped question is an edit: it keeps no one waiting
+    with replying_to(7):
+        assert (await call(limiter, "editMessageText", 7))[0] == fake_time.now
     # another person is not held up by the first one's pace
     with replying_to(8):
         assert (await call(limiter, "sendMessage", 8))[0] == fake_time.now
@@ -133,3 +153,15 @@ async def test_after_its_retries_the_flood_limit_reaches_the_caller(fake_time: F
     with pytest.raises(RetryAfter):
         await limiter.process_request(callback, (), {}, "sendMessage", {"chat_id": 5}, None)
     assert tries == 3
+
+
+async def test_a_task_started_while_replying_sends_as_bulk(fake_time: FakeTime) -> None:
+    """A job scheduled from a handler inherits its context; its sends are still bulk."""
+    limiter = RepliesFirstLimiter(clock=fake_time.clock)
+    for n in range(BULK_PER_SECOND):
+        await call(limiter, "sendMessage", 1000 + n)
+    with replying_to(42):
+        in_the_handler = await call(limiter, "sendMessage", 42)
+        from_a_job = await asyncio.create_task(call(limiter, "sendMessage", 42))
+    assert in_the_handler[0] == 0.0
+    assert from_a_job[0] >= 1.0  # waited for room, as bulk does

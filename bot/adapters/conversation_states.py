@@ -27,9 +27,15 @@ class StoredStates:
 
     def __init__(self) -> None:
         self._conversations: tuple[ConversationHandler, ...] = ()
+        self._states: dict[str | None, dict[object, object]] = {}
 
     def watch(self, conversations: Iterable[ConversationHandler]) -> None:
         self._conversations = tuple(conversations)
+        # the stored number back to the handler's own state (an IntEnum: its name is logged)
+        self._states = {
+            conversation.name: {state: state for state in conversation.states}
+            for conversation in self._conversations
+        }
 
     async def load_places(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not isinstance(update, Update):
@@ -47,4 +53,4 @@ class StoredStates:
             if state is None:
                 plain.pop(key, None)
             else:
-                plain[key] = state
+                plain[key] = self._states[conversation.name].get(state, state)

@@ -8,10 +8,12 @@ of reminders makes everyone who is chatting wait. Here calls are told apart:
   ``replying_to``) never wait for the overall budget; they are counted in it, so bulk sends
   give way to them.
 * **Bulk** (every other send: reminders, nudges, check-ins, alerts) waits until the sends of
-  the last second, replies included, leave room under ``BULK_PER_SECOND``.
+  the last second, replies included, leave room under ``BULK_PER_SECOND``, less
+  ``RESERVED_FOR_REPLIES`` while people are being answered.
 * **Free** calls are never held: answering a tap, reading (get*), setting the profile,
   deleting. Telegram does not count them as messages.
-* **Per chat**, replies and bulk alike keep to about one message a second, with short bursts.
+* **Per chat**, new messages (replies and bulk alike) keep to about one a second, with short
+  bursts; edits (the tick under a tapped question) are not held.
 * **429** (``RetryAfter``) is absorbed: the call is made again after ``retry_after``, at most
   ``max_retries`` times; a 429 also holds every bulk send back for that long.
 
@@ -42,8 +44,11 @@ log = logging.getLogger(__name__)
 # Telegram's: about 30 messages a second for bulk notifications. Our choice: bulk keeps a
 # little under it (as the reminder engine's own pace does), so jitter never makes a 31st.
 BULK_PER_SECOND = 29
+# our choice: while people are being answered, bulk leaves this much of the second to them,
+# so that replies arriving after bulk has filled the second do not make a 31st message
+RESERVED_FOR_REPLIES = 4
 # Telegram's: one message a second in a chat; our choice: a burst of 4 (a plan, its script,
-# its checklist and the tick under the tapped question arrive together) refilled at 1 a second
+# its checklist and a question can arrive together) refilled at 1 a second
 CHAT_BURST = 4.0
 CHAT_PER_SECOND = 1.0
 # Telegram's: 20 messages a minute in a group (the bot only points groups to a private chat)
@@ -71,13 +76,17 @@ MESSAGE_METHODS = frozenset(
 # message in the overall budget (our reading of the FAQ, which speaks of messages sent)
 _NEW_MESSAGE = frozenset(m for m in MESSAGE_METHODS if not m.startswith("edit"))
 
-_replying_to: ContextVar[int | None] = ContextVar("replying_to", default=None)
+# the chat whose update is in hand, and the task handling it: a job scheduled from a handler
+# inherits the context, but its sends are no reply
+_replying_to: ContextVar[tuple[int, asyncio.Task[Any] | None] | None] = ContextVar(
+    "replying_to", default=None
+)
 
 
 @contextlib.contextmanager
 def replying_to(chat_id: int | None) -> Iterator[None]:
-    """While an update from ``chat_id`` is handled: sends to that chat are replies."""
-    token = _replying_to.set(chat_id)
+    """While an update from ``chat_id`` is handled: its sends to that chat are replies."""
+    token = _replying_to.set(None if chat_id is None else (chat_id, asyncio.current_task()))
     try:
         yield
     finally:
@@ -119,6 +128,7 @@ class RepliesFirstLimiter(BaseRateLimiter[int]):
     ) -> None:
         self.bulk_per_second, self.max_retries, self.clock = bulk_per_second, max_retries, clock
         self._sent: deque[float] = deque()  # when each new message of the last second went
+        self._replies: deque[float] = deque()  # the same, for replies only
         self._chats: dict[int | str, _Bucket] = {}
         self._held_until = 0.0  # a 429: bulk waits until then
         self._bulk = asyncio.Lock()  # bulk sends queue in order, one at a time to the budget
@@ -161,7 +171,9 @@ class RepliesFirstLimiter(BaseRateLimiter[int]):
     @staticmethod
     def _is_reply(chat: object) -> bool:
         replying = _replying_to.get()
-        return replying is not None and str(replying) == str(chat)
+        if replying is None or replying[1] is not asyncio.current_task():
+            return False
+        return str(replying[0]) == str(chat)
 
     async def _take(self, endpoint: str, chat: object, *, bulk: bool) -> None:
         new_message = endpoint in _NEW_MESSAGE
@@ -172,6 +184,9 @@ class RepliesFirstLimiter(BaseRateLimiter[int]):
         elif new_message:
             self._prune(self.clock())
             self._sent.append(self.clock())
+            self._replies.append(self.clock())
+        if not new_message:
+            return  # an edit (the tick under a tapped question) keeps no chat waiting
         delay = self._chat_bucket(chat).wait(self.clock())
         if delay > 0:
             await asyncio.sleep(delay)
@@ -182,14 +197,21 @@ class RepliesFirstLimiter(BaseRateLimiter[int]):
             self._prune(now)
             if now < self._held_until:
                 await asyncio.sleep(self._held_until - now)
-            elif len(self._sent) >= self.bulk_per_second:
+            elif len(self._sent) >= self._bulk_room():
                 await asyncio.sleep(self._sent[0] + 1.0 - now)
             else:
                 return
 
+    def _bulk_room(self) -> int:
+        """How many messages of the last second let one more bulk send go."""
+        if self._replies:
+            return self.bulk_per_second - RESERVED_FOR_REPLIES
+        return self.bulk_per_second
+
     def _prune(self, now: float) -> None:
-        while self._sent and self._sent[0] <= now - 1.0:
-            self._sent.popleft()
+        for sent in (self._sent, self._replies):
+            while sent and sent[0] <= now - 1.0:
+                sent.popleft()
 
     def _chat_bucket(self, chat: object) -> _Bucket:
         key: int | str = chat if isinstance(chat, int | str) else str(chat)
