@@ -1133,6 +1133,7 @@ class BurstRun:
     peak_second: int = 0  # most sendMessage calls the fake accepted in any rolling second
     too_many_bulk: int = 0
     too_many_replies: int = 0
+    replies_429ed: int = 0  # answers whose reply met at least one 429
     check: dict[str, Any] = field(default_factory=dict)
     waiting: int = 0
     feeder_late_max: float = 0.0
@@ -1190,6 +1191,7 @@ def burst_round(
     run.peak_second = most_in_a_second([at for at, _ in accepted_at])
     run.too_many_bulk = sum(not ok and chat not in answer_users for _, chat, ok in sends)
     run.too_many_replies = sum(not ok and chat in answer_users for _, chat, ok in sends)
+    run.replies_429ed = len({chat for _, chat, ok in sends if not ok and chat in answer_users})
     view = types.SimpleNamespace(deliveries=deliveries, too_many=too_many)
     run.check = reminders.delivery_check(db, first_id, view)  # type: ignore[arg-type]
     run.waiting = found["waiting"]
@@ -1214,6 +1216,8 @@ def print_burst_run(run: BurstRun, label: str) -> None:
             f"    answers ({len(lat):,} at {BURST_RATE:g}/s for {run.window:g} s):"
             f" p50 {fmt_s(percentile(lat, 0.5))}, p99 {fmt_s(percentile(lat, 0.99))},"
             f" max {fmt_s(max(lat, default=math.nan))}; unanswered {unanswered:,};"
+            f" over 20 ms {sum(x > TARGET_BURST_P99 for x in lat):,};"
+            f" a 429 met by the reply of {run.replies_429ed:,};"
             f" moved on to the next question {run.moved_on:,}/{len(lat):,}"
             + (
                 f"; feeder {fmt_s(run.feeder_late_max)} late at worst"
