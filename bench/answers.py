@@ -45,6 +45,7 @@ import sys
 import tempfile
 import threading
 import time
+import types
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -74,6 +75,7 @@ from telegram.ext import (
 from telegram.request import RequestData
 from telegram.warnings import PTBUserWarning
 
+from bench import reminders
 from bot import offline_updates
 from bot.adapters import keyboards
 from bot.app import build_application
@@ -83,7 +85,7 @@ from bot.services import Services
 from bot.storage.db import Database, migration_scripts
 from conversations.intake.states import IntakeState
 from tests.support.chat import test_settings
-from tests.support.fake_bot_api import FakeBotApi, _Server
+from tests.support.fake_bot_api import ApiError, FakeBotApi, _Server
 
 S = IntakeState
 TZ_NAME = "Asia/Shanghai"
@@ -962,6 +964,345 @@ def closed_loop(tmp: Path, template: Path, slots: int, seconds: float) -> dict[s
     }
 
 
+# --------------------------------------------------------------------------- burst (point 3)
+
+# the issue's targets (issue 15, point 3): answers at 10 updates/s during a burst of 5,000
+BURST_RATE = 10.0
+TARGET_BURST_P99 = 0.020
+TARGET_DRAIN = 29.0
+
+
+class BurstApi(reminders.RateLimitedFakeBotApi):
+    """bench/reminders.py's HTTP fake (429 above 30 sendMessage calls in any rolling second),
+    noting each sendMessage call as it arrives: (time.monotonic(), chat id, accepted)."""
+
+    def __init__(self) -> None:
+        super().__init__(reminders.FAKE_TOKEN)
+        self.sends: list[tuple[float, int, bool]] = []
+
+    def _m_send_message(self, params: dict[str, Any], files: dict[str, Any]) -> dict[str, Any]:
+        now = time.monotonic()  # CLOCK_MONOTONIC: the same clock in the bot's process
+        chat = int(params.get("chat_id", 0))
+        try:
+            message = super()._m_send_message(params, files)
+        except ApiError:
+            self.sends.append((now, chat, False))
+            raise
+        self.sends.append((now, chat, True))
+        return message
+
+
+def show_questions(api: BurstApi, user_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """Each user's answer as a raw update; a tapped question is first shown in the fake's chat
+    (before the run, with the fake's limit lifted and its records cleared afterwards)."""
+    api.limit = 10**9
+    raws: dict[int, dict[str, Any]] = {}
+    for user_id in user_ids:
+        step = PATH[step_of(user_id)]
+        if not step.tap:
+            raws[user_id] = offline_updates.message_update(user_id, text=step.answer)
+            continue
+        assert step.markup is not None
+        markup = step.markup().to_dict()
+        status, payload = api.handle(
+            "sendMessage", {"chat_id": user_id, "text": "…", "reply_markup": markup}
+        )
+        assert status == 200, payload
+        buttons = [
+            [(b["text"], b["callback_data"]) for b in row] for row in markup["inline_keyboard"]
+        ]
+        raws[user_id] = offline_updates.callback_update(
+            user_id,
+            button_data(markup, step.answer),
+            message_id=payload["result"]["message_id"],
+            buttons=buttons,
+        )
+    api.limit = reminders.TELEGRAM_LIMIT
+    with api._lock:
+        api._arrivals.clear()
+        api.deliveries.clear()
+        api.too_many = 0
+        api.sends.clear()
+    return raws
+
+
+async def burst_child(spec: dict[str, Any]) -> dict[str, Any]:
+    """In the bot's own process: the production Application (``build_application`` with its
+    default limiter, the real HTTP request layer, the JobQueue running the reminder engine as
+    production schedules it) with the bot's clock at the burst's due minute; the answers are
+    put on ``update_queue`` open loop at their scheduled moments."""
+    root = logging.getLogger()
+    file_handler = logging.FileHandler("burst-child.log", encoding="utf-8")
+    file_handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    warnings_seen = reminders.CountingHandler()
+    warnings_seen.setLevel(logging.WARNING)
+    root.handlers = [file_handler, warnings_seen]
+    root.setLevel(logging.INFO)  # as production: one INFO line per update
+    quiet_libraries()
+    db = Path(spec["db"])
+    clock = reminders.VirtualClock(reminders.DUE_MINUTE)
+    settings = reminders.bench_settings(db, reminders.FAKE_TOKEN, spec["base_url"])
+    svc = Services(settings=settings, database=Database(db), clock=clock)
+    application = build_application(settings, services=svc)
+    await application.initialize()
+    assert application.post_init is not None
+    await application.post_init(application)
+    items = json.loads(Path(spec["updates"]).read_text(encoding="utf-8"))
+    updates = [(at, uid, Update.de_json(raw, application.bot)) for at, uid, raw in items]
+    window: float = spec["window"]
+    clock.run()
+    started = time.monotonic()
+    await application.start()  # the reminder sweep runs at once, then every 20 s or at once
+    begin = started + START_DELAY
+    arrived: list[tuple[int, float]] = []
+    late = 0.0
+    for at, user_id, update in updates:
+        due = begin + at
+        delay = due - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        late = max(late, time.monotonic() - due)
+        arrived.append((user_id, due))  # open loop: the arrival is the scheduled moment
+        application.update_queue.put_nowait(update)
+    await asyncio.sleep(max(0.0, begin + window - time.monotonic()))
+    if spec["drain"]:
+        deadline = started + spec["drain_limit"]
+        while time.monotonic() < deadline:
+            if await reminders.waiting_count(svc, spec["first_id"]) == 0:
+                break
+            await asyncio.sleep(0.25)
+        await asyncio.sleep(1.0)  # the last sends in flight
+    ended = time.monotonic()
+    waiting = await reminders.waiting_count(svc, spec["first_id"])
+    try:
+        await asyncio.wait_for(application.stop(), 60)
+    except TimeoutError:
+        print("    (the application did not stop within 60 s)", flush=True)
+    if application.post_stop is not None:
+        await application.post_stop(application)
+    await application.shutdown()
+    assert application.post_shutdown is not None
+    await application.post_shutdown(application)
+    root.handlers = []
+    file_handler.close()
+    return {
+        "started": started,
+        "begin": begin,
+        "ended": ended,
+        "arrived": arrived,
+        "feeder_late_max": late,
+        "waiting": waiting,
+        "logs": warnings_seen.summary(),
+    }
+
+
+def run_burst_child(tmp: Path, spec: dict[str, Any]) -> dict[str, Any]:
+    path = tmp / "burst-spec.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    command = [sys.executable, str(Path(__file__).resolve()), "--burst-child", str(path)]
+    proc = subprocess.run(
+        command, cwd=tmp, capture_output=True, text=True, timeout=1800, check=False
+    )
+    results = [line for line in proc.stdout.splitlines() if line.startswith("RESULT ")]
+    if proc.returncode != 0 or not results:
+        raise SystemExit(f"the burst child failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
+    return dict(json.loads(results[-1].removeprefix("RESULT ")))
+
+
+def most_in_a_second(times: Sequence[float]) -> int:
+    ordered, best, first = sorted(times), 0, 0
+    for last, moment in enumerate(ordered):
+        while ordered[first] <= moment - 1.0:
+            first += 1
+        best = max(best, last - first + 1)
+    return best
+
+
+@dataclass
+class BurstRun:
+    answers: bool
+    count: int
+    window: float
+    latencies: list[float] = field(default_factory=list)  # inf: no reply before the end
+    moved_on: int = 0
+    window_bulk_rate: float = 0.0  # reminders accepted a second during the answers window
+    window_reply_rate: float = 0.0
+    after_bulk_rate: float | None = None  # from the window's end to the last reminder
+    drain_rate: float | None = None  # from application.start() to the last reminder
+    drain_s: float | None = None
+    peak_second: int = 0  # most sendMessage calls the fake accepted in any rolling second
+    too_many_bulk: int = 0
+    too_many_replies: int = 0
+    replies_429ed: int = 0  # answers whose reply met at least one 429
+    check: dict[str, Any] = field(default_factory=dict)
+    waiting: int = 0
+    feeder_late_max: float = 0.0
+    logs: dict[str, Any] = field(default_factory=dict)
+
+
+def burst_round(
+    tmp: Path, count: int, window: float, seed: int, *, with_answers: bool, drain: bool
+) -> BurstRun:
+    """One run: a fresh database with ``count`` reminders due now (bench/reminders.py's
+    seeding) beside users mid-intake; answers at BURST_RATE for ``window`` s or none."""
+    db = tmp / f"burst-{seed}-{'answers' if with_answers else 'alone'}.sqlite3"
+    for old in tmp.glob("burst-*.sqlite3*"):
+        old.unlink()
+    users = int(BURST_RATE * window * 1.5) + 100
+    seed_bot_db(db, users)
+    first_id = reminders.extend_with_burst(db, count, reminders.DUE_MINUTE)
+    order = list(range(1, users + 1))
+    random.Random(seed).shuffle(order)
+    arrivals = schedule(BURST_RATE, window, order, seed) if with_answers else []
+    answer_users = {a.user_id for a in arrivals}
+    with BurstApi() as api:
+        raws = show_questions(api, [a.user_id for a in arrivals])
+        updates = [(a.at, a.user_id, raws[a.user_id]) for a in arrivals]
+        (tmp / "burst-updates.json").write_text(json.dumps(updates), encoding="utf-8")
+        spec = {
+            "db": str(db),
+            "base_url": api.base_url,
+            "first_id": first_id,
+            "updates": str(tmp / "burst-updates.json"),
+            "window": window,
+            "drain": drain,
+            "drain_limit": max(300.0, count / 10),
+        }
+        found = run_burst_child(tmp, spec)
+        with api._lock:
+            sends = list(api.sends)
+            deliveries = [d for d in api.deliveries if d.chat_id not in answer_users]
+            too_many = api.too_many
+    run = BurstRun(with_answers, count, window)
+    begin, end = found["begin"], found["begin"] + window
+    accepted_at = [(at, chat) for at, chat, ok in sends if ok]
+    bulk = sorted(at for at, chat in accepted_at if chat not in answer_users)
+    replies: dict[int, list[float]] = {}
+    for at, chat in accepted_at:
+        if chat in answer_users:
+            replies.setdefault(chat, []).append(at)
+    for user_id, due in found["arrived"]:
+        after = [at for at in replies.get(user_id, []) if at >= due]
+        run.latencies.append(min(after) - due if after else math.inf)
+    run.moved_on = accepted(db, list(answer_users)) if answer_users else 0
+    run.window_bulk_rate = sum(begin <= at < end for at in bulk) / window
+    run.window_reply_rate = sum(begin <= at < end for at, c in accepted_at if c in answer_users)
+    run.window_reply_rate /= window
+    run.peak_second = most_in_a_second([at for at, _ in accepted_at])
+    run.too_many_bulk = sum(not ok and chat not in answer_users for _, chat, ok in sends)
+    run.too_many_replies = sum(not ok and chat in answer_users for _, chat, ok in sends)
+    run.replies_429ed = len({chat for _, chat, ok in sends if not ok and chat in answer_users})
+    view = types.SimpleNamespace(deliveries=deliveries, too_many=too_many)
+    run.check = reminders.delivery_check(db, first_id, view)  # type: ignore[arg-type]
+    run.waiting = found["waiting"]
+    run.feeder_late_max = found["feeder_late_max"]
+    run.logs = found["logs"]
+    if drain and bulk:
+        run.drain_s = bulk[-1] - found["started"]
+        run.drain_rate = len(bulk) / run.drain_s
+        after_window = [at for at in bulk if at >= end]
+        if after_window and bulk[-1] > end:
+            run.after_bulk_rate = len(after_window) / (bulk[-1] - end)
+    return run
+
+
+def print_burst_run(run: BurstRun, label: str) -> None:
+    check = run.check
+    print(f"  {label}", flush=True)
+    if run.answers:
+        lat = run.latencies
+        unanswered = sum(math.isinf(x) for x in lat)
+        print(
+            f"    answers ({len(lat):,} at {BURST_RATE:g}/s for {run.window:g} s):"
+            f" p50 {fmt_s(percentile(lat, 0.5))}, p99 {fmt_s(percentile(lat, 0.99))},"
+            f" max {fmt_s(max(lat, default=math.nan))}; unanswered {unanswered:,};"
+            f" over 20 ms {sum(x > TARGET_BURST_P99 for x in lat):,};"
+            f" a 429 met by the reply of {run.replies_429ed:,};"
+            f" moved on to the next question {run.moved_on:,}/{len(lat):,}"
+            + (
+                f"; feeder {fmt_s(run.feeder_late_max)} late at worst"
+                if run.feeder_late_max > 0.02
+                else ""
+            )
+        )
+    print(
+        f"    sendMessage accepted by the fake during the {run.window:g} s window:"
+        f" {run.window_bulk_rate + run.window_reply_rate:.1f}/s"
+        f" (replies {run.window_reply_rate:.1f}/s + reminders {run.window_bulk_rate:.1f}/s);"
+        f" most in any rolling second of the run: {run.peak_second}"
+    )
+    drained = run.drain_rate is not None and run.waiting == 0
+    if run.drain_rate is not None and run.drain_s is not None:
+        after = (
+            f", {run.after_bulk_rate:.1f} msgs/s after the window"
+            if run.after_bulk_rate is not None
+            else ""
+        )
+        print(
+            f"    the burst: {check['delivered']:,} delivered, drained in {run.drain_s:.1f} s ="
+            f" {run.drain_rate:.1f} msgs/s over the drain"
+            f" (target ≥ {TARGET_DRAIN:g}: {mark(run.drain_rate >= TARGET_DRAIN)}){after};"
+            f" still waiting {run.waiting:,}"
+        )
+    else:
+        print(
+            f"    the burst, first {run.window:g} s only (not drained: no loss figure):"
+            f" {check['delivered']:,} delivered by the stop"
+        )
+    lost = f"lost {check['lost']:,}" if drained else "lost -"
+    print(
+        f"    429 answers {run.too_many_bulk + run.too_many_replies:,}"
+        f" (to reminders {run.too_many_bulk:,}, to replies {run.too_many_replies:,}); {lost};"
+        f" doubled {check['duplicated']:,}; marked sent but never delivered"
+        f" {check['marked_not_delivered']:,}; statuses {check['statuses']}"
+    )
+    for key, number in sorted(run.logs.get("counts", {}).items(), key=lambda kv: -kv[1]):
+        print(f"    log {number:>6} × {key}: {run.logs['samples'][key]}")
+
+
+def run_burst(tmp: Path, count: int, window: float, rounds: int) -> None:
+    print(
+        f"\n== answers during a burst of {count:,} due reminders: the production Application"
+        f" (build_application's default limiter, HTTP) against bench/reminders.py's fake"
+        f" (429 above {reminders.TELEGRAM_LIMIT} sendMessage calls in any rolling second);"
+        f" answers at {BURST_RATE:g} updates/s for the first {window:g} s; the burst alone"
+        f" for comparison, interleaved; {machine()}",
+        flush=True,
+    )
+    alone: list[BurstRun] = []
+    during: list[BurstRun] = []
+    for round_ in range(rounds):
+        seed = SEED + round_
+        run = burst_round(tmp, count, window, seed, with_answers=False, drain=False)
+        print_burst_run(run, f"round {round_ + 1} · the burst alone, no answers · {machine()}")
+        alone.append(run)
+        run = burst_round(tmp, count, window, seed, with_answers=True, drain=True)
+        label = f"round {round_ + 1} · the burst with answers, drained · {machine()}"
+        print_burst_run(run, label)
+        during.append(run)
+    latencies = [x for run in during for x in run.latencies]
+    p99 = percentile(latencies, 0.99)
+    unanswered = sum(math.isinf(x) for x in latencies)
+    lost = sum(run.check["lost"] for run in during)
+    doubled = sum(run.check["duplicated"] for run in during + alone)
+    drain = min((run.drain_rate or 0.0) for run in during)
+    alone_rate = sum(run.window_bulk_rate for run in alone) / len(alone)
+    during_rate = sum(run.window_bulk_rate for run in during) / len(during)
+    replies = sum(run.window_reply_rate for run in during) / len(during)
+    print(
+        f"  reminders a second over the first {window:g} s: {alone_rate:.1f} alone,"
+        f" {during_rate:.1f} with answers (+ {replies:.1f} replies a second)"
+    )
+    print(
+        f"  target (issue 15, point 3): answers p99 {fmt_s(p99)}"
+        f" (≤ 20 ms: {mark(p99 <= TARGET_BURST_P99 and unanswered == 0)});"
+        f" the burst drained at {drain:.1f} msgs/s (≥ {TARGET_DRAIN:g}:"
+        f" {mark(drain >= TARGET_DRAIN)}); lost {lost} (0: {mark(lost == 0)});"
+        f" doubled {doubled} (0: {mark(doubled == 0)})",
+        flush=True,
+    )
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -1109,8 +1450,40 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--closed", help="closed-loop users, comma-separated (10,50,200)")
     parser.add_argument("--closed-seconds", type=float, help="s per closed-loop run (10)")
+    parser.add_argument(
+        "--burst",
+        type=int,
+        nargs="?",
+        const=0,
+        metavar="M",
+        help="only the burst mode: answers during M due reminders (5000; 1000 with --quick)",
+    )
+    parser.add_argument(
+        "--burst-window", type=float, help="s of answers during the burst (30; 10 with --quick)"
+    )
+    parser.add_argument("--burst-rounds", type=int, default=1, help="interleaved rounds (1)")
+    parser.add_argument("--burst-child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.burst_child:
+        spec = json.loads(Path(args.burst_child).read_text(encoding="utf-8"))
+        print("RESULT " + json.dumps(asyncio.run(burst_child(spec))), flush=True)
+        return
     quick = args.quick
+    if args.burst is not None:
+        count = args.burst or (1_000 if quick else 5_000)
+        window = args.burst_window or (10.0 if quick else 30.0)
+        begun = time.perf_counter()
+        print("answers benchmark (issue 15): answers during a burst of reminders")
+        print(f"  code at {commit()}; {versions()}")
+        print(f"  at start: {machine()}")
+        tmp = Path(tempfile.mkdtemp(prefix="bench-answers-burst-"))
+        try:
+            run_burst(tmp, count, window, args.burst_rounds)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        print(f"\n  at end: {machine()}")
+        print(f"  total benchmark time {time.perf_counter() - begun:.0f} s")
+        return
     seconds = args.window or (3.0 if quick else 10.0)
     sizes = [
         int(x) for x in (args.sizes or ("1000,100000" if quick else "1000,10000,100000")).split(",")
