@@ -20,7 +20,7 @@ from bot.usecases.places import Place
 async def save_answer(
     deps: Deps,
     user_id: int,
-    case_id: int | None,
+    case: CaseRecord | None,
     place: Place,
     *,
     case_fields: CaseChanges | None = None,
@@ -29,28 +29,44 @@ async def save_answer(
     new_debt: Product | None = None,
     drop_debt_id: int | None = None,
     leave_editing: bool = False,
-) -> None:
-    """Stores an answer and the user's next place, in one go.
+) -> CaseRecord | None:
+    """Stores an answer to ``case`` (as the caller read it) and the user's next place, in
+    one go, and returns the case as now stored.
 
     The answer may change fields of the case or of a debt, start a debt (``new_debt``: the product
-    chosen) or drop one (``drop_debt_id``: deleted from the summary, or left unfinished by
-    /back). The case remembers the place as its step; ``leave_editing`` ends a change made
-    from the summary (the user is back at it).
+    chosen, which becomes the current debt) or drop one (``drop_debt_id``: deleted from the
+    summary, or left unfinished by /back). The case remembers the place as its step;
+    ``leave_editing`` ends a change made from the summary (the user is back at it).
+
+    The next question is asked from the returned case: the writes return the rows they
+    change, and the debts they leave alone are the caller's, so nothing is read again.
+    Within one person's updates nothing else writes their draft case in between (their
+    updates are handled one at a time, ``bot/adapters/update_log.py``).
     """
+    now = deps.now()
     async with deps.database.transaction() as conn:
+        debts = list(case.debts) if case is not None else []
+        fields: dict[CaseField, object] = dict(case_fields or {})
         if drop_debt_id is not None:
             await repo.delete_debt(conn, user_id, drop_debt_id)
-        if new_debt is not None and case_id is not None:
-            await repo.add_debt(conn, user_id, case_id, new_debt, deps.now())
+            debts = [debt for debt in debts if debt.id != drop_debt_id]
+        if new_debt is not None and case is not None:
+            added = await repo.insert_debt(conn, user_id, case.id, new_debt, now)
+            debts.append(added)
+            fields[CaseField.CURRENT_DEBT] = added.id
         if debt_id is not None and debt_fields:
-            await repo.update_debt(conn, user_id, debt_id, debt_fields)
-        if case_id is not None:
-            fields: dict[CaseField, object] = dict(case_fields or {})
+            changed = await repo.update_debt(conn, user_id, debt_id, debt_fields)
+            debts = [changed if changed and debt.id == changed.id else debt for debt in debts]
+        stored = None
+        if case is not None:
             fields[CaseField.STEP] = place.state
             if leave_editing:
                 fields[CaseField.EDITING] = False
-            await repo.update_case(conn, user_id, case_id, deps.now(), fields)
+            stored = await repo.update_case_holding(
+                conn, user_id, case.id, now, fields, tuple(debts)
+            )
         await repo.save_conversation(conn, place.name, place.key, place.state)
+    return stored
 
 
 async def confirm_case(

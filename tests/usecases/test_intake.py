@@ -21,7 +21,7 @@ async def test_an_answer_and_the_next_question_are_stored_together(world: World)
     case = await repo.open_case(conn, 7)
     assert case is not None
     place = Place("intake", KEY, 4)
-    await save_answer(world, 7, case.id, place, debt_id=debt_id, debt_fields={DebtField.AMOUNT: 99})
+    await save_answer(world, 7, case, place, debt_id=debt_id, debt_fields={DebtField.AMOUNT: 99})
     case = await repo.open_case(conn, 7)
     assert case is not None and case.step == 4 and case.debts[0].amount_fen == 99
     assert await repo.load_conversation_state(conn, "intake", KEY) == 4
@@ -33,9 +33,10 @@ async def test_an_answer_to_another_users_case_changes_nothing(world: World) -> 
     conn = await world.conn()
     mine = await repo.open_case(conn, 7)
     assert mine is not None
-    await save_answer(
-        world, 8, mine.id, Place("intake", (8, 8), 10), case_fields={CaseField.INCOME: 1}
+    stored = await save_answer(
+        world, 8, mine, Place("intake", (8, 8), 10), case_fields={CaseField.INCOME: 1}
     )
+    assert stored is None
     mine = await repo.open_case(conn, 7)
     assert mine is not None and mine.income_fen is None
 
@@ -46,7 +47,7 @@ async def test_confirming_plans_the_case_and_ends_the_conversation(world: World)
     case = await repo.open_case(conn, 7)
     assert case is not None
     await save_answer(
-        world, 7, case.id, Place("intake", KEY, 13), case_fields={CaseField.EDITING: True}
+        world, 7, case, Place("intake", KEY, 13), case_fields={CaseField.EDITING: True}
     )
     await confirm_case(world, 7, case.id, Place("intake", KEY, None))
     case = await repo.open_case(conn, 7)
@@ -60,10 +61,10 @@ async def test_a_new_debt_and_a_dropped_one_are_saved_with_the_place(world: Worl
     conn = await world.conn()
     case = await repo.open_case(conn, 7)
     assert case is not None
-    await save_answer(world, 7, case.id, Place("intake", KEY, 3), new_debt=Product.JIEBEI)
+    await save_answer(world, 7, case, Place("intake", KEY, 3), new_debt=Product.JIEBEI)
     case = await repo.open_case(conn, 7)
     assert case is not None and [d.product for d in case.debts] == [Product.HUABEI, Product.JIEBEI]
-    await save_answer(world, 7, case.id, Place("intake", KEY, 13), drop_debt_id=first)
+    await save_answer(world, 7, case, Place("intake", KEY, 13), drop_debt_id=first)
     case = await repo.open_case(conn, 7)
     assert case is not None and [d.product for d in case.debts] == [Product.JIEBEI]
     assert case.step == 13 and await repo.load_conversation_state(conn, "intake", KEY) == 13
@@ -114,3 +115,33 @@ async def test_a_restart_says_whether_a_deal_stays(world: World) -> None:
     assert not restarted.has_deal
     await world.deal(7, debt, [600_000], date(2025, 3, 20))
     assert (await intake.restart(world, 7)).has_deal
+
+
+async def test_the_case_returned_with_each_answer_is_the_case_as_stored(world: World) -> None:
+    """The next question is asked from the returned case, not from a second read: for every
+    kind of answer it must be exactly what reading the case again would give."""
+    first = await world.user_with_debt(7)
+    conn = await world.conn()
+    held = await repo.open_case(conn, 7)
+    answers: list[dict[str, object]] = [
+        {"debt_id": first, "debt_fields": {DebtField.OVERDUE_SINCE: date(2026, 10, 19)}},
+        {"debt_id": first, "debt_fields": {DebtField.RATE_ANSWERED: True}},
+        {"debt_id": first, "debt_fields": {DebtField.TOTAL_ANSWERED: True}},
+        {"case_fields": {CaseField.CURRENT_DEBT: None}},
+        {"new_debt": Product.JIEBEI},
+        {"case_fields": {CaseField.EDITING: True, CaseField.CURRENT_DEBT: first}},
+        # the note as stored: the hidden character and the card number are gone
+        {"case_fields": {CaseField.HARDSHIP_NOTE: "失业\u200b了 卡号6222021234567890123"}},
+        {"case_fields": {CaseField.INCOME: 600_000}, "leave_editing": True},
+        # another user's debt id: nothing of theirs changes, nor of this case's debts
+        {"debt_id": 10_000, "debt_fields": {DebtField.AMOUNT: 1}},
+        {"case_fields": {CaseField.CURRENT_DEBT: first}, "drop_debt_id": first + 1},
+    ]
+    for step, answer in enumerate(answers, start=3):
+        assert held is not None
+        stored = await save_answer(world, 7, held, Place("intake", KEY, step), **answer)  # type: ignore[arg-type]
+        held = await repo.open_case(conn, 7)
+        assert stored == held, answer
+    assert held is not None and [d.id for d in held.debts] == [first]
+    assert held.hardship_note is not None and "6222" not in held.hardship_note
+    assert not held.editing and held.income_fen == 600_000

@@ -18,6 +18,7 @@ from bot.domain.parsing import ParseError
 from bot.domain.rates import parse_daily_rate
 from bot.domain.replies import Reply, typed_reply
 from bot.services import services
+from bot.storage.records import CaseRecord
 from bot.texts.zh import intake as t
 from bot.texts.zh.names import PRODUCT_NAMES
 from bot.views.answers import problem_text
@@ -56,13 +57,11 @@ async def _save_product(
     target = next_state(S.ASK_PRODUCT, editing=case.editing)
     debt = case.current_debt
     if debt is None:
-        await store.save(update, context, case.id, target, new_debt=product)
-    else:
-        # a loan rate only makes sense for 借呗: anything else was a penalty rate
-        basis = debt.rate_basis if product is Product.JIEBEI else RateBasis.PENALTY
-        fields = {DebtField.PRODUCT: product, DebtField.RATE_BASIS: basis}
-        await store.save(update, context, case.id, target, debt_id=debt.id, debt_fields=fields)
-    return await store.ask(update, context, target)
+        return await store.answer(update, context, case, target, new_debt=product)
+    # a loan rate only makes sense for 借呗: anything else was a penalty rate
+    basis = debt.rate_basis if product is Product.JIEBEI else RateBasis.PENALTY
+    fields = {DebtField.PRODUCT: product, DebtField.RATE_BASIS: basis}
+    return await store.answer(update, context, case, target, debt_id=debt.id, debt_fields=fields)
 
 
 async def receive_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -100,7 +99,7 @@ async def receive_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> In
     jiebei = case.current_debt is not None and case.current_debt.product is Product.JIEBEI
     basis = RateBasis.LOAN if jiebei and "罚息" not in text else RateBasis.PENALTY
     fields = {DebtField.DAILY_RATE: ppm, DebtField.RATE_BASIS: basis, DebtField.RATE_ANSWERED: True}
-    return await _save_debt(update, context, S.ASK_RATE, fields)
+    return await _save_debt(update, context, S.ASK_RATE, fields, case)
 
 
 async def skip_rate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -130,7 +129,7 @@ async def receive_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
             update, context, t.TOTAL_BELOW_OVERDUE.format(amount=format_fen(debt.amount_fen))
         )
     fields = {DebtField.TOTAL_DUE: fen, DebtField.TOTAL_ANSWERED: True}
-    return await _save_debt(update, context, S.ASK_TOTAL, fields)
+    return await _save_debt(update, context, S.ASK_TOTAL, fields, case)
 
 
 async def skip_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -142,15 +141,19 @@ async def skip_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Inta
 
 
 async def _save_debt(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, answered: IntakeState, fields: DebtChanges
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    answered: IntakeState,
+    fields: DebtChanges,
+    case: CaseRecord | None = None,
 ) -> IntakeState:
-    case = await store.require_case(update, context)
+    """Stores ``fields`` of the current debt of ``case`` (read here unless the caller has it)."""
+    case = case or await store.require_case(update, context)
     debt = case.current_debt
     if debt is None:
         return await store.move_to(update, context, case, S.ASK_PRODUCT)
     target = next_state(answered, editing=case.editing)
-    await store.save(update, context, case.id, target, debt_id=debt.id, debt_fields=fields)
-    return await store.ask(update, context, target)
+    return await store.answer(update, context, case, target, debt_id=debt.id, debt_fields=fields)
 
 
 async def more_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -171,29 +174,29 @@ async def type_more_debts(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if reply in (Reply.MORE, Reply.YES):  # "有", "对", "是的": there is another one
         return await _more_debts(update, context, add=True)
     product = typed_product(text)
-    if product is not None and await _room_for_another(update, context):
-        await _more_debts(update, context, add=True, ask=False)
-        return await _save_product(update, context, product)
+    if product is not None:
+        case = await store.require_case(update, context)
+        if _room_for_another(case):
+            # the next debt named at once: it is started, and its amount asked, in one go
+            target = next_state(S.ASK_PRODUCT, editing=case.editing)
+            return await store.answer(update, context, case, target, new_debt=product)
     return await reask(update, context, None)
 
 
-async def _room_for_another(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    case = await store.require_case(update, context)
+def _room_for_another(case: CaseRecord) -> bool:
     return len([d for d in case.debts if d.complete]) < MAX_DEBTS
 
 
 async def _more_debts(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, *, add: bool, ask: bool = True
+    update: Update, context: ContextTypes.DEFAULT_TYPE, *, add: bool
 ) -> IntakeState:
     case = await store.require_case(update, context)
-    if add and not await _room_for_another(update, context):
+    if add and not _room_for_another(case):
         target = S.CONFIRM if case.facts() is not None else S.ASK_REASON
         limit = t.TOO_MANY_DEBTS.format(limit=MAX_DEBTS)
         return await store.move_to(update, context, case, target, before=limit)
     if add:
-        await store.save(
-            update, context, case.id, S.ASK_PRODUCT, case_fields={CaseField.CURRENT_DEBT: None}
-        )
-        return await store.ask(update, context, S.ASK_PRODUCT) if ask else S.ASK_PRODUCT
+        no_debt = {CaseField.CURRENT_DEBT: None}
+        return await store.answer(update, context, case, S.ASK_PRODUCT, case_fields=no_debt)
     target = S.CONFIRM if case.facts() is not None else S.ASK_REASON
     return await store.move_to(update, context, case, target)

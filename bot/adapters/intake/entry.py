@@ -146,8 +146,8 @@ async def cmd_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Intake
         fields[CaseField.CURRENT_DEBT] = others[-1].id  # back to the last complete debt
     if target == S.WELCOME:
         fields[CaseField.CURRENT_DEBT] = None
-    await store.save(update, context, case.id, target, case_fields=fields, drop_debt_id=drop)
-    return await store.ask(update, context, target)
+    stored = await store.save(update, context, case, target, case_fields=fields, drop_debt_id=drop)
+    return await store.ask(update, context, target, case=stored)
 
 
 async def cmd_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

@@ -59,14 +59,15 @@ async def _save_case(
     fields: CaseChanges | None = None,
     *,
     target: IntakeState | None = None,
+    case: CaseRecord | None = None,
 ) -> IntakeState:
+    """Stores ``fields`` of ``case`` (read here unless the caller has it), asks what is next."""
     fields = fields or {}
-    case = await store.require_case(update, context)
+    case = case or await store.require_case(update, context)
     answers = _answers(case, fields)
     target = target or next_state(answered, editing=case.editing, answers=answers)
     # no fields when an answer already given is kept ("确认"): only the place moves on
-    await store.save(update, context, case.id, target, case_fields=fields)
-    return await store.ask(update, context, target)
+    return await store.answer(update, context, case, target, case_fields=fields)
 
 
 async def choose_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -100,7 +101,7 @@ async def _button_word_at_reason(
         answered == S.ASK_REASON or case.hardship_note
     )
     if reply is Reply.YES and has_answer:
-        return await _save_case(update, context, answered)
+        return await _save_case(update, context, answered, case=case)
     return await reask(update, context, None)
 
 

@@ -34,7 +34,7 @@ async def current_case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ca
 async def save(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
-    case_id: int | None,
+    case: CaseRecord | None,
     next_state: IntakeState | None,
     *,
     case_fields: CaseChanges | None = None,
@@ -42,13 +42,14 @@ async def save(
     debt_fields: DebtChanges | None = None,
     new_debt: Product | None = None,
     drop_debt_id: int | None = None,
-) -> None:
-    """One answer and the question that comes next, through the use case (one transaction)."""
+) -> CaseRecord | None:
+    """One answer to ``case`` (as read for this update) and the question that comes next,
+    through the use case (one transaction); the case as now stored."""
     place = Place(CONVERSATION_NAME, conversation_key(update), _state(next_state))
-    await save_answer(
+    return await save_answer(
         services(context),
         user_id_of(update),
-        case_id,
+        case,
         place,
         case_fields=case_fields,
         debt_id=debt_id,
@@ -71,15 +72,18 @@ async def ask(
     before: str | None = None,
     short: bool = False,
     reason_only: bool = True,
+    case: CaseRecord | None = None,
 ) -> IntakeState:
     """Sends the question for ``state`` (after an optional line) and returns ``state``.
 
     ``short`` asks again after an answer that was not taken: only ``before`` (the reason,
     which says what to write) or, without one, the question in one line, with the
     question's buttons; ``reason_only=False`` puts the short question after the reason.
+    ``case`` is the case as just stored (``save``), else it is read.
     """
     assert update.effective_chat is not None
-    case = await current_case(update, context)
+    if case is None:
+        case = await current_case(update, context)
     answers = None if case is None else case_answers(case)
     today = services(context).today()
     if short:
@@ -109,8 +113,34 @@ async def move_to(
     before: str | None = None,
 ) -> IntakeState:
     """Records ``state`` as the user's place without a new answer, then asks it."""
-    await save(update, context, case.id if case else None, state)
-    return await ask(update, context, state, before=before)
+    stored = await save(update, context, case, state)
+    return await ask(update, context, state, before=before, case=stored)
+
+
+async def answer(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    case: CaseRecord,
+    state: IntakeState,
+    *,
+    case_fields: CaseChanges | None = None,
+    debt_id: int | None = None,
+    debt_fields: DebtChanges | None = None,
+    new_debt: Product | None = None,
+) -> IntakeState:
+    """Stores an answer to ``case`` with ``state`` as the next place, then asks it from the
+    case as stored (not read again)."""
+    stored = await save(
+        update,
+        context,
+        case,
+        state,
+        case_fields=case_fields,
+        debt_id=debt_id,
+        debt_fields=debt_fields,
+        new_debt=new_debt,
+    )
+    return await ask(update, context, state, case=stored)
 
 
 async def require_case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> CaseRecord:

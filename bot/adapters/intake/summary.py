@@ -113,8 +113,7 @@ async def change_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
         if changed_debt is not None and debt_id not in {d.id for d in case.debts}:
             return await store.move_to(update, context, case, S.CONFIRM, before=t.STALE_BUTTON)
     fields = {CaseField.EDITING: editing, CaseField.CURRENT_DEBT: debt_id}
-    await store.save(update, context, case.id, target, case_fields=fields)
-    return await store.ask(update, context, target)
+    return await store.answer(update, context, case, target, case_fields=fields)
 
 
 async def delete_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> IntakeState:
@@ -129,9 +128,9 @@ async def delete_debt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Int
     remaining = [d.id for d in case.debts if d.id != debt_id]
     if remaining:  # the last debt is never deleted: there would be nothing to plan
         fields = {CaseField.CURRENT_DEBT: remaining[-1]}
-        await store.save(
-            update, context, case.id, S.CONFIRM, case_fields=fields, drop_debt_id=debt_id
+        stored = await store.save(
+            update, context, case, S.CONFIRM, case_fields=fields, drop_debt_id=debt_id
         )
     else:
-        await store.save(update, context, case.id, S.CONFIRM)
-    return await store.ask(update, context, S.CONFIRM, before=t.DEBT_DELETED)
+        stored = await store.save(update, context, case, S.CONFIRM)
+    return await store.ask(update, context, S.CONFIRM, before=t.DEBT_DELETED, case=stored)

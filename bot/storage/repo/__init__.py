@@ -75,6 +75,7 @@ from bot.storage.repo.intake import (
     ensure_user,
     has_consented,
     in_any_conversation,
+    insert_debt,
     latest_case,
     load_conversation_state,
     open_case,
@@ -83,6 +84,7 @@ from bot.storage.repo.intake import (
     save_conversation,
     start_case,
     update_case,
+    update_case_holding,
     update_debt,
 )
 from bot.storage.repo.nudges import (
@@ -179,6 +181,7 @@ __all__ = [
     "has_later_due_nudge",
     "has_reminder",
     "in_any_conversation",
+    "insert_debt",
     "latest_case",
     "list_calls",
     "load_collection_draft",
@@ -217,6 +220,7 @@ __all__ = [
     "touch_user",
     "undo_paid",
     "update_case",
+    "update_case_holding",
     "update_debt",
     "waiting_alongside",
     "waiting_reminders",

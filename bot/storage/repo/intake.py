@@ -10,6 +10,7 @@ from enum import Enum
 from typing import TypeVar
 
 import aiosqlite
+from aiosqlite.context import Result
 
 from bot.domain.case_fields import CaseChanges, CaseField, DebtChanges, DebtField
 from bot.domain.free_text import storable_text
@@ -25,6 +26,7 @@ __all__ = [
     "ensure_user",
     "has_consented",
     "in_any_conversation",
+    "insert_debt",
     "load_conversation_state",
     "open_case",
     "plan_case",
@@ -32,6 +34,7 @@ __all__ = [
     "save_conversation",
     "start_case",
     "update_case",
+    "update_case_holding",
     "update_debt",
 ]
 
@@ -159,6 +162,10 @@ async def _case_record(conn: aiosqlite.Connection, row: aiosqlite.Row) -> CaseRe
         "SELECT * FROM debts WHERE case_id = ? ORDER BY id", (row["id"],)
     ) as cursor:
         debt_rows = await cursor.fetchall()
+    return _case_from(row, tuple(_debt_from(d) for d in debt_rows))
+
+
+def _case_from(row: aiosqlite.Row, debts: tuple[DebtRecord, ...]) -> CaseRecord:
     return CaseRecord(
         id=row["id"],
         user_id=row["user_id"],
@@ -180,22 +187,21 @@ async def _case_record(conn: aiosqlite.Connection, row: aiosqlite.Row) -> CaseRe
         essentials_checked=bool(row["essentials_checked"]),
         planned_at=None if row["planned_at"] is None else from_text(row["planned_at"]),
         updated_at=from_text(row["updated_at"]),
-        debts=tuple(
-            DebtRecord(
-                id=d["id"],
-                product=Product(d["product"]),
-                amount_fen=d["amount_fen"],
-                overdue_since=date.fromisoformat(d["overdue_since"])
-                if d["overdue_since"]
-                else None,
-                daily_rate_ppm=d["daily_rate_ppm"],
-                rate_answered=bool(d["rate_answered"]),
-                rate_basis=RateBasis(d["rate_basis"]),
-                total_due_fen=d["total_due_fen"],
-                total_answered=bool(d["total_answered"]),
-            )
-            for d in debt_rows
-        ),
+        debts=debts,
+    )
+
+
+def _debt_from(row: aiosqlite.Row) -> DebtRecord:
+    return DebtRecord(
+        id=row["id"],
+        product=Product(row["product"]),
+        amount_fen=row["amount_fen"],
+        overdue_since=date.fromisoformat(row["overdue_since"]) if row["overdue_since"] else None,
+        daily_rate_ppm=row["daily_rate_ppm"],
+        rate_answered=bool(row["rate_answered"]),
+        rate_basis=RateBasis(row["rate_basis"]),
+        total_due_fen=row["total_due_fen"],
+        total_answered=bool(row["total_answered"]),
     )
 
 
@@ -222,15 +228,42 @@ async def update_case(
     changes: CaseChanges,
 ) -> None:
     """Writes the changed fields of the user's own case (nothing changed: only ``updated_at``)."""
+    async with _update_case(conn, user_id, case_id, now, changes):
+        pass
+
+
+async def update_case_holding(
+    conn: aiosqlite.Connection,
+    user_id: int,
+    case_id: int,
+    now: datetime,
+    changes: CaseChanges,
+    debts: tuple[DebtRecord, ...],
+) -> CaseRecord | None:
+    """``update_case``, returning the case as now stored with ``debts``, the ones the caller
+    holds (already up to date): the statement returns the row, so nothing is read again.
+    None: no such case of this user."""
+    async with _update_case(conn, user_id, case_id, now, changes) as cursor:
+        row = await cursor.fetchone()
+    return None if row is None else _case_from(row, debts)
+
+
+def _update_case(
+    conn: aiosqlite.Connection,
+    user_id: int,
+    case_id: int,
+    now: datetime,
+    changes: CaseChanges,
+) -> Result[aiosqlite.Cursor]:
     changes = dict(changes)
     note = changes.get(CaseField.HARDSHIP_NOTE)
     # the user's own words: no hidden characters, no secrets (an enum is refused below)
     if isinstance(note, str) and not isinstance(note, Enum):
         changes[CaseField.HARDSHIP_NOTE] = storable_text(note)
     assignments, values = _assignments(_CASE_COLUMNS, changes)
-    await conn.execute(
+    return conn.execute(
         f"UPDATE cases SET {assignments + ', ' if assignments else ''}updated_at = ?"
-        " WHERE id = ? AND user_id = ?",
+        " WHERE id = ? AND user_id = ? RETURNING *",
         (*values, to_text(now), case_id, user_id),
     )
 
@@ -248,29 +281,41 @@ async def add_debt(
     conn: aiosqlite.Connection, user_id: int, case_id: int, product: Product, now: datetime
 ) -> int:
     """Adds a debt to the user's own case and makes it the one being asked about."""
-    cursor = await conn.execute(
+    debt = await insert_debt(conn, user_id, case_id, product, now)
+    await update_case(conn, user_id, case_id, now, {CaseField.CURRENT_DEBT: debt.id})
+    return debt.id
+
+
+async def insert_debt(
+    conn: aiosqlite.Connection, user_id: int, case_id: int, product: Product, now: datetime
+) -> DebtRecord:
+    """A new debt of the user's own case, as stored (the case's current debt is not set)."""
+    async with conn.execute(
         "INSERT INTO debts (case_id, product, created_at)"
-        " SELECT id, ?, ? FROM cases WHERE id = ? AND user_id = ?",
+        " SELECT id, ?, ? FROM cases WHERE id = ? AND user_id = ? RETURNING *",
         (product.value, to_text(now), case_id, user_id),
-    )
-    if cursor.rowcount != 1 or cursor.lastrowid is None:
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
         raise LookupError("case not found for this user")
-    await update_case(conn, user_id, case_id, now, {CaseField.CURRENT_DEBT: cursor.lastrowid})
-    return cursor.lastrowid
+    return _debt_from(row)
 
 
 async def update_debt(
     conn: aiosqlite.Connection, user_id: int, debt_id: int, changes: DebtChanges
-) -> None:
-    """Writes the changed fields of one debt of the user's own case."""
+) -> DebtRecord | None:
+    """Writes the changed fields of one debt of the user's own case; the debt as now stored
+    (None: nothing changed, or no such debt of this user)."""
     if not changes:
-        return
+        return None
     assignments, values = _assignments(_DEBT_COLUMNS, changes)
-    await conn.execute(
+    async with conn.execute(
         f"UPDATE debts SET {assignments} WHERE id = ?"
-        " AND case_id IN (SELECT id FROM cases WHERE user_id = ?)",
+        " AND case_id IN (SELECT id FROM cases WHERE user_id = ?) RETURNING *",
         (*values, debt_id, user_id),
-    )
+    ) as cursor:
+        row = await cursor.fetchone()
+    return None if row is None else _debt_from(row)
 
 
 async def delete_debt(conn: aiosqlite.Connection, user_id: int, debt_id: int) -> None:
