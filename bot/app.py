@@ -165,10 +165,9 @@ def build_application(
     places = StoredStates()
     application.add_handler(TypeHandler(Update, places.load_places), group=-4)
     scam_check = scams.ScamCheck()  # /scam: who is waiting for their message to be checked
-    # taps from groups, or from someone whose data is gone: the stale answer, nothing else
-    application.add_handler(CallbackQueryHandler(commands.screen_taps), group=-3)
     # before anything else: secrets (ID/card numbers, codes) are deleted and never reach a
-    # handler that could store them; then a user who had blocked the bot is un-paused
+    # handler that could store them; then a user who had blocked the bot is un-paused, and
+    # taps from groups, or from someone whose data is gone, get the stale answer, nothing else
     application.add_handler(
         MessageHandler(PRIVATE_ANY & (filters.TEXT | filters.CAPTION), privacy.guard_secrets),
         group=-2,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from typing import NoReturn
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import ApplicationHandlerStop, ContextTypes, ConversationHandler
 
@@ -167,25 +168,6 @@ async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await acknowledge(update, notice=c.STALE_BUTTON)
 
 
-async def screen_taps(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Before any handler: a tap no button of ours could have sent gets the stale answer.
-
-    The bot shows no buttons in groups (a forged tap there must not post anyone's plan or
-    settings to the group), and someone deleted (or never seen) has only the worries and
-    /delete's own buttons: the others would write rows for a user who is gone.
-    """
-    query, chat, user = update.callback_query, update.effective_chat, update.effective_user
-    if query is None or user is None:
-        return
-    if chat is not None and chat.type == chat.PRIVATE:
-        if (query.data or "").startswith(_NEED_NO_USER):
-            return
-        if await activity.is_known(services(context), user.id):
-            return
-    await answer(query, c.STALE_BUTTON)
-    raise ApplicationHandlerStop
-
-
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Logs first (without message contents), then tells the user something kind.
 
@@ -238,13 +220,30 @@ async def nothing_to_resume(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 
 async def note_activity(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Any update from a user: resume reminders if they had blocked the bot, note the day."""
-    chat, user = update.effective_chat, update.effective_user
-    if user is None or chat is None or chat.type != chat.PRIVATE or update.my_chat_member:
+    """Before any handler takes an update from a user: resume reminders if they had blocked
+    the bot, note the day; and a tap no button of ours could have sent gets the stale answer.
+
+    The bot shows no buttons in groups (a forged tap there must not post anyone's plan or
+    settings to the group), and someone deleted (or never seen) has only the worries and
+    /delete's own buttons: the others would write rows for a user who is gone. One read of
+    the user serves both (it runs for every update).
+    """
+    query, chat, user = update.callback_query, update.effective_chat, update.effective_user
+    private = chat is not None and chat.type == chat.PRIVATE
+    if query is not None and not private:
+        await _stale_tap(query)
+    if user is None or not private or update.my_chat_member:
         return  # (blocking the bot sends a my_chat_member update: that is no activity)
     seen = await activity.note_activity(services(context), user.id, ACTIVITY_RESOLUTION)
     if seen is activity.Seen.UNKNOWN:
         # new, or deleted (/delete, retention): no earlier conversation of theirs goes on
         forget_user(context.application, user.id)
+        if query is not None and not (query.data or "").startswith(_NEED_NO_USER):
+            await _stale_tap(query)
     elif seen is activity.Seen.RESUMED:
         log.info("a user who had blocked the bot is back: reminders resumed")
+
+
+async def _stale_tap(query: CallbackQuery) -> NoReturn:
+    await answer(query, c.STALE_BUTTON)
+    raise ApplicationHandlerStop

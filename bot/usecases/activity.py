@@ -20,11 +20,6 @@ class Seen(Enum):
     RESUMED = auto()  # the day is noted and their paused reminders resume
 
 
-async def is_known(deps: Deps, user_id: int) -> bool:
-    """Whether the user has a row (started once, and not deleted since)."""
-    return await repo.activity_of(await deps.database.connection(), user_id) is not None
-
-
 async def note_activity(deps: Deps, user_id: int, resolution: timedelta) -> Seen:
     """Resumes reminders if the user had blocked the bot; notes the day to ``resolution``.
 

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from bot.storage import repo
-from bot.usecases.activity import Seen, is_known, note_activity
+from bot.usecases.activity import Seen, note_activity
 from tests.usecases.world import World
 
 HALF_DAY = timedelta(hours=12)
@@ -16,13 +16,11 @@ async def _last_seen(world: World, user_id: int) -> object:
 
 
 async def test_someone_never_seen_is_unknown(world: World) -> None:
-    assert not await is_known(world, 1)
     assert await note_activity(world, 1, HALF_DAY) is Seen.UNKNOWN
 
 
 async def test_the_day_is_noted_once_per_resolution(world: World) -> None:
     await world.user_with_debt(1)
-    assert await is_known(world, 1)
     assert await note_activity(world, 1, HALF_DAY) is Seen.NOTED
     assert await _last_seen(world, 1) == world.now()
     world.moment += timedelta(hours=11)
