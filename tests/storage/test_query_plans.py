@@ -64,12 +64,10 @@ def _update(update_id: int) -> repo.StoredUpdate:
           [r"SEARCH conversations USING INDEX conversations_by_key\b"], id="conversation_states"),
         P(lambda c, i: repo.activity_of(c, i.user), "users",
           [r"SEARCH users USING INTEGER PRIMARY KEY"], id="activity_of"),
-        # the one open case: either index of cases by user will do
+        # the one open case with its debts, one statement: either index of cases by user
         P(lambda c, i: repo.open_case(c, i.user), "cases",
-          [r"SEARCH cases USING INDEX (?:cases_one_open_per_user|cases_by_user)\b"],
-          id="open_case-cases"),
-        P(lambda c, i: repo.open_case(c, i.user), "debts",
-          [r"SEARCH debts USING INDEX debts_by_case\b"], id="open_case-debts"),
+          [r"SEARCH c USING INDEX (?:cases_one_open_per_user|cases_by_user)\b.*"
+           r"SEARCH d USING INDEX debts_by_case\b"], id="open_case"),
         # the answer's writes
         P(lambda c, i: repo.update_debt(c, i.user, i.debt, {DebtField.AMOUNT: 100}), "debts",
           [rf"SEARCH debts USING INTEGER PRIMARY KEY.*{CASES_BY_INDEX}"], id="update_debt"),

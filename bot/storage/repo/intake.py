@@ -135,12 +135,20 @@ async def has_consented(conn: aiosqlite.Connection, user_id: int) -> bool:
 
 
 async def open_case(conn: aiosqlite.Connection, user_id: int) -> CaseRecord | None:
-    """The user's case that is not closed, with its debts in the order they were added."""
+    """The user's case that is not closed, with its debts in the order they were added.
+
+    One statement (every answer reads the case): a row per debt, the case's columns in each.
+    """
     async with conn.execute(
-        "SELECT * FROM cases WHERE user_id = ? AND status != 'closed'", (user_id,)
+        f"SELECT c.*, {_DEBT_AS_D} FROM cases c LEFT JOIN debts d ON d.case_id = c.id"
+        " WHERE c.user_id = ? AND c.status != 'closed' ORDER BY d.id",
+        (user_id,),
     ) as cursor:
-        row = await cursor.fetchone()
-    return None if row is None else await _case_record(conn, row)
+        rows = list(await cursor.fetchall())
+    if not rows:
+        return None
+    debts = tuple(_debt_from(row, "d_") for row in rows if row["d_id"] is not None)
+    return _case_from(rows[0], debts)
 
 
 async def latest_case(conn: aiosqlite.Connection, user_id: int) -> CaseRecord | None:
@@ -191,17 +199,33 @@ def _case_from(row: aiosqlite.Row, debts: tuple[DebtRecord, ...]) -> CaseRecord:
     )
 
 
-def _debt_from(row: aiosqlite.Row) -> DebtRecord:
+# the debt columns a DebtRecord is built from, and the same as ``d_…`` of a join's ``d``
+_DEBT_FIELDS = (
+    "id",
+    "product",
+    "amount_fen",
+    "overdue_since",
+    "daily_rate_ppm",
+    "rate_answered",
+    "rate_basis",
+    "total_due_fen",
+    "total_answered",
+)
+_DEBT_AS_D = ", ".join(f"d.{name} AS d_{name}" for name in _DEBT_FIELDS)
+
+
+def _debt_from(row: aiosqlite.Row, prefix: str = "") -> DebtRecord:
+    since = row[f"{prefix}overdue_since"]
     return DebtRecord(
-        id=row["id"],
-        product=Product(row["product"]),
-        amount_fen=row["amount_fen"],
-        overdue_since=date.fromisoformat(row["overdue_since"]) if row["overdue_since"] else None,
-        daily_rate_ppm=row["daily_rate_ppm"],
-        rate_answered=bool(row["rate_answered"]),
-        rate_basis=RateBasis(row["rate_basis"]),
-        total_due_fen=row["total_due_fen"],
-        total_answered=bool(row["total_answered"]),
+        id=row[f"{prefix}id"],
+        product=Product(row[f"{prefix}product"]),
+        amount_fen=row[f"{prefix}amount_fen"],
+        overdue_since=date.fromisoformat(since) if since else None,
+        daily_rate_ppm=row[f"{prefix}daily_rate_ppm"],
+        rate_answered=bool(row[f"{prefix}rate_answered"]),
+        rate_basis=RateBasis(row[f"{prefix}rate_basis"]),
+        total_due_fen=row[f"{prefix}total_due_fen"],
+        total_answered=bool(row[f"{prefix}total_answered"]),
     )
 
 
