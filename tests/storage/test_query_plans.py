@@ -96,10 +96,15 @@ async def test_hot_statements_search_an_index(
     conn = await database.connection()
     seen: list[tuple[str, object]] = []
     original, original_many = conn.execute, conn.executemany
+    original_fetchall = conn.execute_fetchall
 
     def spy(sql: str, args: object = ()) -> object:
         seen.append((sql, args))
         return original(sql, args)
+
+    def spy_fetchall(sql: str, args: object = ()) -> object:
+        seen.append((sql, args))
+        return original_fetchall(sql, args)
 
     def spy_many(sql: str, rows: Iterable[object]) -> object:
         batch = list(rows)
@@ -115,8 +120,10 @@ async def test_hot_statements_search_an_index(
             [(debt,)] = await cursor.fetchall()
         conn.execute = spy  # type: ignore[assignment]
         conn.executemany = spy_many  # type: ignore[assignment]
+        conn.execute_fetchall = spy_fetchall  # type: ignore[assignment]
         await call(conn, Ids(USER, case, debt))
         conn.execute, conn.executemany = original, original_many  # type: ignore[method-assign]
+        conn.execute_fetchall = original_fetchall  # type: ignore[method-assign]
         statements = [(s, a) for s, a in seen if (m := TARGET.match(s)) and m[1] == table]
         assert len(statements) == len(plans), statements
         for (sql, args), plan in zip(statements, plans, strict=True):
@@ -127,4 +134,5 @@ async def test_hot_statements_search_an_index(
             assert not [s for s in steps if s.startswith("SCAN") and "INDEX" not in s], steps
     finally:
         conn.execute, conn.executemany = original, original_many  # type: ignore[method-assign]
+        conn.execute_fetchall = original_fetchall  # type: ignore[method-assign]
         await database.close()

@@ -1,4 +1,9 @@
-"""SQL for the intake: users, cases, debts and conversation states."""
+"""SQL for the intake: users, cases, debts and conversation states.
+
+The statements every answer runs (the states, the open case, the answer's writes, which
+return the rows they change) use ``execute_fetchall``: one trip to aiosqlite's thread each,
+where a cursor's execute, fetch and close make three.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,6 @@ from enum import Enum
 from typing import TypeVar
 
 import aiosqlite
-from aiosqlite.context import Result
 
 from bot.domain.case_fields import CaseChanges, CaseField, DebtChanges, DebtField
 from bot.domain.free_text import storable_text
@@ -139,12 +143,13 @@ async def open_case(conn: aiosqlite.Connection, user_id: int) -> CaseRecord | No
 
     One statement (every answer reads the case): a row per debt, the case's columns in each.
     """
-    async with conn.execute(
-        f"SELECT c.*, {_DEBT_AS_D} FROM cases c LEFT JOIN debts d ON d.case_id = c.id"
-        " WHERE c.user_id = ? AND c.status != 'closed' ORDER BY d.id",
-        (user_id,),
-    ) as cursor:
-        rows = list(await cursor.fetchall())
+    rows = list(
+        await conn.execute_fetchall(
+            f"SELECT c.*, {_DEBT_AS_D} FROM cases c LEFT JOIN debts d ON d.case_id = c.id"
+            " WHERE c.user_id = ? AND c.status != 'closed' ORDER BY d.id",
+            (user_id,),
+        )
+    )
     if not rows:
         return None
     debts = tuple(_debt_from(row, "d_") for row in rows if row["d_id"] is not None)
@@ -252,8 +257,7 @@ async def update_case(
     changes: CaseChanges,
 ) -> None:
     """Writes the changed fields of the user's own case (nothing changed: only ``updated_at``)."""
-    async with _update_case(conn, user_id, case_id, now, changes):
-        pass
+    await _update_case(conn, user_id, case_id, now, changes)
 
 
 async def update_case_holding(
@@ -267,29 +271,30 @@ async def update_case_holding(
     """``update_case``, returning the case as now stored with ``debts``, the ones the caller
     holds (already up to date): the statement returns the row, so nothing is read again.
     None: no such case of this user."""
-    async with _update_case(conn, user_id, case_id, now, changes) as cursor:
-        row = await cursor.fetchone()
+    row = await _update_case(conn, user_id, case_id, now, changes)
     return None if row is None else _case_from(row, debts)
 
 
-def _update_case(
+async def _update_case(
     conn: aiosqlite.Connection,
     user_id: int,
     case_id: int,
     now: datetime,
     changes: CaseChanges,
-) -> Result[aiosqlite.Cursor]:
+) -> aiosqlite.Row | None:
+    """The case's row as written (None: no such case of this user)."""
     changes = dict(changes)
     note = changes.get(CaseField.HARDSHIP_NOTE)
     # the user's own words: no hidden characters, no secrets (an enum is refused below)
     if isinstance(note, str) and not isinstance(note, Enum):
         changes[CaseField.HARDSHIP_NOTE] = storable_text(note)
     assignments, values = _assignments(_CASE_COLUMNS, changes)
-    return conn.execute(
+    rows = await conn.execute_fetchall(
         f"UPDATE cases SET {assignments + ', ' if assignments else ''}updated_at = ?"
         " WHERE id = ? AND user_id = ? RETURNING *",
         (*values, to_text(now), case_id, user_id),
     )
+    return next(iter(rows), None)
 
 
 async def plan_case(conn: aiosqlite.Connection, user_id: int, case_id: int, now: datetime) -> None:
@@ -314,12 +319,12 @@ async def insert_debt(
     conn: aiosqlite.Connection, user_id: int, case_id: int, product: Product, now: datetime
 ) -> DebtRecord:
     """A new debt of the user's own case, as stored (the case's current debt is not set)."""
-    async with conn.execute(
+    rows = await conn.execute_fetchall(
         "INSERT INTO debts (case_id, product, created_at)"
         " SELECT id, ?, ? FROM cases WHERE id = ? AND user_id = ? RETURNING *",
         (product.value, to_text(now), case_id, user_id),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
+    row = next(iter(rows), None)
     if row is None:
         raise LookupError("case not found for this user")
     return _debt_from(row)
@@ -333,12 +338,12 @@ async def update_debt(
     if not changes:
         return None
     assignments, values = _assignments(_DEBT_COLUMNS, changes)
-    async with conn.execute(
+    rows = await conn.execute_fetchall(
         f"UPDATE debts SET {assignments} WHERE id = ?"
         " AND case_id IN (SELECT id FROM cases WHERE user_id = ?) RETURNING *",
         (*values, debt_id, user_id),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
+    row = next(iter(rows), None)
     return None if row is None else _debt_from(row)
 
 
@@ -374,10 +379,10 @@ async def in_any_conversation(conn: aiosqlite.Connection, key: tuple) -> bool:
 
 async def conversation_states(conn: aiosqlite.Connection, key: tuple) -> dict[str, object]:
     """Where one chat and user stand in every conversation, by name (none: in none)."""
-    async with conn.execute(
+    rows = await conn.execute_fetchall(
         "SELECT name, state FROM conversations WHERE key = ?", (json.dumps(list(key)),)
-    ) as cursor:
-        return {row["name"]: json.loads(row["state"]) for row in await cursor.fetchall()}
+    )
+    return {row["name"]: json.loads(row["state"]) for row in rows}
 
 
 async def load_conversation_state(conn: aiosqlite.Connection, name: str, key: tuple) -> int | None:

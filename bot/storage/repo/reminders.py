@@ -237,10 +237,11 @@ async def activity_of(
     conn: aiosqlite.Connection, user_id: int
 ) -> tuple[bool, datetime | None] | None:
     """(blocked?, last seen) of a known user, or None for one never seen."""
-    async with conn.execute(
+    # one trip to the database thread (every update reads it): no cursor to fetch and close
+    rows = await conn.execute_fetchall(
         "SELECT blocked_at IS NOT NULL, last_seen_at FROM users WHERE user_id = ?", (user_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
+    row = next(iter(rows), None)
     if row is None:
         return None
     return bool(row[0]), None if row[1] is None else from_text(row[1])
