@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
+from collections.abc import Coroutine
+from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, NetworkError
@@ -70,12 +73,28 @@ async def acknowledge(
     """
     query = update.callback_query
     assert query is not None and query.data is not None
-    await answer(query, notice)
     if echo is not None:
-        await show_choice(query, echo, keep_text=keep_text)
+        await _together(answer(query, notice), show_choice(query, echo, keep_text=keep_text))
     elif close:
-        await replace_keyboard(query, None)
+        await _together(answer(query, notice), replace_keyboard(query, None))
+    else:
+        await answer(query, notice)
     return callbacks.argument(query.data)
+
+
+async def _together(*calls: Coroutine[Any, Any, None]) -> None:
+    """Makes the calls at once, and waits for all of them: the tap's answer and its edit do
+    not depend on each other, so the next question goes out one round trip sooner. The
+    first failure is raised (network failures are let go inside each call).
+
+    For a tap's answer and edits only: each call runs as a task of its own, which the rate
+    limiter does not take for the reply (``replying_to`` names the handling task). Neither
+    is held there (an answer is free, an edit keeps no chat waiting); a new message would be
+    paced as bulk.
+    """
+    for outcome in await asyncio.gather(*calls, return_exceptions=True):
+        if isinstance(outcome, BaseException):
+            raise outcome
 
 
 async def show_choice(query: CallbackQuery, echo: str, *, keep_text: str | None = None) -> None:
