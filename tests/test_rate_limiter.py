@@ -16,6 +16,8 @@ from bot.adapters.rate_limiter import (
     replying_to,
 )
 
+REAL_SLEEP = asyncio.sleep  # the fixtures below replace asyncio.sleep itself
+
 
 class FakeTime:
     """A clock that moves only when the limiter sleeps: waits are counted, never slept."""
@@ -84,6 +86,68 @@ async def test_while_people_are_answered_bulk_leaves_room_for_their_replies(
     times = [(await call(limiter, "sendMessage", 1000 + n))[0] for n in range(BULK_PER_SECOND)]
     in_the_first_second = [t for t in times if t < 1.0]
     assert len(in_the_first_second) == BULK_PER_SECOND - RESERVED_FOR_REPLIES - 1
+
+
+async def test_the_more_replies_the_more_room_bulk_leaves_them(fake_time: FakeTime) -> None:
+    limiter = RepliesFirstLimiter(clock=fake_time.clock)
+    for chat in range(10):  # ten people answered in this second
+        with replying_to(chat):
+            await call(limiter, "sendMessage", chat)
+    times = [(await call(limiter, "sendMessage", 1000 + n))[0] for n in range(BULK_PER_SECOND)]
+    in_the_first_second = [t for t in times if t < 1.0]
+    # room for 2 × √10 ≈ 7 more replies is kept: 29 - 7 - 10 replies = 12 bulk
+    assert len(in_the_first_second) == BULK_PER_SECOND - 7 - 10
+
+
+class SteppedTime:
+    """A clock the test moves forward; a sleeper wakes once the clock has passed its time."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleepers: list[tuple[float, asyncio.Future[None]]] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, delay: float, *args: object) -> None:
+        woken: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.sleepers.append((self.now + max(delay, 0), woken))
+        await woken
+
+    async def move_to(self, moment: float) -> None:
+        self.now = moment
+        for due, woken in [s for s in self.sleepers if s[0] <= moment]:
+            self.sleepers.remove((due, woken))
+            woken.set_result(None)
+        for _ in range(10):  # let the woken sends run before time moves on
+            await REAL_SLEEP(0)
+
+
+async def test_bulk_still_drains_beside_a_steady_stream_of_replies(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """16 replies a second for 10 s: reminders keep going, and once the replies have been
+    seen for a second, no second holds more than the 29 bulk keeps to."""
+    time = SteppedTime()
+    monkeypatch.setattr(rate_limiter.asyncio, "sleep", time.sleep)
+    limiter = RepliesFirstLimiter(clock=time.clock)
+    sent: list[tuple[float, str]] = []
+
+    async def bulk() -> None:
+        for n in range(10_000):
+            sent.append(((await call(limiter, "sendMessage", 100_000 + n))[0], "bulk"))
+
+    draining = asyncio.ensure_future(bulk())
+    for tick in range(160):
+        await time.move_to(tick / 16)
+        with replying_to(tick):
+            sent.append(((await call(limiter, "sendMessage", tick))[0], "reply"))
+    draining.cancel()
+    # (the first second's bulk went before any reply: it is not counted)
+    bulk_sent = [t for t, kind in sent if kind == "bulk" and t >= 1.0]
+    assert len(bulk_sent) >= 4 * 9  # a few a second: 29 - 2 × √16 - 16 = 5
+    for start in [t for t, _ in sent if t >= 1.0]:
+        assert len([t for t, _ in sent if start <= t < start + 1.0]) <= BULK_PER_SECOND
 
 
 async def test_answering_a_tap_and_reading_are_never_held(fake_time: FakeTime) -> None:

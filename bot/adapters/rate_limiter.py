@@ -8,8 +8,8 @@ of reminders makes everyone who is chatting wait. Here calls are told apart:
   ``replying_to``) never wait for the overall budget; they are counted in it, so bulk sends
   give way to them.
 * **Bulk** (every other send: reminders, nudges, check-ins, alerts) waits until the sends of
-  the last second, replies included, leave room under ``BULK_PER_SECOND``, less
-  ``RESERVED_FOR_REPLIES`` while people are being answered.
+  the last second, replies included, leave room under ``BULK_PER_SECOND``, less a reserve
+  while people are being answered (``reply_reserve``: room for their replies to vary).
 * **Free** calls are never held: answering a tap, reading (get*), setting the profile,
   deleting. Telegram does not count them as messages.
 * **Per chat**, new messages (replies and bulk alike) keep to about one a second, with short
@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import time
 from collections import deque
 from collections.abc import Callable, Coroutine, Iterator
@@ -44,8 +45,11 @@ log = logging.getLogger(__name__)
 # Telegram's: about 30 messages a second for bulk notifications. Our choice: bulk keeps a
 # little under it (as the reminder engine's own pace does), so jitter never makes a 31st.
 BULK_PER_SECOND = 29
-# our choice: while people are being answered, bulk leaves this much of the second to them,
-# so that replies arriving after bulk has filled the second do not make a 31st message
+# our choice: while people are being answered, bulk leaves them room for more replies than
+# the last second had: at least this many, or twice the square root of that count. Replies
+# come unannounced, at random: a second with 10 on average often has 10 + 2 × √10 ≈ 16, and
+# the reply that makes a 31st message meets a 429 and waits a whole second. Bulk keeps what
+# is left (12 a second beside 10 replies); only replies near Telegram's 30 leave it nothing.
 RESERVED_FOR_REPLIES = 4
 # Telegram's: one message a second in a chat; our choice: a burst of 4 (a plan, its script,
 # its checklist and a question can arrive together) refilled at 1 a second
@@ -91,6 +95,11 @@ def replying_to(chat_id: int | None) -> Iterator[None]:
         yield
     finally:
         _replying_to.reset(token)
+
+
+def reply_reserve(replies: int) -> int:
+    """The room bulk leaves for more replies, after ``replies`` in the last second."""
+    return max(RESERVED_FOR_REPLIES, math.ceil(2 * math.sqrt(replies)))
 
 
 @dataclass(slots=True)
@@ -203,9 +212,9 @@ class RepliesFirstLimiter(BaseRateLimiter[int]):
                 return
 
     def _bulk_room(self) -> int:
-        """How many messages of the last second let one more bulk send go."""
+        """How many messages of the last second (replies included) let one more bulk send go."""
         if self._replies:
-            return self.bulk_per_second - RESERVED_FOR_REPLIES
+            return self.bulk_per_second - reply_reserve(len(self._replies))
         return self.bulk_per_second
 
     def _prune(self, now: float) -> None:
