@@ -202,6 +202,29 @@ async def test_button_words_at_the_reason_question_never_become_the_reason(alice
     assert "每月收入</b>：2,000 元" in summary
 
 
+async def test_a_reason_button_typed_is_the_button_not_a_note(alice: Chat) -> None:
+    await agree(alice)
+    await one_debt(alice, "花呗", "5000", "30天", None)
+    await alice.tap("没有了")
+    [reply] = await alice.send("收入减少。")
+    assert "持续比较久" in reply.text
+    await alice.send("3个月")
+    await alice.send("6000")
+    await alice.tap("15号")
+    await alice.send("3000")
+    summary = (await alice.tap("没有"))[-1].text
+    assert "收入减少（暂时的" in summary and "“收入减少”" not in summary
+    # "其他" typed asks for the sentence, as the button does
+    await alice.send("/back")  # at other payments
+    for _ in range(5):
+        if "什么原因" in alice.last_text:
+            break
+        await alice.send("/back")
+    assert "什么原因" in alice.last_text
+    [reply] = await alice.send("其他")
+    assert "用一两句话说说发生了什么" in reply.text
+
+
 async def test_other_typed_and_a_hardship_until_a_date(alice: Chat) -> None:
     await agree(alice)
     [reply] = await alice.send("其他")

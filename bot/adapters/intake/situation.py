@@ -76,6 +76,12 @@ async def choose_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> I
     assert query is not None and query.data is not None
     reason = cb.REASON.read(update)
     await acknowledge(update, echo=t.ECHO_REASON.format(reason=REASON_NAMES[reason]))
+    return await _save_reason(update, context, reason)
+
+
+async def _save_reason(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, reason: HardshipReason
+) -> IntakeState:
     if reason == HardshipReason.OTHER:
         return await _save_case(
             update,
@@ -109,6 +115,8 @@ async def type_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Int
     """Stores a reason written in the user's own words and asks how long it lasts."""
     if (asked := await _button_word_at_reason(update, context, S.ASK_REASON)) is not None:
         return asked
+    if (named := _reason_named(message_text(update))) is not None:
+        return await _save_reason(update, context, named)  # "收入减少" typed: the button
     try:
         note = clean_note(message_text(update))
     except ParseError as error:
@@ -126,6 +134,12 @@ async def receive_reason_text(update: Update, context: ContextTypes.DEFAULT_TYPE
     except ParseError as error:
         return await reask(update, context, _note_problem(error))
     return await _save_case(update, context, S.ASK_REASON_TEXT, {CaseField.HARDSHIP_NOTE: note})
+
+
+def _reason_named(text: str) -> HardshipReason | None:
+    """The reason whose button's words are all that was typed ("失业。"), or None."""
+    said = text.strip().strip("。.!！，, ")
+    return next((reason for reason, name in REASON_NAMES.items() if name == said), None)
 
 
 def _note_problem(error: ParseError) -> str:
