@@ -36,9 +36,16 @@ def last_sequence() -> int:
 
 def sent_since(sequence: int) -> Iterator[dict[str, Any]]:
     """The user messages built after ``sequence`` (the latest 1024 at most), oldest first."""
-    for number, message in list(_outbox):
-        if number > sequence:
-            yield message
+    if not _outbox or _outbox[-1][0] <= sequence:
+        return
+    newer: list[dict[str, Any]] = []
+    # newest first, stopping at the first one already heard: a call with nothing new (the
+    # usual case) costs one comparison, not a walk over the whole outbox
+    for number, message in reversed(list(_outbox)):  # a copy: another thread may append
+        if number <= sequence:
+            break
+        newer.append(message)
+    yield from reversed(newer)
 
 
 def _user(user_id: int, first_name: str) -> dict[str, Any]:
