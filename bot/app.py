@@ -42,6 +42,7 @@ from bot.adapters import (
 from bot.adapters import scam_check as scams
 from bot.adapters import settings as reminder_settings
 from bot.adapters.admin_alerts import AdminAlerts
+from bot.adapters.application import BotApplication
 from bot.adapters.call_mode import tap_call
 from bot.adapters.collection import build_collector, show_list
 from bot.adapters.collection import leave_when_elsewhere as leave_collector
@@ -116,6 +117,7 @@ def build_application(
     processor = LoggedUpdates(updates_inbox)
     builder = (
         ApplicationBuilder()
+        .application_class(BotApplication)
         .token(settings.token.get_secret_value())
         .base_url(settings.api_base_url)
         .defaults(

@@ -19,7 +19,7 @@ from bot.adapters.faq import topics_keyboard
 from bot.adapters.installments import deal_status, receive_paid_amount
 from bot.adapters.nudges import answer_choice
 from bot.adapters.parts import describe_network_error
-from bot.adapters.taps import acknowledge, answer, is_harmless
+from bot.adapters.taps import acknowledge, answer, is_harmless, was_sent_ahead
 from bot.domain.nudges import typed_nudge
 from bot.services import ALERTS_KEY, GROUPS_TOLD_KEY, services, slot
 from bot.storage.errors import CaseMissing, is_user_gone
@@ -204,6 +204,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         alerts = context.bot_data.get(ALERTS_KEY)
         if isinstance(alerts, AdminAlerts):
             await alerts.report(context, update)
+        if was_sent_ahead(error):
+            return  # the person's answer was stored and replied to: a "sorry" would mislead
         text = c.ERROR
     if isinstance(update, Update) and update.effective_chat is not None:
         try:

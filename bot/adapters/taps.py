@@ -1,11 +1,18 @@
-"""Answering a button tap: once, and without tripping over a keyboard that is already gone."""
+"""Answering a button tap: once, and without tripping over a keyboard that is already gone.
+
+A tap's answer and the edit that shows the choice go out while the handler stores the
+answer and sends its reply (``acknowledge``): the reply is one round trip sooner, and the
+update is not done until they have arrived (``on_their_way``, ``settle``).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import html
 import logging
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
@@ -25,6 +32,53 @@ _HARMLESS = (
     "query is too old",
     "query id is invalid",
 )
+
+
+# the tap answers and edits of the update in hand still on their way (None: no update in hand)
+_on_their_way: ContextVar[list[asyncio.Task[None]] | None] = ContextVar(
+    "taps_on_their_way", default=None
+)
+
+
+@contextmanager
+def on_their_way() -> Iterator[list[asyncio.Task[None]]]:
+    """While one update is handled: the answers and edits ``acknowledge`` sends ahead."""
+    pending: list[asyncio.Task[None]] = []
+    token = _on_their_way.set(pending)
+    try:
+        yield pending
+    finally:
+        _on_their_way.reset(token)
+
+
+# the note on the failure of an answer or edit sent ahead (see was_sent_ahead)
+_SENT_AHEAD = "a tap's answer or edit sent ahead of the reply: the person was answered"
+
+
+async def settle(pending: list[asyncio.Task[None]]) -> list[Exception]:
+    """Waits until the answers and edits sent ahead have arrived; returns their failures
+    (network failures and Telegram's normal refusals are already let go: what is left is a
+    bug of ours), each noted as sent ahead (``was_sent_ahead``)."""
+    outcomes = await asyncio.gather(*pending, return_exceptions=True)
+    pending.clear()
+    failures = [outcome for outcome in outcomes if isinstance(outcome, Exception)]
+    for failure in failures:
+        failure.add_note(_SENT_AHEAD)
+    return failures
+
+
+def was_sent_ahead(error: BaseException | None) -> bool:
+    """Whether ``error`` is the failure of an answer or edit sent ahead of the reply: the
+    update was handled and replied to, so the person needs no "sorry"."""
+    return error is not None and _SENT_AHEAD in getattr(error, "__notes__", ())
+
+
+async def _arrived() -> None:
+    """Waits for what was sent ahead, so a later answer or edit of the tapped message
+    comes after it, never before (it would be undone)."""
+    pending = _on_their_way.get()
+    if pending:
+        await asyncio.wait(list(pending))
 
 
 def is_harmless(error: object) -> bool:
@@ -48,6 +102,11 @@ def _let_go(error: NetworkError, what: str) -> None:
 
 async def answer(query: CallbackQuery, notice: str | None = None) -> None:
     """Answers the tap (stops the spinner); a tap answered too late is no error."""
+    await _arrived()
+    await _answer(query, notice)
+
+
+async def _answer(query: CallbackQuery, notice: str | None) -> None:
     try:
         await query.answer(notice)
     except NetworkError as error:
@@ -73,31 +132,36 @@ async def acknowledge(
     """
     query = update.callback_query
     assert query is not None and query.data is not None
+    await _arrived()  # a second acknowledge in one update: after the first
+    calls = [_answer(query, notice)]
     if echo is not None:
-        await _together(answer(query, notice), show_choice(query, echo, keep_text=keep_text))
+        calls.append(_show_choice(query, echo, keep_text=keep_text))
     elif close:
-        await _together(answer(query, notice), replace_keyboard(query, None))
-    else:
-        await answer(query, notice)
+        calls.append(_replace_keyboard(query, None))
+    await _send_ahead(calls)
     return callbacks.argument(query.data)
 
 
-async def _together(*calls: Coroutine[Any, Any, None]) -> None:
-    """Makes the calls at once, and waits for all of them: the tap's answer and its edit do
-    not depend on each other, so the next question goes out one round trip sooner. The
-    first failure is raised (network failures are let go inside each call).
+async def _send_ahead(calls: list[Coroutine[Any, Any, None]]) -> None:
+    """Sends the tap's answer and its edit while the handler goes on: they do not depend on
+    each other nor on the answer being stored, so the reply goes out one round trip sooner
+    (two before, when they came one after the other, before the reply).
 
     For a tap's answer and edits only: each call runs as a task of its own, which the rate
     limiter does not take for the reply (``replying_to`` names the handling task). Neither
     is held there (an answer is free, an edit keeps no chat waiting); a new message would be
-    paced as bulk.
+    paced as bulk. With no update in hand (``on_their_way``) they are awaited here.
     """
-    for outcome in await asyncio.gather(*calls, return_exceptions=True):
-        if isinstance(outcome, BaseException):
-            raise outcome
+    pending = _on_their_way.get()
+    tasks = [asyncio.ensure_future(call) for call in calls]
+    if pending is not None:
+        pending.extend(tasks)
+        return
+    for failure in await settle(tasks):
+        raise failure
 
 
-async def show_choice(query: CallbackQuery, echo: str, *, keep_text: str | None = None) -> None:
+async def _show_choice(query: CallbackQuery, echo: str, *, keep_text: str | None) -> None:
     """Edits the tapped message into ``echo ✓`` without buttons; a double tap is harmless."""
     if query.message is None:
         return
@@ -112,6 +176,11 @@ async def show_choice(query: CallbackQuery, echo: str, *, keep_text: str | None 
 
 async def replace_keyboard(query: CallbackQuery, markup: InlineKeyboardMarkup | None) -> None:
     """Shows ``markup`` (None: no buttons) under the tapped message; a double tap is harmless."""
+    await _arrived()
+    await _replace_keyboard(query, markup)
+
+
+async def _replace_keyboard(query: CallbackQuery, markup: InlineKeyboardMarkup | None) -> None:
     if query.message is None:
         return
     try:
@@ -127,6 +196,7 @@ async def replace_text(
 
     Tapping what is already shown (the ✓ option in /settings) changes nothing: no error.
     """
+    await _arrived()
     try:
         await query.edit_message_text(text, reply_markup=markup)
     except BadRequest as error:

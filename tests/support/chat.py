@@ -127,8 +127,12 @@ class Chat:
 
     @property
     def last(self) -> SentMessage:
-        assert self.seen, "the bot has not said anything in this chat"
-        return self.seen[-1]
+        """The bottom of the chat: the newest message, as it reads now (a tap's edit of an
+        older message may arrive after the reply, as in Telegram; it stays where it was)."""
+        seen = self.seen
+        assert seen, "the bot has not said anything in this chat"
+        newest = max(message.message_id for message in seen)
+        return next(message for message in reversed(seen) if message.message_id == newest)
 
     @property
     def last_text(self) -> str:
