@@ -24,6 +24,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import errno
+import gc
 import itertools
 import logging
 import platform
@@ -260,6 +261,15 @@ def _port_failure(variable: str, listen: str, port: int, error: OSError) -> Star
     return StartupFailed(f"{variable} {port} on {listen} {cause}", EXIT_CONFIG)
 
 
+def freeze_start_up_heap() -> None:
+    """Keeps what start-up made (modules, PTB, the handlers: about 78,000 objects) out of the
+    garbage collector's full collections, which would walk it all each time: 35–40 ms with
+    the loop stopped, every few thousand answers (bench/README.md). What start-up left as
+    garbage is collected first; frozen objects are still freed when no longer used."""
+    gc.collect()
+    gc.freeze()
+
+
 class Runner:
     """What ``Application.run_polling``/``run_webhook`` do, in an order that fails early and
     cleanly: the database is checked (read-only), the token is tried, the ports are bound,
@@ -347,6 +357,7 @@ class Runner:
             )
             log.info("started (polling)")
         await application.start()
+        freeze_start_up_heap()
 
     async def _listen(self) -> None:
         """Binds the webhook and health ports before Telegram is told to post anything."""
