@@ -78,6 +78,7 @@ from telegram.warnings import PTBUserWarning
 
 from bench import reminders
 from bot import offline_updates
+from bot.__main__ import freeze_start_up_heap
 from bot.adapters import keyboards
 from bot.app import build_application
 from bot.logging_setup import LOG_FORMAT, quiet_libraries
@@ -1061,6 +1062,7 @@ async def burst_child(spec: dict[str, Any]) -> dict[str, Any]:
     clock.run()
     started = time.monotonic()
     await application.start()  # the reminder sweep runs at once, then every 20 s or at once
+    freeze_start_up_heap()  # as python -m bot does once started
     begin = started + START_DELAY
     arrived: list[tuple[int, float]] = []
     late = 0.0

@@ -157,8 +157,9 @@ async def _send_ahead(calls: list[Coroutine[Any, Any, None]]) -> None:
     if pending is not None:
         pending.extend(tasks)
         return
-    for failure in await settle(tasks):
-        raise failure
+    for outcome in await asyncio.gather(*tasks, return_exceptions=True):
+        if isinstance(outcome, BaseException):
+            raise outcome  # not sent ahead: the handler fails as it would have
 
 
 async def _show_choice(query: CallbackQuery, echo: str, *, keep_text: str | None) -> None:
