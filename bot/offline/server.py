@@ -34,7 +34,8 @@ import threading
 import time
 import traceback
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
@@ -1104,6 +1105,13 @@ class OfflineTelegram:
         """update_ids the bot has confirmed (getUpdates with a higher offset), in order."""
         with self._lock:
             return list(self._confirmed)
+
+    @contextmanager
+    def at_once(self) -> Iterator[None]:
+        """The updates pushed inside reach getUpdates together, in one batch (a long poll
+        waiting meanwhile wakes once they are all queued)."""
+        with self._lock:
+            yield
 
     def pending_updates(self) -> list[int]:
         """update_ids queued and not yet confirmed."""
