@@ -645,7 +645,7 @@ async def run_window(
     # the harness's own objects (the prebuilt updates, the modules it imported) and the
     # design's start-up heap are kept out of the garbage collector's full walks, for every
     # design alike: in production none of the harness is there, and ``python -m bot``
-    # freezes its start-up heap the same way (bot/heap.py)
+    # freezes its start-up heap the same way (bot/__main__.py)
     gc.collect()
     gc.freeze()
     loop = asyncio.get_running_loop()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from telegram.ext import Application
 
 from bot.adapters import taps
+
+log = logging.getLogger(__name__)
 
 
 class BotApplication(Application[Any, Any, Any, Any, Any, Any]):
@@ -20,7 +23,10 @@ class BotApplication(Application[Any, Any, Any, Any, Any, Any]):
                 await super().process_update(update)
             except BaseException:
                 for task in pending:  # stopping: what was not sent yet is not sent
-                    task.cancel()
+                    if not task.done():
+                        task.cancel()
+                    elif not task.cancelled() and task.exception() is not None:
+                        log.error("a tap's answer or edit failed", exc_info=task.exception())
                 raise
             failures = await taps.settle(pending)
         for failure in failures:

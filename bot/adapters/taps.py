@@ -133,12 +133,19 @@ async def acknowledge(
     query = update.callback_query
     assert query is not None and query.data is not None
     await _arrived()  # a second acknowledge in one update: after the first
-    calls = [_answer(query, notice)]
+    calls = []
+    if notice is None:
+        calls.append(_answer(query, None))
+    else:
+        # a notice may be the whole reply (a stale button): its failure must reach the
+        # error handler as the handler's own, so that the person still hears something
+        await _answer(query, notice)
     if echo is not None:
         calls.append(_show_choice(query, echo, keep_text=keep_text))
     elif close:
         calls.append(_replace_keyboard(query, None))
-    await _send_ahead(calls)
+    if calls:
+        await _send_ahead(calls)
     return callbacks.argument(query.data)
 
 

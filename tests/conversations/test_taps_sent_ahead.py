@@ -122,3 +122,15 @@ async def test_a_failed_edit_sent_ahead_is_reported_but_the_person_hears_no_sorr
     shown = await alice.send("23500")
     assert c.ERROR not in [m.text for m in shown]
     assert "逾期" in alice.last_text
+
+
+async def test_a_tap_whose_only_reply_is_its_notice_still_hears_sorry_when_it_fails(
+    bot: Bot, alice: Chat
+) -> None:
+    """A button the bot no longer knows gets a notice, and nothing else: that notice is the
+    whole reply, so it is not sent ahead, and when it fails the person gets the sorry."""
+    await agree(alice)
+    question = alice.last.message_id
+    bot.api.fail_next("answerCallbackQuery", 400, "Bad Request: MESSAGE_TOO_LONG")
+    shown = await alice.tap_data("nosuch:thing", question)
+    assert c.ERROR in [m.text for m in shown]
