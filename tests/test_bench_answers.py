@@ -29,6 +29,9 @@ async def test_a_short_window_answers_every_update(tmp_path: Path) -> None:
 
 
 async def test_the_peer_bots_answer_the_same_updates(tmp_path: Path) -> None:
+    probe = tmp_path / "bot.sqlite3"
+    answers.seed_bot_db(probe, len(answers.PATH))
+    await answers.profile_answers(probe)  # what the same-messages peer sends
     arrivals = answers.schedule(30, 0.5, list(range(1, USERS + 1)), seed=2)
     for design in answers.DESIGNS[2:]:
         store = tmp_path / design.key
@@ -48,3 +51,26 @@ async def test_each_question_of_the_path_takes_its_answer(tmp_path: Path) -> Non
     assert all(sql >= 1 for sql in found["statements"])
     users = list(range(1, len(answers.PATH) + 1))
     assert answers.accepted(store, users) == len(users)
+
+
+async def test_the_same_messages_peer_sends_what_this_bot_sends(tmp_path: Path) -> None:
+    probe = tmp_path / "bot.sqlite3"
+    answers.seed_bot_db(probe, len(answers.PATH))
+    await answers.profile_answers(probe)
+    store = tmp_path / "minimal.sqlite3"
+    answers.seed_minimal_db(store, len(answers.PATH))
+    api = answers.TimedApi()
+    running = await answers.start_minimal(store, api, same_messages=True)
+    try:
+        for index in range(len(answers.PATH)):
+            update = answers.build_update(api, running.application.bot, index + 1)
+            before = len(api.calls)
+            await running.application.process_update(update)
+            sent = answers.replies_of(api.calls[before:])
+            assert sent == answers.BOT_REPLIES[index], answers.PATH[index].state
+            methods = [method for method, _ in api.calls[before:]]
+            tap = answers.PATH[index].tap
+            assert ("answerCallbackQuery" in methods) == tap
+            assert ("editMessageText" in methods) == tap
+    finally:
+        await running.close()
