@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -29,7 +29,8 @@ class Services:
     settings: Settings
     database: Database
     # injectable so tests choose the date; always timezone-aware
-    clock: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
+    # (UTC: now() converts it; the machine's own zone would cost a lookup at every call)
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     @property
     def tz(self) -> ZoneInfo:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -25,6 +26,13 @@ def grid(buttons: Sequence[Button], columns: int = 2) -> InlineKeyboardMarkup:
 
 
 def rows_markup(rows: Iterable[Sequence[Button]]) -> InlineKeyboardMarkup:
+    return _markup(tuple(tuple(row) for row in rows))
+
+
+# A markup is immutable (PTB freezes it), so one built is shared: the same question's buttons
+# are built once, not at every answer. Bounded, since some buttons carry an id.
+@functools.lru_cache(maxsize=1024)
+def _markup(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows]
     )
