@@ -338,7 +338,7 @@ DESIGNS = (
     Design("bot", "this bot", "bot"),
     Design("bot-nolimit", "this bot, rate_limiter=None", "bot"),
     Design("minimal", "minimal SQLite bot", "minimal"),
-    Design("minimal-same", "minimal bot, this bot's messages", "minimal"),
+    Design("minimal-same", "minimal, this bot's messages", "minimal"),
     Design("pickle", "PicklePersistence bot", "pickle"),
 )
 
@@ -393,6 +393,8 @@ class Reply:
 
 # this bot's replies to each question of PATH, filled by profile_answers before the windows
 BOT_REPLIES: dict[int, Reply] = {}
+# CPU per answer of the designs measured one by one, per size (measure_cpu)
+CPU_FOUND: dict[int, dict[str, float]] = {}
 
 
 def replies_of(calls: Sequence[tuple[str, dict[str, Any]]]) -> Reply:
@@ -816,6 +818,53 @@ async def profile_answers(store: Path) -> dict[str, Any]:
         BOT_REPLIES[index] = replies_of(api.calls[before_calls:])
     await running.close()
     return {"statements": statements, "calls": calls}
+
+
+CPU_DESIGNS = ("bot-nolimit", "minimal", "minimal-same")
+CPU_ANSWERS = 1_200  # answers per design, in CPU_ROUNDS interleaved rounds
+CPU_ROUNDS = 3
+
+
+async def cpu_of_answers(design: Design, store: Path, user_ids: Sequence[int]) -> float:
+    """Process time (every thread: the database's too) per answer, handled one by one.
+
+    Steadier than the windows' tails on a shared machine: a stall of the machine is wall
+    time, not this process's CPU. ``rate_limiter=None`` for this bot, as in profile_answers
+    (an update handed straight to process_update is nobody's reply to the limiter).
+    """
+    api = TimedApi()
+    running = await start_design(design, store, api)
+    application = running.application
+    updates = [build_update(api, application.bot, user_id) for user_id in user_ids]
+    gc.collect()
+    gc.freeze()
+    began = time.process_time()
+    for update in updates:
+        await application.process_update(update)
+    spent = time.process_time() - began
+    gc.unfreeze()
+    await running.close()
+    return spent / max(len(updates), 1)
+
+
+def measure_cpu(stores: dict[str, Path], users: int, tmp: Path) -> dict[str, float]:
+    """The median over interleaved rounds (A B C, A B C …) of each design's CPU per answer,
+    each design on a copy of its store (the windows' users are left as seeded)."""
+    count = min(CPU_ANSWERS, users)
+    per_round = max(count // CPU_ROUNDS, 1)
+    found: dict[str, list[float]] = {key: [] for key in CPU_DESIGNS}
+    copies: dict[str, Path] = {}
+    for key in CPU_DESIGNS:
+        copies[key] = tmp / f"cpu-{key}-{users}.sqlite3"
+        shutil.copy(stores[key], copies[key])
+    designs = {d.key: d for d in DESIGNS}
+    for round_ in range(CPU_ROUNDS):
+        user_ids = range(round_ * per_round + 1, (round_ + 1) * per_round + 1)
+        for key in CPU_DESIGNS:
+            found[key].append(asyncio.run(cpu_of_answers(designs[key], copies[key], user_ids)))
+    for path in copies.values():
+        path.unlink()
+    return {key: sorted(values)[len(values) // 2] for key, values in found.items()}
 
 
 # --------------------------------------------------------------------------- figures
@@ -1434,6 +1483,17 @@ def run_open_loop(
             " per answer",
             flush=True,
         )
+        cpu = measure_cpu(stores, users, tmp)
+        mine = cpu["bot-nolimit"]
+        print(
+            f"  CPU per answer, handled one by one (median of {CPU_ROUNDS} interleaved rounds,"
+            f" {min(CPU_ANSWERS, users):,} answers each design): this bot {mine * 1e3:.2f} ms,"
+            f" minimal bot {cpu['minimal'] * 1e3:.2f} ms ({mine / cpu['minimal']:.1f}×),"
+            f" minimal with this bot's messages {cpu['minimal-same'] * 1e3:.2f} ms"
+            f" ({mine / cpu['minimal-same']:.1f}×)",
+            flush=True,
+        )
+        CPU_FOUND[users] = cpu
         order = list(range(1, users + 1))
         random.Random(SEED + users).shuffle(order)
         used = 0
@@ -1512,6 +1572,14 @@ def print_summary(results: dict[tuple[int, float], dict[str, Window]], seconds: 
                     f" without the flush tick, which would block the loop ≈"
                     f" {fmt_s(w.flush_full_s)} (extrapolated)"
                 )
+    for users, cpu in sorted(CPU_FOUND.items()):
+        mine = cpu["bot-nolimit"]
+        print(
+            f"  {users // 1000}k users · CPU per answer, one by one: this bot {mine * 1e3:.2f} ms,"
+            f" minimal {cpu['minimal'] * 1e3:.2f} ms ({mine / cpu['minimal']:.1f}×), minimal"
+            f" with this bot's messages {cpu['minimal-same'] * 1e3:.2f} ms"
+            f" ({mine / cpu['minimal-same']:.1f}×)"
+        )
     key = (TARGET_USERS, TARGET_RATE)
     if key in results:
         w = results[key]["bot"]

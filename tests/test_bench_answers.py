@@ -7,6 +7,7 @@ valid answer to the question they are on, the real Application takes it and repl
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from bench import answers
@@ -74,3 +75,20 @@ async def test_the_same_messages_peer_sends_what_this_bot_sends(tmp_path: Path) 
             assert ("editMessageText" in methods) == tap
     finally:
         await running.close()
+
+
+def test_the_cpu_figures_leave_the_windows_users_as_seeded(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.sqlite3"
+    answers.seed_bot_db(probe, len(answers.PATH))
+    asyncio.run(answers.profile_answers(probe))
+    stores = {}
+    for key in answers.CPU_DESIGNS:
+        stores[key] = tmp_path / f"{key}.sqlite3"
+        seed = answers.seed_bot_db if key.startswith("bot") else answers.seed_minimal_db
+        seed(stores[key], 30)
+    before = {key: path.read_bytes() for key, path in stores.items()}
+    cpu = answers.measure_cpu(stores, 30, tmp_path)
+    assert set(cpu) == set(answers.CPU_DESIGNS)
+    assert all(seconds > 0 for seconds in cpu.values())
+    assert {key: path.read_bytes() for key, path in stores.items()} == before
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("cpu-")]
