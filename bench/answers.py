@@ -61,7 +61,8 @@ if str(ROOT) not in sys.path:
 
 import aiosqlite
 import telegram
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -69,6 +70,7 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     ConversationHandler,
+    Defaults,
     MessageHandler,
     PicklePersistence,
     filters,
@@ -299,6 +301,7 @@ class TimedApi(OfflineBotApi):
         self.waiting: dict[int, float] = {}  # chat id -> arrival of its unanswered update
         self.latencies: dict[int, float] = {}  # chat id -> seconds from arrival to reply
         self.method_counts: Counter[str] = Counter()
+        self.own_seconds = 0.0  # spent answering calls (but getUpdates): the fake's own work
 
     async def do_request(
         self,
@@ -319,9 +322,21 @@ class TimedApi(OfflineBotApi):
             arrived = self.waiting.pop(chat, None)
             if arrived is not None:
                 self.latencies[chat] = now - arrived
-        return await super().do_request(
-            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
-        )
+        started = time.perf_counter()
+        try:
+            return await super().do_request(
+                url,
+                method,
+                request_data,
+                read_timeout,
+                write_timeout,
+                connect_timeout,
+                pool_timeout,
+            )
+        finally:
+            # answered in this thread with no wait (only getUpdates waits, in a thread)
+            if api_method != "getUpdates":
+                self.own_seconds += time.perf_counter() - started
 
 
 # --------------------------------------------------------------------------- the designs
@@ -350,8 +365,13 @@ class Running:
     statements: Callable[[], int] | None = None
 
 
-async def start_bot(design: Design, store: Path, api: TimedApi) -> Running:
-    """The real Application, initialised and post_init'ed as ``python -m bot`` does."""
+async def start_bot(
+    design: Design, store: Path, api: TimedApi, *, count_statements: bool = False
+) -> Running:
+    """The real Application, initialised and post_init'ed as ``python -m bot`` does.
+
+    ``count_statements`` adds a trace callback (Python run at every SQL statement, paid by no
+    peer): for ``profile_answers`` only."""
     settings = test_settings(store, timezone=TZ_NAME)
     services = Services(settings=settings, database=Database(store))
     limiter: Any = "default" if design.key == "bot" else None
@@ -359,7 +379,7 @@ async def start_bot(design: Design, store: Path, api: TimedApi) -> Running:
     await application.initialize()
     assert application.post_init is not None
     await application.post_init(application)
-    counter = await _count_statements(services.database)
+    counter = await _count_statements(services.database) if count_statements else None
 
     async def close() -> None:
         await application.shutdown()
@@ -384,22 +404,34 @@ async def _count_statements(database: Database) -> Callable[[], int]:
 @dataclass(frozen=True)
 class Reply:
     """What this bot sent for one answer (``profile_answers``): the tap's ✓ edit, if any, and
-    the next question with its buttons, as (label, callback data) rows."""
+    the next question with its buttons, as (label, callback data) rows; ``calls`` are all its
+    Bot API calls, without the ids that differ from one chat or tap to the next."""
 
     edit_text: str | None
     text: str
     buttons: tuple[tuple[tuple[str, str], ...], ...]
+    calls: tuple[tuple[str, str], ...]
 
 
 # this bot's replies to each question of PATH, filled by profile_answers before the windows
 BOT_REPLIES: dict[int, Reply] = {}
 # CPU per answer of the designs measured one by one, per size (measure_cpu)
-CPU_FOUND: dict[int, dict[str, float]] = {}
+CPU_FOUND: dict[int, dict[str, Cpu]] = {}
+
+
+_PER_CHAT = frozenset({"chat_id", "message_id", "callback_query_id"})
 
 
 def replies_of(calls: Sequence[tuple[str, dict[str, Any]]]) -> Reply:
     edit_text: str | None = None
     text, buttons = "", ()
+    shown = tuple(
+        (
+            method,
+            json.dumps({k: v for k, v in params.items() if k not in _PER_CHAT}, sort_keys=True),
+        )
+        for method, params in calls
+    )
     for method, params in calls:
         if method == "editMessageText":
             edit_text = str(params["text"])
@@ -412,15 +444,16 @@ def replies_of(calls: Sequence[tuple[str, dict[str, Any]]]) -> Reply:
                 tuple((b["text"], b["callback_data"]) for b in row)
                 for row in markup.get("inline_keyboard", [])
             )
-    return Reply(edit_text, text, buttons)
+    return Reply(edit_text, text, buttons, shown)
 
 
 async def start_minimal(store: Path, api: TimedApi, *, same_messages: bool = False) -> Running:
     """A plain PTB bot: each answer is committed (one transaction) before its sendMessage.
 
     With ``same_messages`` it sends what this bot sends (``BOT_REPLIES``): a tap's answer and
-    its ✓ edit go out while the answer is stored, then the next question with its buttons, in
-    HTML. Only the messages are the same: no conversation handler, no views, one transaction.
+    its ✓ edit go out while the answer is stored, then the next question with its buttons,
+    with this bot's defaults (HTML, no link previews). Only the messages are the same: no
+    conversation handler, no views, one transaction.
     """
     conn = await aiosqlite.connect(store, isolation_level=None)
     await conn.execute("PRAGMA journal_mode=WAL")
@@ -462,7 +495,7 @@ async def start_minimal(store: Path, api: TimedApi, *, same_messages: bool = Fal
         if query is not None:
             ahead.append(query.answer())
             if reply.edit_text is not None:
-                ahead.append(query.edit_message_text(reply.edit_text, parse_mode="HTML"))
+                ahead.append(query.edit_message_text(reply.edit_text))
         sent_ahead = [asyncio.ensure_future(call) for call in ahead]
         now = utc_text(datetime.now(UTC))
         await conn.execute("BEGIN IMMEDIATE")
@@ -480,18 +513,29 @@ async def start_minimal(store: Path, api: TimedApi, *, same_messages: bool = Fal
         except BaseException:
             await conn.execute("ROLLBACK")
             raise
-        markup = InlineKeyboardMarkup(
-            [
-                [InlineKeyboardButton(label, callback_data=data) for label, data in row]
-                for row in reply.buttons
-            ]
-        )
-        await update.effective_chat.send_message(reply.text, parse_mode="HTML", reply_markup=markup)
+        markup = None
+        if reply.buttons:
+            markup = InlineKeyboardMarkup(
+                [
+                    [InlineKeyboardButton(label, callback_data=data) for label, data in row]
+                    for row in reply.buttons
+                ]
+            )
+        await update.effective_chat.send_message(reply.text, reply_markup=markup)
         await asyncio.gather(*sent_ahead)
 
-    application = (
-        ApplicationBuilder().token(OFFLINE_TOKEN).request(api).get_updates_request(api).build()
-    )
+    if same_messages and len(BOT_REPLIES) != len(PATH):
+        raise RuntimeError("the same-messages peer needs profile_answers run first")
+    builder = ApplicationBuilder().token(OFFLINE_TOKEN).request(api).get_updates_request(api)
+    if same_messages:
+        # this bot's defaults (bot/app.py), so its messages go out as this bot's do
+        builder.defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+    application = builder.build()
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, answer))
     application.add_handler(CallbackQueryHandler(answer))
     await application.initialize()
@@ -718,6 +762,9 @@ async def run_window(
         result.flush_wanted = len(dirty) + len(updates)
         result.flush_full_s = 2 * min(dumps) * result.flush_wanted
         dirty = []
+    root = logging.getLogger()
+    if ERRORS not in root.handlers:  # main() puts it there; a caller of its own may not have
+        root.addHandler(ERRORS)
     errors_before = ERRORS.count
     await application.start()
     # the harness's own objects (the prebuilt updates, the modules it imported) and the
@@ -804,7 +851,7 @@ async def profile_answers(store: Path) -> dict[str, Any]:
     """This bot, no limiter, one answer to each question of PATH handled alone: the SQL
     statements and Bot API calls each takes (where the time of an answer goes)."""
     api = TimedApi()
-    running = await start_bot(DESIGNS[1], store, api)
+    running = await start_bot(DESIGNS[1], store, api, count_statements=True)
     application = running.application
     assert running.statements is not None
     statements: list[int] = []
@@ -825,7 +872,20 @@ CPU_ANSWERS = 1_200  # answers per design, in CPU_ROUNDS interleaved rounds
 CPU_ROUNDS = 3
 
 
-async def cpu_of_answers(design: Design, store: Path, user_ids: Sequence[int]) -> float:
+@dataclass(frozen=True)
+class Cpu:
+    """Seconds of CPU per answer, and the part of it the in-process Bot API took (work that
+    is Telegram's in production, the same for every design)."""
+
+    total: float
+    api: float
+
+    @property
+    def own(self) -> float:
+        return self.total - self.api
+
+
+async def cpu_of_answers(design: Design, store: Path, user_ids: Sequence[int]) -> Cpu:
     """Process time (every thread: the database's too) per answer, handled one by one.
 
     Steadier than the windows' tails on a shared machine: a stall of the machine is wall
@@ -836,35 +896,61 @@ async def cpu_of_answers(design: Design, store: Path, user_ids: Sequence[int]) -
     running = await start_design(design, store, api)
     application = running.application
     updates = [build_update(api, application.bot, user_id) for user_id in user_ids]
+    # the first call takes in every user message built above: not part of any answer
+    await application.bot.get_me()
     gc.collect()
     gc.freeze()
+    api.own_seconds = 0.0
     began = time.process_time()
     for update in updates:
         await application.process_update(update)
     spent = time.process_time() - began
     gc.unfreeze()
     await running.close()
-    return spent / max(len(updates), 1)
+    count = max(len(updates), 1)
+    return Cpu(spent / count, api.own_seconds / count)
 
 
-def measure_cpu(stores: dict[str, Path], users: int, tmp: Path) -> dict[str, float]:
-    """The median over interleaved rounds (A B C, A B C …) of each design's CPU per answer,
+def measure_cpu(stores: dict[str, Path], users: int, tmp: Path) -> dict[str, Cpu]:
+    """The median over interleaved rounds (A B C, B C A …) of each design's CPU per answer,
     each design on a copy of its store (the windows' users are left as seeded)."""
-    count = min(CPU_ANSWERS, users)
-    per_round = max(count // CPU_ROUNDS, 1)
-    found: dict[str, list[float]] = {key: [] for key in CPU_DESIGNS}
+    keys = [key for key in CPU_DESIGNS if key in stores]
+    per_round = min(CPU_ANSWERS, users) // CPU_ROUNDS
+    if not keys or per_round < 1:
+        return {}
+    found: dict[str, list[Cpu]] = {key: [] for key in keys}
     copies: dict[str, Path] = {}
-    for key in CPU_DESIGNS:
+    for key in keys:
         copies[key] = tmp / f"cpu-{key}-{users}.sqlite3"
         shutil.copy(stores[key], copies[key])
     designs = {d.key: d for d in DESIGNS}
     for round_ in range(CPU_ROUNDS):
         user_ids = range(round_ * per_round + 1, (round_ + 1) * per_round + 1)
-        for key in CPU_DESIGNS:
+        turn = round_ % len(keys)
+        for key in keys[turn:] + keys[:turn]:  # each design first in one round
             found[key].append(asyncio.run(cpu_of_answers(designs[key], copies[key], user_ids)))
     for path in copies.values():
         path.unlink()
-    return {key: sorted(values)[len(values) // 2] for key, values in found.items()}
+    return {
+        key: sorted(values, key=lambda c: c.total)[len(values) // 2]
+        for key, values in found.items()
+    }
+
+
+def cpu_line(cpu: dict[str, Cpu]) -> str:
+    """This bot's CPU per answer beside the peers', and the ratios of what each spends
+    outside the in-process Bot API."""
+    if set(cpu) != set(CPU_DESIGNS):
+        return "CPU per answer: not measured"
+    mine, plain, same = cpu["bot-nolimit"], cpu["minimal"], cpu["minimal-same"]
+    return (
+        f"CPU per answer, one by one (of which the in-process Bot API): this bot (no limiter)"
+        f" {mine.total * 1e3:.2f} ms ({mine.api * 1e3:.2f}), minimal {plain.total * 1e3:.2f} ms"
+        f" ({plain.api * 1e3:.2f}), minimal with this bot's messages {same.total * 1e3:.2f} ms"
+        f" ({same.api * 1e3:.2f}); without the API's part this bot spends"
+        f" {mine.own / plain.own:.1f}× the minimal bot's, {mine.own / same.own:.1f}× the"
+        " minimal bot's with the same messages"
+    )
 
 
 # --------------------------------------------------------------------------- figures
@@ -1484,15 +1570,8 @@ def run_open_loop(
             flush=True,
         )
         cpu = measure_cpu(stores, users, tmp)
-        mine = cpu["bot-nolimit"]
-        print(
-            f"  CPU per answer, handled one by one (median of {CPU_ROUNDS} interleaved rounds,"
-            f" {min(CPU_ANSWERS, users):,} answers each design): this bot {mine * 1e3:.2f} ms,"
-            f" minimal bot {cpu['minimal'] * 1e3:.2f} ms ({mine / cpu['minimal']:.1f}×),"
-            f" minimal with this bot's messages {cpu['minimal-same'] * 1e3:.2f} ms"
-            f" ({mine / cpu['minimal-same']:.1f}×)",
-            flush=True,
-        )
+        handled = min(CPU_ANSWERS, users) // CPU_ROUNDS * CPU_ROUNDS
+        print(f"  {cpu_line(cpu)}; {handled:,} answers each, median of {CPU_ROUNDS} rounds")
         CPU_FOUND[users] = cpu
         order = list(range(1, users + 1))
         random.Random(SEED + users).shuffle(order)
@@ -1527,7 +1606,7 @@ def run_open_loop(
             same = ratio(windows, "minimal-same")
             print(
                 f"    p99 this bot / minimal bot: {fmt_ratio(r)}  (target ≤ {TARGET_RATIO}×);"
-                f" / minimal bot sending this bot's messages: {fmt_ratio(same)}"
+                f" / minimal with this bot's messages: {fmt_ratio(same)}"
             )
             results[(users, rate)] = windows
     return results
@@ -1538,7 +1617,7 @@ def print_summary(results: dict[tuple[int, float], dict[str, Window]], seconds: 
     rates = sorted({rate for _, rate in results})
     sizes = sorted({users for users, _ in results})
     head = "".join(f"{f'{rate:g} updates/s':>36}{'unanswered':>12}" for rate in rates)
-    print(f"  {'design':40}{head}")
+    print(f"  {'design':42}{head}")
     for users in sizes:
         for design in DESIGNS:
             cells = []
@@ -1553,16 +1632,16 @@ def print_summary(results: dict[tuple[int, float], dict[str, Window]], seconds: 
                     f" / {fmt_s(max(lat))}"
                 )
                 cells.append(f"{text:>36}{f'{w.unanswered_at_end:,}/{w.updates:,}':>12}")
-            print(f"  {f'{users // 1000}k users · {design.label}':40}" + "".join(cells))
+            print(f"  {f'{users // 1000}k users · {design.label}':42}" + "".join(cells))
         ratios = "".join(
             f"{fmt_ratio(ratio(results.get((users, rate), {}))):>36}{'':>12}" for rate in rates
         )
-        print(f"  {f'{users // 1000}k users · p99 this bot / minimal':40}{ratios}")
+        print(f"  {f'{users // 1000}k users · p99 this bot / minimal':42}{ratios}")
         same = "".join(
             f"{fmt_ratio(ratio(results.get((users, rate), {}), 'minimal-same')):>36}{'':>12}"
             for rate in rates
         )
-        print(f"  {f'{users // 1000}k users · … / minimal, same messages':40}{same}")
+        print(f"  {f'{users // 1000}k users · … / minimal, same messages':42}{same}")
     for (users, rate), windows in sorted(results.items()):
         for design in DESIGNS:
             w = windows.get(design.key)
@@ -1573,13 +1652,7 @@ def print_summary(results: dict[tuple[int, float], dict[str, Window]], seconds: 
                     f" {fmt_s(w.flush_full_s)} (extrapolated)"
                 )
     for users, cpu in sorted(CPU_FOUND.items()):
-        mine = cpu["bot-nolimit"]
-        print(
-            f"  {users // 1000}k users · CPU per answer, one by one: this bot {mine * 1e3:.2f} ms,"
-            f" minimal {cpu['minimal'] * 1e3:.2f} ms ({mine / cpu['minimal']:.1f}×), minimal"
-            f" with this bot's messages {cpu['minimal-same'] * 1e3:.2f} ms"
-            f" ({mine / cpu['minimal-same']:.1f}×)"
-        )
+        print(f"  {users // 1000}k users · {cpu_line(cpu)}")
     key = (TARGET_USERS, TARGET_RATE)
     if key in results:
         w = results[key]["bot"]

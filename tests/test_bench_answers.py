@@ -68,11 +68,14 @@ async def test_the_same_messages_peer_sends_what_this_bot_sends(tmp_path: Path) 
             before = len(api.calls)
             await running.application.process_update(update)
             sent = answers.replies_of(api.calls[before:])
-            assert sent == answers.BOT_REPLIES[index], answers.PATH[index].state
+            expected = answers.BOT_REPLIES[index]
+            # every call, its parameters but the per-chat ids, as many times as this bot's
+            assert sorted(sent.calls) == sorted(expected.calls), answers.PATH[index].state
             methods = [method for method, _ in api.calls[before:]]
             tap = answers.PATH[index].tap
-            assert ("answerCallbackQuery" in methods) == tap
-            assert ("editMessageText" in methods) == tap
+            assert methods.count("answerCallbackQuery") == tap
+            assert methods.count("editMessageText") == tap
+            assert methods.count("sendMessage") == 1
     finally:
         await running.close()
 
@@ -89,6 +92,7 @@ def test_the_cpu_figures_leave_the_windows_users_as_seeded(tmp_path: Path) -> No
     before = {key: path.read_bytes() for key, path in stores.items()}
     cpu = answers.measure_cpu(stores, 30, tmp_path)
     assert set(cpu) == set(answers.CPU_DESIGNS)
-    assert all(seconds > 0 for seconds in cpu.values())
+    # each answer costs CPU, and the in-process Bot API's share of it is counted apart
+    assert all(0 < c.api < c.total for c in cpu.values())
     assert {key: path.read_bytes() for key, path in stores.items()} == before
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("cpu-")]
