@@ -459,6 +459,26 @@ async def start_minimal(store: Path, api: TimedApi, *, same_messages: bool = Fal
     await conn.execute("PRAGMA journal_mode=WAL")
     await conn.execute("PRAGMA synchronous=FULL")
 
+    async def store_answer(user_id: int, text: str) -> int:
+        """One transaction: the person's step moved on, the answer kept; the new step."""
+        now = utc_text(datetime.now(UTC))
+        await conn.execute("BEGIN IMMEDIATE")
+        try:
+            async with conn.execute(
+                "UPDATE progress SET step = step + 1 WHERE user_id = ? RETURNING step", (user_id,)
+            ) as cursor:
+                row = await cursor.fetchone()
+            step = int(row[0]) if row else 0
+            await conn.execute(
+                "INSERT INTO answers (user_id, step, answer, at) VALUES (?, ?, ?, ?)",
+                (user_id, step, text, now),
+            )
+            await conn.execute("COMMIT")
+        except BaseException:
+            await conn.execute("ROLLBACK")
+            raise
+        return step
+
     async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.effective_user is not None and update.effective_chat is not None
         query = update.callback_query
@@ -467,22 +487,7 @@ async def start_minimal(store: Path, api: TimedApi, *, same_messages: bool = Fal
         if same_messages:
             await answer_same(update, user_id, text or "")
             return
-        now = utc_text(datetime.now(UTC))
-        await conn.execute("BEGIN IMMEDIATE")
-        try:
-            async with conn.execute(
-                "UPDATE progress SET step = step + 1 WHERE user_id = ? RETURNING step", (user_id,)
-            ) as cursor:
-                row = await cursor.fetchone()
-            step = row[0] if row else 0
-            await conn.execute(
-                "INSERT INTO answers (user_id, step, answer, at) VALUES (?, ?, ?, ?)",
-                (user_id, step, text or "", now),
-            )
-            await conn.execute("COMMIT")
-        except BaseException:
-            await conn.execute("ROLLBACK")
-            raise
+        step = await store_answer(user_id, text or "")
         if query is not None:
             await query.answer()
         await update.effective_chat.send_message(f"记下了。第 {step} 个问题：……")
@@ -497,22 +502,7 @@ async def start_minimal(store: Path, api: TimedApi, *, same_messages: bool = Fal
             if reply.edit_text is not None:
                 ahead.append(query.edit_message_text(reply.edit_text))
         sent_ahead = [asyncio.ensure_future(call) for call in ahead]
-        now = utc_text(datetime.now(UTC))
-        await conn.execute("BEGIN IMMEDIATE")
-        try:
-            async with conn.execute(
-                "UPDATE progress SET step = step + 1 WHERE user_id = ? RETURNING step", (user_id,)
-            ) as cursor:
-                row = await cursor.fetchone()
-            step = row[0] if row else 0
-            await conn.execute(
-                "INSERT INTO answers (user_id, step, answer, at) VALUES (?, ?, ?, ?)",
-                (user_id, step, text, now),
-            )
-            await conn.execute("COMMIT")
-        except BaseException:
-            await conn.execute("ROLLBACK")
-            raise
+        await store_answer(user_id, text)
         markup = None
         if reply.buttons:
             markup = InlineKeyboardMarkup(
