@@ -901,11 +901,16 @@ async def cpu_of_answers(design: Design, store: Path, user_ids: Sequence[int]) -
     return Cpu(spent / count, api.own_seconds / count)
 
 
+def cpu_answers_per_round(users: int) -> int:
+    """How many answers each design gives in a round of measure_cpu (one per stored user)."""
+    return min(CPU_ANSWERS, users) // CPU_ROUNDS
+
+
 def measure_cpu(stores: dict[str, Path], users: int, tmp: Path) -> dict[str, Cpu]:
     """The median over interleaved rounds (A B C, B C A …) of each design's CPU per answer,
     each design on a copy of its store (the windows' users are left as seeded)."""
     keys = [key for key in CPU_DESIGNS if key in stores]
-    per_round = min(CPU_ANSWERS, users) // CPU_ROUNDS
+    per_round = cpu_answers_per_round(users)
     if not keys or per_round < 1:
         return {}
     found: dict[str, list[Cpu]] = {key: [] for key in keys}
@@ -1560,7 +1565,7 @@ def run_open_loop(
             flush=True,
         )
         cpu = measure_cpu(stores, users, tmp)
-        handled = min(CPU_ANSWERS, users) // CPU_ROUNDS * CPU_ROUNDS
+        handled = cpu_answers_per_round(users) * CPU_ROUNDS
         print(f"  {cpu_line(cpu)}; {handled:,} answers each, median of {CPU_ROUNDS} rounds")
         CPU_FOUND[users] = cpu
         order = list(range(1, users + 1))

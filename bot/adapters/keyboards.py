@@ -34,41 +34,40 @@ def rows_markup(rows: Iterable[Sequence[Button]]) -> InlineKeyboardMarkup:
 # The intake's fixed keyboards are built once and shared (PTB freezes a markup): they are the
 # same for everyone and come at every answer. Keyboards that carry an id or an amount are
 # built each time, so nothing of a person's stays in memory after them.
-fixed = functools.cache
 
 
-@fixed
+@functools.cache
 def agree() -> InlineKeyboardMarkup:
     return grid([(t.AGREE_BUTTON, cb.AGREE.data)], 1)
 
 
-@fixed
+@functools.cache
 def products() -> InlineKeyboardMarkup:
     return grid([(names.PRODUCT_NAMES[p], cb.PRODUCT.data(p)) for p in Product], 3)
 
 
-@fixed
+@functools.cache
 def skip_rate() -> InlineKeyboardMarkup:
     return grid([(t.SKIP_RATE_BUTTON, cb.SKIP_RATE.data)], 1)
 
 
-@fixed
+@functools.cache
 def skip_total() -> InlineKeyboardMarkup:
     return grid([(t.SKIP_TOTAL_BUTTON, cb.SKIP_TOTAL.data)], 1)
 
 
-@fixed
+@functools.cache
 def paydays() -> InlineKeyboardMarkup:
     buttons = [(label, cb.PAYDAY.data(day)) for label, day in t.PAYDAY_BUTTONS]
     return grid(buttons, 4)
 
 
-@fixed
+@functools.cache
 def essentials_ok() -> InlineKeyboardMarkup:
     return grid([(t.ESSENTIALS_OK_BUTTON, cb.ESSENTIALS_OK.data)], 1)
 
 
-@fixed
+@functools.cache
 def more_debts(can_add: bool = True) -> InlineKeyboardMarkup:
     if not can_add:  # the case holds as many debts as it may
         return grid([(t.NO_MORE_DEBTS_BUTTON, cb.MORE_DEBTS.data(False))], 1)
@@ -80,23 +79,23 @@ def more_debts(can_add: bool = True) -> InlineKeyboardMarkup:
     )
 
 
-@fixed
+@functools.cache
 def reasons() -> InlineKeyboardMarkup:
     return grid([(names.REASON_NAMES[r], cb.REASON.data(r)) for r in HardshipReason], 3)
 
 
-@fixed
+@functools.cache
 def durations() -> InlineKeyboardMarkup:
     buttons = [(label, cb.DURATION.data(months)) for label, months in t.DURATION_BUTTONS]
     return rows_markup([buttons[:1], buttons[1:4], buttons[4:]])
 
 
-@fixed
+@functools.cache
 def no_other_debts() -> InlineKeyboardMarkup:
     return grid([(t.NO_OTHER_DEBTS_BUTTON, cb.NO_OTHER_DEBTS.data)], 1)
 
 
-@fixed
+@functools.cache
 def confirm() -> InlineKeyboardMarkup:
     return grid([(t.CONFIRM_BUTTON, cb.CONFIRM.data), (t.EDIT_BUTTON, cb.EDIT.data)])
 
