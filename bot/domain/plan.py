@@ -230,6 +230,27 @@ def _shared(amounts: tuple[int, ...], groups: Groups) -> tuple[tuple[int, ...], 
     return tuple(tuple(amounts[i] for i in group) for group in groups)
 
 
+def _monthly_within(bases: tuple[int, ...], periods: int) -> int:
+    """What a month costs when every lender is paid off within ``periods`` payments.
+
+    Each lender is paid whole yuan, so each one's monthly amount rounds up on its own:
+    花呗 361 元 and 网商贷 2,125 元 over 36 months take 11 + 60 = 71 元, not 70.
+    """
+    return sum(_ceil_yuan(-(-base // periods)) for base in bases)
+
+
+def _months_at(bases: tuple[int, ...], limit: int) -> int:
+    """How many months ``limit`` a month takes, shared between the lenders in whole yuan.
+
+    The slowest lender decides: 70 元 shared as 11 + 59 pays 网商贷's 2,125 元 in 37
+    months, though 70 × 36 is more than the 2,486 元 owed in all.
+    """
+    shares = share_whole_yuan(limit, bases, floor_each=1)
+    if any(share <= 0 for share in shares):
+        return -(-sum(bases) // limit)
+    return max(-(-base // share) for base, share in zip(bases, shares, strict=True))
+
+
 def _help(
     facts: CaseFacts, money: Affordability, kind: Recommendation, long_overdue: bool
 ) -> tuple[HelpPointer, ...]:
@@ -342,10 +363,11 @@ def build_plan(facts: CaseFacts, today: date, max_periods: int = DEFAULT_MAX_PER
             not_waived = _build(products, owed, groups, today, payday, fit[0], None, fit[1])
 
     months_needed = monthly_for_max = None
+    bases = _by_lender(tuple(d.base_fen for d in facts.debts), groups)
     if kind in (Recommendation.LONG_INSTALLMENTS, Recommendation.PAUSE):
-        monthly_for_max = _ceil_yuan(-(-facts.base_fen // max_periods))
+        monthly_for_max = _monthly_within(bases, max_periods)
     if kind is Recommendation.LONG_INSTALLMENTS:
-        months_needed = -(-facts.base_fen // money.limit_fen)
+        months_needed = _months_at(bases, money.limit_fen)
     pause_months = token = target = None
     if kind is Recommendation.PAUSE:
         hardship = facts.hardship

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from bot.domain.lenders import LenderKind, lender_of
 from bot.domain.models import (
+    FEN_PER_YUAN,
     Budget,
     CaseFacts,
     Debt,
@@ -200,6 +201,22 @@ LONG_THOUGH_IT_FITS = (
         Debt(P.CREDIT_CARD, yuan(10), _ago(30)),
         income=10_000,
         essentials=9_444,
+    ),
+    TODAY,
+    36,
+)
+# 花呗 1 + 1 + 359 and 网商贷 2,125 at 70 a month: 36 × 70 is more than the 2,486 owed, but
+# each lender is paid whole yuan and 11 + 60 is more than 70; the message said "36 个月"
+WHOLE_YUAN_DO_NOT_FIT = (
+    CaseFacts(
+        debts=(
+            Debt(P.HUABEI, yuan(1), _ago(1)),
+            Debt(P.HUABEI, yuan(1), _ago(1)),
+            Debt(P.HUABEI, yuan(359), _ago(1)),
+            Debt(P.WANGSHANGDAI, yuan(2_125), _ago(1)),
+        ),
+        hardship=Hardship(HardshipReason.UNEMPLOYED),
+        budget=Budget(19_445, 0, 0),
     ),
     TODAY,
     36,
@@ -403,7 +420,14 @@ def test_order_of_options(profile: Profile):
         assert owed > limit > 0
         assert periods_needed(bases, limit, max_periods, shared) is None
         assert plan.schedule is None and plan.not_waived is None
-        assert plan.months_needed == -(-facts.base_fen // limit)
+        # the months the lenders' own shares take, the slowest deciding; never fewer than
+        # the whole limit would take
+        assert plan.months_needed is not None
+        assert plan.months_needed >= -(-facts.base_fen // limit)
+        shares = [part.share_limit_fen for part in plan.lenders]
+        if all(shares):
+            slowest = max(-(-b // s) for b, s in zip(bases, shares, strict=True))
+            assert plan.months_needed == slowest
         assert plan.help[0] is HelpPointer.LEGAL_AID
     if plan.kind is R.PAUSE:
         assert plan.schedule is None and plan.not_waived is None
@@ -452,13 +476,23 @@ def test_part_now_whenever_it_clears_in_two_or_three_payments(profile: Profile):
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(profiles())
 @example(LONG_THOUGH_IT_FITS)
+@example(WHOLE_YUAN_DO_NOT_FIT)
 def test_long_installments_only_when_the_debt_cannot_fit(profile: Profile):
     facts, _, max_periods = profile
     plan = plan_for(profile)
     # a known limit: a limit of a few yuan shared by lenders each owed about as much
     # (1 元 each, 1 元 a month) has no pro-rata schedule; that case is left out here
     if plan.kind is R.LONG_INSTALLMENTS and plan.limit_fen >= yuan(10) * len(plan.lenders):
-        assert facts.base_fen > max_periods * plan.limit_fen
+        # every lender hears one whole-yuan amount a month, so within max_periods the
+        # cheapest month is each lender's own amount rounded up, added together
+        cheapest = sum(
+            -(-base // (max_periods * FEN_PER_YUAN)) * FEN_PER_YUAN
+            for base in lender_bases(facts, plan)
+        )
+        assert cheapest > plan.limit_fen
+        # and the message says what it means: more months, or more a month, than allowed
+        assert plan.months_needed is not None and plan.months_needed > max_periods
+        assert plan.monthly_for_max_fen == cheapest
 
 
 # --- rule 2: nothing above the limit --------------------------------------------------
