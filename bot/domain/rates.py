@@ -2,8 +2,11 @@
 
 Accepted forms: ``0.05%``, ``百分之0.05``, ``万分之五``/``万分之5``/``万5``, ``千分之0.5``,
 and bare numbers. A bare number is read by size, because apps and people write it both
-ways: below 0.01 it is a fraction (``0.0005`` = 500 ppm), from 0.01 to 1 it is a percent
-(``0.05`` = 0.05 % = 500 ppm), and above 1 it is ambiguous (``5`` could be 万分之5 or 5 %).
+ways: below 0.01 it is a fraction (``0.0005`` = 500 ppm), from 0.01 to 0.1 it is a percent
+(``0.05`` = 0.05 % = 500 ppm), and above 0.1 it is ambiguous: ``5`` could be 万分之5 or
+5 %, and ``1`` 万分之1 or 1 %. Penalty rates are about 0.05 % a day (0.075 % for 借呗's
+1.5 ×), so a bare number read as more than 0.1 % is more likely another unit: the person
+is asked to write the unit rather than get a plan on twenty times their penalty.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ MAX_DAILY_RATE_PPM = 10_000  # 1 % a day; real penalty rates are a small fractio
 PPM_PER_PERCENT = 10_000
 
 _BARE_FRACTION_BELOW = Decimal("0.01")
-_BARE_PERCENT_UP_TO = Decimal(1)
+_BARE_PERCENT_UP_TO = Decimal("0.1")  # 0.1 % a day is 36.5 % a year, above any usual rate
 # Labels and fillers around the number ("日利率：0.05%", "每天万分之五左右").
 _FILLERS = re.compile(
     r"日利率|日息|日罚息|罚息率|罚息|利率|利息|每天|每日|/天|/日|一天|大约|大概|约|左右|是|为|:"
@@ -30,7 +33,7 @@ def parse_daily_rate(text: str) -> int:
     """Parse a daily penalty rate into ppm per day; see the module docstring for forms.
 
     Raises :class:`ParseError`: EMPTY, NOT_A_RATE, NOT_DAILY_RATE (annual or monthly),
-    AMBIGUOUS_RATE (bare number above 1), NEGATIVE, ZERO, TOO_PRECISE (finer than
+    AMBIGUOUS_RATE (bare number above 0.1), NEGATIVE, ZERO, TOO_PRECISE (finer than
     1 ppm), RATE_TOO_HIGH (above 1 % a day).
     """
     s = normalize(text)

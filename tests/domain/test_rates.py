@@ -27,9 +27,9 @@ from bot.domain.rates import MAX_DAILY_RATE_PPM, format_rate, parse_daily_rate
         ("万分之7.5", 750),
         ("千分之0.5", 500),
         ("百分之0.05", 500),
-        ("0.01", 100),  # bare 0.01..1 is a percent
+        ("0.01", 100),  # bare 0.01..0.1 is a percent
+        ("0.1", 1_000),
         ("0.0099", 9_900),  # bare below 0.01 is a fraction
-        ("1", 10_000),
         ("1%", 10_000),
         ("0.0001%", 1),
     ],
@@ -49,6 +49,10 @@ def test_accepts(text, ppm):
         ("年化18%", ParseProblem.NOT_DAILY_RATE),
         ("月利率1%", ParseProblem.NOT_DAILY_RATE),
         ("2", ParseProblem.AMBIGUOUS_RATE),
+        # 1 % a day would be twenty times a usual penalty: 万分之1, or 1 %?
+        ("1", ParseProblem.AMBIGUOUS_RATE),
+        ("0.5", ParseProblem.AMBIGUOUS_RATE),
+        ("0.11", ParseProblem.AMBIGUOUS_RATE),
         ("0", ParseProblem.ZERO),
         ("0%", ParseProblem.ZERO),
         ("-0.05%", ParseProblem.NEGATIVE),
