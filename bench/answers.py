@@ -1450,7 +1450,9 @@ def print_burst_run(run: BurstRun, label: str) -> None:
         f" most in any rolling second of the run: {run.peak_second}"
     )
     drained = run.drain_rate is not None and run.waiting == 0
-    if run.drain_rate is not None and run.drain_s is not None:
+    if run.count == 0:
+        pass  # the answers' peer: no reminder was due
+    elif run.drain_rate is not None and run.drain_s is not None:
         after = (
             f", {run.after_bulk_rate:.1f} msgs/s after the window"
             if run.after_bulk_rate is not None
@@ -1489,11 +1491,16 @@ def run_burst(tmp: Path, count: int, window: float, rounds: int) -> None:
     )
     alone: list[BurstRun] = []
     during: list[BurstRun] = []
+    quiet: list[BurstRun] = []  # the same answers with no reminder due: the HTTP path's own
     for round_ in range(rounds):
         seed = SEED + round_
         run = burst_round(tmp, count, window, seed, with_answers=False, drain=False)
         print_burst_run(run, f"round {round_ + 1} · the burst alone, no answers · {machine()}")
         alone.append(run)
+        run = burst_round(tmp, 0, window, seed, with_answers=True, drain=False)
+        label = f"round {round_ + 1} · the same answers, no reminder due · {machine()}"
+        print_burst_run(run, label)
+        quiet.append(run)
         run = burst_round(tmp, count, window, seed, with_answers=True, drain=True)
         label = f"round {round_ + 1} · the burst with answers, drained · {machine()}"
         print_burst_run(run, label)
@@ -1510,6 +1517,12 @@ def run_burst(tmp: Path, count: int, window: float, rounds: int) -> None:
     print(
         f"  reminders a second over the first {window:g} s: {alone_rate:.1f} alone,"
         f" {during_rate:.1f} with answers (+ {replies:.1f} replies a second)"
+    )
+    without = [x for run in quiet for x in run.latencies]
+    print(
+        f"  answers p50 / p99: {fmt_s(percentile(latencies, 0.5))} / {fmt_s(p99)} during the"
+        f" burst, {fmt_s(percentile(without, 0.5))} / {fmt_s(percentile(without, 0.99))}"
+        f" with no reminder due (the same answers through the same HTTP fake)"
     )
     print(
         f"  target (issue 15, point 3): answers p99 {fmt_s(p99)}"
