@@ -39,6 +39,9 @@ PART_NOW_ROUNDING_ROOM = 4
 LONG_OVERDUE_DAYS = 180
 # A pause with no known end still names a time to get back in touch.
 REVIEW_MONTHS = 3
+# Long installments within this many months are "longer than usual", not "out of reach":
+# the longest 个性化分期 the card rules (第70条) speak of is 5 years.
+LONGER_INSTALLMENTS_MONTHS = 60
 
 
 class Recommendation(StrEnum):
@@ -103,6 +106,9 @@ class Plan:
     ``other_debts_target_fen``: what they would have to come down to for this debt to be
     repaid within ``max_periods`` at ``monthly_for_max_fen`` a month (None when even that
     would not be enough).
+
+    LONG_INSTALLMENTS has ``months_needed`` at the limit, each lender at its share, and
+    ``months_not_waived``: the same with the penalty so far added (None when there is none).
     """
 
     today: date
@@ -116,6 +122,7 @@ class Plan:
     base_fen: int
     whole_known: tuple[bool, ...]
     months_needed: int | None
+    months_not_waived: int | None
     monthly_for_max_fen: int | None
     pause_months: int | None
     token_fen: int | None
@@ -140,6 +147,11 @@ class Plan:
         if self.kind is Recommendation.LONG_INSTALLMENTS:
             return self.money.limit_fen
         return None
+
+    @property
+    def longer_than_usual(self) -> bool:
+        """Long installments that would still end within about five years."""
+        return self.months_needed is not None and self.months_needed <= LONGER_INSTALLMENTS_MONTHS
 
     @property
     def covers_whole_debt(self) -> bool:
@@ -362,12 +374,17 @@ def build_plan(facts: CaseFacts, today: date, max_periods: int = DEFAULT_MAX_PER
         if fit is not None:
             not_waived = _build(products, owed, groups, today, payday, fit[0], None, fit[1])
 
-    months_needed = monthly_for_max = None
+    months_needed = months_not_waived = monthly_for_max = None
     bases = _by_lender(tuple(d.base_fen for d in facts.debts), groups)
     if kind in (Recommendation.LONG_INSTALLMENTS, Recommendation.PAUSE):
         monthly_for_max = _monthly_within(bases, max_periods)
     if kind is Recommendation.LONG_INSTALLMENTS:
         months_needed = _months_at(bases, money.limit_fen)
+        if cost.so_far_fen > 0:  # what the penalty so far adds if it is not waived
+            owed = tuple(
+                d.base_fen + i.so_far_fen for d, i in zip(facts.debts, cost.items, strict=True)
+            )
+            months_not_waived = _months_at(_by_lender(owed, groups), money.limit_fen)
     pause_months = token = target = None
     if kind is Recommendation.PAUSE:
         hardship = facts.hardship
@@ -395,6 +412,7 @@ def build_plan(facts: CaseFacts, today: date, max_periods: int = DEFAULT_MAX_PER
         base_fen=facts.base_fen,
         whole_known=tuple(d.whole_known for d in facts.debts),
         months_needed=months_needed,
+        months_not_waived=months_not_waived,
         monthly_for_max_fen=monthly_for_max,
         pause_months=pause_months,
         token_fen=token,

@@ -154,14 +154,28 @@ def long_installments(plan: Plan) -> str:
     per_30 = plan.cost.per_30_days_fen
     more = t.LONG_PENALTY_OVER_LIMIT if per_30 >= plan.limit_fen else ""
     estimated = t.ESTIMATED if plan.cost.estimated else ""
+    title = (
+        t.LONG_TITLE_LONGER.format(periods=plan.max_periods)
+        if plan.longer_than_usual
+        else t.LONG_TITLE
+    )
+    not_waived = []
+    if plan.months_not_waived is not None:
+        total = plan.base_fen + plan.cost.so_far_fen
+        not_waived.append(
+            t.LONG_NOT_WAIVED.format(
+                total=yuan(total), limit=limit, months=months_text(plan.months_not_waived)
+            )
+        )
     return "\n".join(
         [
-            t.LONG_TITLE,
+            title,
             t.LONG_MONTHS.format(
                 limit=limit, months=months_text(plan.months_needed), base=yuan(plan.base_fen)
             ),
             t.LONG_FOR_MAX.format(periods=plan.max_periods, monthly=yuan(plan.monthly_for_max_fen)),
             t.LONG_PENALTY.format(amount=yuan(per_30), estimated=estimated, more=more),
+            *not_waived,
             t.LONG_ADVICE_TITLE,
             t.LONG_STEP_LEGAL_AID,
             t.LONG_STEP_ASK.format(lender=lender_names(plan), limit=limit),

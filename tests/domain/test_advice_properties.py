@@ -428,6 +428,12 @@ def test_order_of_options(profile: Profile):
         if all(shares):
             slowest = max(-(-b // s) for b, s in zip(bases, shares, strict=True))
             assert plan.months_needed == slowest
+        # the penalty so far, if not waived, is shown as the months it adds
+        if plan.cost.so_far_fen > 0:
+            assert plan.months_not_waived is not None
+            assert plan.months_not_waived >= plan.months_needed
+        else:
+            assert plan.months_not_waived is None
         assert plan.help[0] is HelpPointer.LEGAL_AID
     if plan.kind is R.PAUSE:
         assert plan.schedule is None and plan.not_waived is None

@@ -306,4 +306,16 @@ PROFILES: dict[str, Profile] = {
             payday=15,
         )
     ),
+    # 38 months at the limit: longer than the usual 36, not out of reach; with the penalty of
+    # two years not waived it would take 51
+    "s_wangshangdai_two_years_overdue": Profile(
+        _case(
+            Debt(P.WANGSHANGDAI, yuan(50_000), date(2024, 11, 24)),
+            reason=R.BUSINESS,
+            lasting=True,
+            income=5_000,
+            essentials=3_500,
+            payday=15,
+        )
+    ),
 }

@@ -68,9 +68,12 @@ INSTALLMENTS_PAY_EXTRA = (
 )
 
 LONG_TITLE = "<b>你的情况：光靠分期还不完</b>"
+# within about five years: an ask for longer installments, not a case beyond them
+LONG_TITLE_LONGER = "<b>你的情况：要分得比常见的 {periods} 期更长</b>"
 LONG_MONTHS = "按你每月最多能拿出的 {limit}，要大约 {months}，才能还完 {base}。"
 LONG_FOR_MAX = "要在 {periods} 期内还清，每月要约 {monthly}。"
 LONG_PENALTY = "罚息每 30 天约多 {amount}{estimated}{more}。"
+LONG_NOT_WAIVED = "如果已有的罚息不减免：合计约 {total}，按每月 {limit}要约 {months}。"
 LONG_PENALTY_OVER_LIMIT = "，比你每月能还的还多"
 LONG_ADVICE_TITLE = "<b>建议这样做</b>"
 LONG_STEP_LEGAL_AID = "1. 先打 <b>12348</b> 公共法律服务热线，免费问清楚你的处境"
