@@ -105,9 +105,9 @@ def part_now(facts: CaseFacts, plan: Plan, payday: int | None) -> str:
     lines.append(
         t.PART_NOW_FIRST.format(amount=yuan(s.period_totals[0]), due=month_day(s.first_due))
     )
-    for due, fen in zip(s.due_dates[1:], s.period_totals[1:], strict=True):
+    for due, fen in zip(s.due_dates[1:-1], s.period_totals[1:-1], strict=True):
         lines.append(t.PART_NOW_LATER.format(due=month_day(due), amount=yuan(fen)))
-    lines[-1] += t.PART_NOW_DONE
+    lines.append(t.PART_NOW_LAST.format(due=month_day(s.last_due), amount=yuan(s.last_total_fen)))
     if plan.cost.so_far_fen > 0:
         lines.append(t.PART_NOW_PENALTY_INCLUDED.format(amount=yuan(plan.cost.so_far_fen)))
     lines.append(t.PART_NOW_PAY_EARLY)

@@ -49,9 +49,13 @@ PART_NOW_HEAD_NEXT_INCOME = "下次{arrives}后还清"
 PART_NOW_HEAD_TIMES = "分 {periods} 次还清"
 PART_NOW_FIRST = "· 先还 <b>{amount}</b>：手上有钱今天就还，最晚 {due}"
 PART_NOW_LATER = "· {due} 再还 <b>{amount}</b>"
-PART_NOW_DONE = "，就还清了"
-PART_NOW_PENALTY_INCLUDED = "金额已含估算罚息 {amount}。"
-PART_NOW_PAY_EARLY = "罚息一般按没还的金额算，早还一部分就少一些；最后一笔以App显示的为准。"
+# the last payment is an estimate: the penalty keeps running on what is still unpaid
+PART_NOW_LAST = "· {due} 还清剩下的，估算约 <b>{amount}</b>"
+PART_NOW_PENALTY_INCLUDED = "金额含到今天为止的估算罚息 {amount}，之后还会再涨一些。"
+PART_NOW_PAY_EARLY = (
+    "罚息一般按没还的金额算，早还一部分就少一些；最后一笔以App显示的待还为准，"
+    "看到“已还清”才算结束。"
+)
 PART_NOW_NO_CALL_NEEDED = "不打电话协商也可以；想先说一声，可以看“通话稿”里的短稿。"
 
 INSTALLMENTS_TITLE = "<b>你的方案：向{whom}申请分期</b>"
