@@ -36,14 +36,32 @@ def debt_words(s: LenderScript) -> str:
     return t.DEBT_NAMED.format(names=joined)
 
 
+# Up to this many days a time overdue is said in days; beyond it, in months or years.
+SAID_IN_DAYS = 90
+DAYS_A_MONTH = 30
+DAYS_A_YEAR = 365
+
+
+def spoken_time(days: int) -> str:
+    """ "45 天", "4 个多月", "2 年", "1 年多": how a person says how long it has been."""
+    if days <= SAID_IN_DAYS:
+        return t.TIME_DAYS.format(n=days)
+    months, rest = divmod(days, DAYS_A_MONTH)
+    if months < 12:
+        return (t.TIME_MONTHS_MORE if rest else t.TIME_MONTHS).format(n=months)
+    # 360 to 364 days are "1 年"; a month over a whole year is "1 年多", a few days are not
+    years, rest = divmod(max(days, DAYS_A_YEAR), DAYS_A_YEAR)
+    return (t.TIME_YEARS_MORE if rest >= DAYS_A_MONTH else t.TIME_YEARS).format(n=years)
+
+
 def overdue_words(debts: Sequence[DebtLine]) -> str:
-    """ "逾期了 45 天"; several debts: "都逾期了 35 天" or "都逾期了，最久的 72 天"."""
+    """ "逾期了 45 天"; several debts: "都逾期了 35 天" or "都逾期了，最久的 4 个多月"."""
     days = [d.days_overdue for d in debts]
     if len(days) == 1:
-        return t.OVERDUE_ONE.format(days=days[0])
+        return t.OVERDUE_ONE.format(time=spoken_time(days[0]))
     if len(set(days)) == 1:
-        return t.OVERDUE_ALL_SAME.format(days=days[0])
-    return t.OVERDUE_LONGEST.format(days=max(days))
+        return t.OVERDUE_ALL_SAME.format(time=spoken_time(days[0]))
+    return t.OVERDUE_LONGEST.format(time=spoken_time(max(days)))
 
 
 def opening(s: LenderScript) -> str:

@@ -19,9 +19,15 @@ NAMES_SEP = "、"
 NAMES_LAST_SEP = "和"
 
 # how long overdue: one debt, several as long, several of different lengths
-OVERDUE_ONE = "逾期了 {days} 天"
-OVERDUE_ALL_SAME = "都逾期了 {days} 天"
-OVERDUE_LONGEST = "都逾期了，最久的 {days} 天"
+OVERDUE_ONE = "逾期了 {time}"
+OVERDUE_ALL_SAME = "都逾期了 {time}"
+OVERDUE_LONGEST = "都逾期了，最久的 {time}"
+# said aloud, a long time is months or years, not "730 天"
+TIME_DAYS = "{n} 天"
+TIME_MONTHS = "{n} 个月"
+TIME_MONTHS_MORE = "{n} 个多月"
+TIME_YEARS = "{n} 年"
+TIME_YEARS_MORE = "{n} 年多"
 
 OPENING = "您好，{debt}{overdue}，想协商还款。"
 
