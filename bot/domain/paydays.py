@@ -67,7 +67,18 @@ def next_payday(today: date, payday: int | None) -> date | None:
     return payday_in(month.year, month.month, payday)
 
 
-_IRREGULAR = ("不固定", "不一定", "没有固定", "不定", "看情况", "随时", "每月不一样", "不知道")
+_IRREGULAR = (
+    "不固定",
+    "不一定",
+    "没有固定",
+    "不定",
+    "看情况",
+    "随时",
+    "每月不一样",
+    "不知道",
+    "不清楚",
+    "不晓得",
+)
 # Rough answers, read as the earliest day they can mean: a due date is never before the money.
 _ROUGH_DAYS = {"月初": 1, "月中": 15, "月末": LAST_DAY, "月底": LAST_DAY}
 _PAYDAY_FILLERS = re.compile(r"发工资|工资|到账|发薪|收入|左右|前后|大概|大约|差不多|一般|是|在|的")

@@ -25,6 +25,8 @@ from bot.domain.parsing import ParseError
         ("大概3个月", 3),
         ("长期", None),
         ("说不准", None),
+        ("不清楚", None),  # as 不知道: no end known
+        ("不好说", None),
     ],
 )
 def test_hardship_months(text: str, months: int | None) -> None:

@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.domain.paydays import due_dates, next_payday, payday_in
+from bot.domain.paydays import due_dates, next_payday, parse_payday, payday_in
 from tests.domain.wording import (
     assert_soon_after_late_payday,
 )
@@ -167,3 +167,13 @@ def test_due_dates_without_payday(today: date, n: int):
     assert [_month_index(d) for d in dates] == list(
         range(_month_index(today) + 1, _month_index(today) + n + 1)
     )
+
+
+@pytest.mark.parametrize("text", ["不固定", "不知道", "不清楚", "每月不一样"])
+def test_an_unknown_payday_is_read_as_irregular(text: str) -> None:
+    assert parse_payday(text) is None
+
+
+@pytest.mark.parametrize(("text", "day"), [("15号", 15), ("每月15日", 15), ("月底", 31)])
+def test_a_payday_is_read_as_its_day(text: str, day: int) -> None:
+    assert parse_payday(text) == day
