@@ -150,8 +150,13 @@ class Plan:
 
     @property
     def longer_than_usual(self) -> bool:
-        """Long installments that would still end within about five years."""
-        return self.months_needed is not None and self.months_needed <= LONGER_INSTALLMENTS_MONTHS
+        """Long installments that would end within about five years, the penalty growing
+        less than is paid each month (otherwise the debt may never shrink)."""
+        return (
+            self.months_needed is not None
+            and self.months_needed <= LONGER_INSTALLMENTS_MONTHS
+            and self.cost.per_30_days_fen < self.money.limit_fen
+        )
 
     @property
     def covers_whole_debt(self) -> bool:

@@ -2,11 +2,12 @@
 
 Accepted forms: ``0.05%``, ``百分之0.05``, ``万分之五``/``万分之5``/``万5``, ``千分之0.5``,
 and bare numbers. A bare number is read by size, because apps and people write it both
-ways: below 0.01 it is a fraction (``0.0005`` = 500 ppm), from 0.01 to 0.1 it is a percent
-(``0.05`` = 0.05 % = 500 ppm), and above 0.1 it is ambiguous: ``5`` could be 万分之5 or
-5 %, and ``1`` 万分之1 or 1 %. Penalty rates are about 0.05 % a day (0.075 % for 借呗's
-1.5 ×), so a bare number read as more than 0.1 % is more likely another unit: the person
-is asked to write the unit rather than get a plan on twenty times their penalty.
+ways: up to 0.001 it is a fraction (``0.0005`` = 500 ppm), from 0.01 to 0.1 it is a percent
+(``0.05`` = 0.05 % = 500 ppm), and otherwise it is ambiguous: ``5`` could be 万分之5 or 5 %,
+``1`` 万分之1 or 1 %, and ``0.005`` is 0.5 % a day as a fraction. Penalty rates are about
+0.05 % a day (0.075 % for 借呗's 1.5 ×), so a bare number read as more than 0.1 % is more
+likely another unit: the person is asked to write the unit rather than get a plan on
+twenty times their penalty.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ MAX_DAILY_RATE_PPM = 10_000  # 1 % a day; real penalty rates are a small fractio
 PPM_PER_PERCENT = 10_000
 
 _BARE_FRACTION_BELOW = Decimal("0.01")
+_BARE_FRACTION_UP_TO = Decimal("0.001")  # 0.1 % a day, as for a bare percent
 _BARE_PERCENT_UP_TO = Decimal("0.1")  # 0.1 % a day is 36.5 % a year, above any usual rate
 # Labels and fillers around the number ("日利率：0.05%", "每天万分之五左右").
 _FILLERS = re.compile(
@@ -73,6 +75,8 @@ def _to_ppm(s: str, text: str) -> Decimal:
         return _number(s.removesuffix("%"), text) * PPM_PER_PERCENT
     value = _number(s, text)
     if value < _BARE_FRACTION_BELOW:
+        if value > _BARE_FRACTION_UP_TO:  # "0.005" as 0.5 % a day: more likely a slip
+            raise ParseError(ParseProblem.AMBIGUOUS_RATE, text)
         return value * 1_000_000
     if value <= _BARE_PERCENT_UP_TO:
         return value * PPM_PER_PERCENT

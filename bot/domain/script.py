@@ -15,13 +15,13 @@ from bot.domain.checklist import Material, materials_for
 from bot.domain.lenders import Lender, LenderKind
 from bot.domain.models import FEN_PER_YUAN, CaseFacts, HardshipReason, Product
 from bot.domain.penalty import debt_days_overdue
-from bot.domain.plan import LenderPlan, Plan, Recommendation
+from bot.domain.plan import LONGER_INSTALLMENTS_MONTHS, LenderPlan, Plan, Recommendation
 from bot.domain.schedule import fit_periods, largest_period
 
 # The answer agents give most often (domain.md: 12–36 periods are often reported).
 COMMON_AGENT_PERIODS = 12
 # 第70条: a bank's 个性化分期 lasts at most 5 years.
-CARD_MAX_PERIODS = 60
+CARD_MAX_PERIODS = LONGER_INSTALLMENTS_MONTHS
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,9 +182,13 @@ def _fallbacks(plan: Plan, part: LenderPlan) -> Fallbacks:
         monthly = largest_period((total,), fit[0], fit[1]) if fit else None
     five_years = None
     card = part.lender.kind is LenderKind.CARD_BANK
-    long_ask = plan.kind is Recommendation.LONG_INSTALLMENTS or (
-        ask_periods is not None and ask_periods > CARD_MAX_PERIODS
-    )
+    share = part.share_limit_fen
+    # the months this lender's own share takes; within 5 years the bank can be asked as is
+    own_months = -(-part.base_fen // share) if share > 0 else None
+    long_ask = (
+        plan.kind is Recommendation.LONG_INSTALLMENTS
+        and (own_months is None or own_months > CARD_MAX_PERIODS)
+    ) or (ask_periods is not None and ask_periods > CARD_MAX_PERIODS)
     if card and long_ask:
         five_years = largest_period((part.base_fen,), CARD_MAX_PERIODS, FEN_PER_YUAN)
     return Fallbacks(

@@ -11,7 +11,16 @@ from bot.domain.models import CaseFacts
 from bot.domain.plan import Plan, Recommendation
 from bot.texts.zh import plan as t
 from bot.texts.zh.lenders import CHANNELS, LENDER_NAMES
-from bot.views.fmt import cn_date, due_rule, income_arrives, listing, month_day, months_text, yuan
+from bot.views.fmt import (
+    about_yuan,
+    cn_date,
+    due_rule,
+    income_arrives,
+    listing,
+    month_day,
+    months_text,
+    yuan,
+)
 from bot.views.plan_labels import debt_labels, lender_labels, lender_names
 
 # A penalty this small is not worth a call of its own.
@@ -107,7 +116,8 @@ def part_now(facts: CaseFacts, plan: Plan, payday: int | None) -> str:
     )
     for due, fen in zip(s.due_dates[1:-1], s.period_totals[1:-1], strict=True):
         lines.append(t.PART_NOW_LATER.format(due=month_day(due), amount=yuan(fen)))
-    lines.append(t.PART_NOW_LAST.format(due=month_day(s.last_due), amount=yuan(s.last_total_fen)))
+    last = about_yuan(s.last_total_fen)  # an estimate: the penalty runs on until it is paid
+    lines.append(t.PART_NOW_LAST.format(due=month_day(s.last_due), amount=last))
     if plan.cost.so_far_fen > 0:
         lines.append(t.PART_NOW_PENALTY_INCLUDED.format(amount=yuan(plan.cost.so_far_fen)))
     lines.append(t.PART_NOW_PAY_EARLY)
@@ -160,7 +170,7 @@ def long_installments(plan: Plan) -> str:
         else t.LONG_TITLE
     )
     not_waived = []
-    if plan.months_not_waived is not None:
+    if plan.months_not_waived is not None and plan.months_not_waived != plan.months_needed:
         total = plan.base_fen + plan.cost.so_far_fen
         not_waived.append(
             t.LONG_NOT_WAIVED.format(

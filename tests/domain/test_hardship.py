@@ -27,6 +27,8 @@ from bot.domain.parsing import ParseError
         ("说不准", None),
         ("不清楚", None),  # as 不知道: no end known
         ("不好说", None),
+        ("不晓得", None),
+        ("说不清", None),
     ],
 )
 def test_hardship_months(text: str, months: int | None) -> None:

@@ -555,3 +555,28 @@ def test_payday_28_is_due_on_the_first():
     plan = build_plan(case(HUABEI_23500, payday=28), TODAY)
     assert plan.schedule is not None
     assert plan.schedule.first_due == date(2026, 12, 1)
+
+
+def test_long_installments_within_five_years_are_longer_than_usual():
+    # 网商贷 50,000 at 1,350 a month: 38 months, the penalty (750 a month) below the payment
+    plan = build_plan(case(Debt(P.WANGSHANGDAI, yuan(50_000), ago(730)), essentials=4_500), TODAY)
+    assert plan.kind is R.LONG_INSTALLMENTS and plan.limit_fen == yuan(1_350)
+    assert plan.months_needed == 38 and plan.longer_than_usual
+    # the two years' penalty, if not waived, makes it 51
+    assert plan.months_not_waived == 51
+
+
+def test_long_installments_the_penalty_outgrows_are_not_longer_than_usual():
+    # 借呗 40,000 at 799 a month: 51 months, but its penalty (about 900 a month) grows faster
+    plan = build_plan(
+        case(Debt(P.JIEBEI, yuan(40_000), ago(30)), income=5_000, essentials=4_112), TODAY
+    )
+    assert plan.kind is R.LONG_INSTALLMENTS and plan.limit_fen == yuan(799)
+    assert plan.months_needed == 51 and plan.cost.per_30_days_fen >= plan.limit_fen
+    assert not plan.longer_than_usual
+
+
+def test_long_installments_over_five_years_are_not_longer_than_usual():
+    plan = build_plan(case(Debt(P.HUABEI, yuan(100_000), ago(30)), essentials=4_500), TODAY)
+    assert plan.kind is R.LONG_INSTALLMENTS and plan.months_needed is not None
+    assert plan.months_needed > 60 and not plan.longer_than_usual

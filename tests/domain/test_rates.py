@@ -29,7 +29,7 @@ from bot.domain.rates import MAX_DAILY_RATE_PPM, format_rate, parse_daily_rate
         ("百分之0.05", 500),
         ("0.01", 100),  # bare 0.01..0.1 is a percent
         ("0.1", 1_000),
-        ("0.0099", 9_900),  # bare below 0.01 is a fraction
+        ("0.001", 1_000),  # bare up to 0.001 is a fraction
         ("1%", 10_000),
         ("0.0001%", 1),
     ],
@@ -53,6 +53,8 @@ def test_accepts(text, ppm):
         ("1", ParseProblem.AMBIGUOUS_RATE),
         ("0.5", ParseProblem.AMBIGUOUS_RATE),
         ("0.11", ParseProblem.AMBIGUOUS_RATE),
+        ("0.005", ParseProblem.AMBIGUOUS_RATE),  # 0.5 % a day as a fraction: asked again
+        ("0.0099", ParseProblem.AMBIGUOUS_RATE),
         ("0", ParseProblem.ZERO),
         ("0%", ParseProblem.ZERO),
         ("-0.05%", ParseProblem.NEGATIVE),

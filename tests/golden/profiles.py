@@ -308,6 +308,18 @@ PROFILES: dict[str, Profile] = {
     ),
     # 38 months at the limit: longer than the usual 36, not out of reach; with the penalty of
     # two years not waived it would take 51
+    # a card at 1,000 a month: 40 months, within the 5 years of 第70条, so the bank is asked
+    # for that and no "5 年" line contradicts the plan
+    "t_card_forty_months": Profile(
+        _case(
+            Debt(P.CREDIT_CARD, yuan(40_000), date(2026, 10, 25)),
+            reason=R.INCOME_DROP,
+            lasting=True,
+            income=6_000,
+            essentials=4_889,
+            payday=10,
+        )
+    ),
     "s_wangshangdai_two_years_overdue": Profile(
         _case(
             Debt(P.WANGSHANGDAI, yuan(50_000), date(2024, 11, 24)),
