@@ -35,7 +35,7 @@ def parse_daily_rate(text: str) -> int:
     """Parse a daily penalty rate into ppm per day; see the module docstring for forms.
 
     Raises :class:`ParseError`: EMPTY, NOT_A_RATE, NOT_DAILY_RATE (annual or monthly),
-    AMBIGUOUS_RATE (bare number above 0.1), NEGATIVE, ZERO, TOO_PRECISE (finer than
+    AMBIGUOUS_RATE (a bare number read as over 0.1 %), NEGATIVE, ZERO, TOO_PRECISE (finer than
     1 ppm), RATE_TOO_HIGH (above 1 % a day).
     """
     s = normalize(text)
