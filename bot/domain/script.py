@@ -152,11 +152,15 @@ def _ask(plan: Plan, part: LenderPlan, payday: int | None) -> Ask:
             payday=payday,
         )
     if kind is Recommendation.LONG_INSTALLMENTS:
-        monthly = part.share_limit_fen
-        periods = -(-part.base_fen // monthly) if monthly > 0 else None
-        return Ask(kind, (), (), monthly, periods, None, payday)
+        return Ask(kind, (), (), part.share_limit_fen, _own_months(part), None, payday)
     token = part.share_limit_fen if plan.token_fen else None
     return Ask(kind, (), (), None, None, plan.pause_months, payday, token)
+
+
+def _own_months(part: LenderPlan) -> int | None:
+    """The months this lender's share of the limit takes to pay what it is owed."""
+    share = part.share_limit_fen
+    return -(-part.base_fen // share) if share > 0 else None
 
 
 def _fallbacks(plan: Plan, part: LenderPlan) -> Fallbacks:
@@ -182,9 +186,8 @@ def _fallbacks(plan: Plan, part: LenderPlan) -> Fallbacks:
         monthly = largest_period((total,), fit[0], fit[1]) if fit else None
     five_years = None
     card = part.lender.kind is LenderKind.CARD_BANK
-    share = part.share_limit_fen
-    # the months this lender's own share takes; within 5 years the bank can be asked as is
-    own_months = -(-part.base_fen // share) if share > 0 else None
+    # within 5 years of its own share, the bank can be asked as is
+    own_months = _own_months(part)
     long_ask = (
         plan.kind is Recommendation.LONG_INSTALLMENTS
         and (own_months is None or own_months > CARD_MAX_PERIODS)
